@@ -1,0 +1,80 @@
+"""Command line: `python -m generator COMMAND` (run with --help for the list)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from generator.checks import run_checks
+from generator.coverage import coverage
+from generator.load import Dataset, load
+from generator.problems import Problem, format_report
+
+
+def validate(root: Path) -> tuple[Dataset, list[Problem]]:
+    """Load and check everything: the one entry point for the CLI, the plugin and tests."""
+    dataset, problems = load(root)
+    if not problems:
+        problems = run_checks(dataset)
+    else:
+        # structure problems first: meaning checks on half-read data would only add noise
+        problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
+    return dataset, problems
+
+
+def summary(dataset: Dataset) -> str:
+    counts: Counter[str] = Counter()
+    for region in dataset.regions.values():
+        for kind in ("facts", "targets", "events", "clusters", "excluded"):
+            counts[kind] += len(getattr(region, kind))
+    parts = [
+        f"{len(dataset.regions)} regions",
+        f"{counts['facts']} facts",
+        f"{counts['targets']} targets",
+        f"{counts['events']} events",
+        f"{counts['clusters']} region clusters",
+        f"{counts['excluded']} exclusions",
+        f"{len(dataset.metrics)} metrics",
+        f"{len(dataset.articles)} articles",
+    ]
+    return ", ".join(parts)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    dataset, problems = validate(args.root)
+    if problems:
+        print(format_report(problems))
+        return 1
+    print(f"✔ data is valid: {summary(dataset)} ({time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    dataset, problems = validate(args.root)
+    if problems:
+        print(format_report(problems))
+        return 1
+    total, missing = coverage(dataset)
+    for item in missing:
+        print(item.format())
+    covered = total - len(missing)
+    print(f"{total} numbers in the sources; {covered} covered by quotes; {len(missing)} uncovered")
+    return 1 if missing else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Validate the data and build the report site's pages.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (holds data/); default: the current folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate everything in data/; prints file:line for each problem").set_defaults(run=cmd_check)
+    commands.add_parser("coverage", help="list numbers in the source texts that no quote covers").set_defaults(run=cmd_coverage)
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

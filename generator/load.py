@@ -1,0 +1,241 @@
+"""data/ → validated records (a `Dataset`) and the problems found on the way.
+
+Structure only: YAML syntax and the traps in `yamlsafe`, then types, required and unknown fields
+(pydantic). Checks of meaning — references, quotes, numbers — live in `checks.py` and run on the
+`Dataset` this returns. A file with structural problems is left out of the dataset, so meaning
+checks never run on half-read data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator import models as m
+from generator.problems import Problem
+from generator.sources import SourceText
+from generator.yamlsafe import Bare, Document, read_yaml
+
+ARTICLES = "sources/articles.yml"
+METRICS = "metrics.yml"
+CLUSTERS = "clusters.yml"
+REGIONS = "regions"
+
+
+@dataclass
+class Dataset:
+    """Everything in data/, validated for structure, with the location of every record."""
+
+    root: Path  # the project root; file names in problems are relative to it
+    articles: dict[str, m.Article] = field(default_factory=dict)
+    units: dict[str, m.Unit] = field(default_factory=dict)
+    groups: dict[str, m.Group] = field(default_factory=dict)
+    metrics: dict[str, m.Metric] = field(default_factory=dict)
+    clusters: dict[str, m.Cluster] = field(default_factory=dict)
+    regions: dict[str, m.Region] = field(default_factory=dict)
+    texts: dict[str, SourceText] = field(default_factory=dict)  # by file name
+    documents: dict[str, Document] = field(default_factory=dict)  # by relative path
+    # registry records as written, duplicates included (the dicts above keep the first of each id)
+    registries: dict[str, list[Any]] = field(default_factory=dict)
+
+    def where(self, record: m.Record, *keys: str | int) -> tuple[str, int]:
+        """(file, line) of a record, or of one of its fields."""
+        doc = self.documents.get(record._file)
+        line = doc.line_of((*record._path, *keys)) if doc else 1
+        return record._file, line
+
+    def problem(self, record: m.Record, keys: tuple[str | int, ...], message: str, hint: str = "", kind: str = "data") -> Problem:
+        file, line = self.where(record, *keys)
+        return Problem(file, line, message, hint, kind)
+
+
+def load(root: Path) -> tuple[Dataset, list[Problem]]:
+    """Read and structurally validate data/ under the project `root`."""
+    data = root / "data"
+    dataset = Dataset(root)
+    problems: list[Problem] = []
+
+    def read(path: Path, model: type[BaseModel]) -> Any:
+        rel = path.relative_to(root).as_posix()
+        doc, found = read_yaml(path, rel)
+        problems.extend(found)
+        if doc is None or found:
+            return None
+        record, errors = validate(doc, model, rel)
+        problems.extend(errors)
+        if record is not None:
+            dataset.documents[rel] = doc
+        return record
+
+    articles = read(data / ARTICLES, m.ArticlesFile) if _exists(data / ARTICLES, root, problems) else None
+    metrics = read(data / METRICS, m.MetricsFile) if _exists(data / METRICS, root, problems) else None
+    clusters = read(data / CLUSTERS, m.ClustersFile) if _exists(data / CLUSTERS, root, problems) else None
+    lists = {
+        "article": articles.articles if articles else [],
+        "unit": metrics.units if metrics else [],
+        "group": metrics.groups if metrics else [],
+        "metric": metrics.metrics if metrics else [],
+        "cluster": clusters.clusters if clusters else [],
+    }
+    dataset.registries = lists
+    dataset.articles, dataset.units, dataset.groups = _index(lists["article"]), _index(lists["unit"]), _index(lists["group"])
+    dataset.metrics, dataset.clusters = _index(lists["metric"]), _index(lists["cluster"])
+    for path in sorted((data / REGIONS).glob("*.yml")):
+        region = read(path, m.Region)
+        if region is not None:
+            region._id = path.stem
+            dataset.regions[path.stem] = region
+    for path in sorted((data / "sources").glob("*.txt")):
+        dataset.texts[path.name] = SourceText(path.name, path.read_text(encoding="utf-8"))
+    return dataset, problems
+
+
+def _exists(path: Path, root: Path, problems: list[Problem]) -> bool:
+    if path.is_file():
+        return True
+    rel = path.relative_to(root).as_posix()
+    problems.append(Problem(rel, 1, "required file is missing", "see data/README.md for its format", "schema"))
+    return False
+
+
+def _index(records: list[Any]) -> dict[str, Any]:
+    """By id; duplicates are reported by checks.py, the first one wins here."""
+    out: dict[str, Any] = {}
+    for record in records:
+        out.setdefault(record.id, record)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# pydantic errors → file:line problems
+
+
+def validate(doc: Document, model: type[BaseModel], rel: str) -> tuple[Any, list[Problem]]:
+    """Validate a parsed document; on success, stamp every record with its file and path."""
+    try:
+        record = model.model_validate(doc.data)
+    except ValidationError as err:
+        problems = [_problem(error, doc, model, rel) for error in err.errors(include_url=False)]
+        return None, problems
+    _stamp(record, rel, ())
+    return record, []
+
+
+def _stamp(value: Any, rel: str, path: tuple[str | int, ...]) -> None:
+    if isinstance(value, m.Record):
+        value._file, value._path = rel, path
+        for name in type(value).model_fields:
+            _stamp(getattr(value, name), rel, (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _stamp(item, rel, (*path, index))
+
+
+def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Problem:
+    loc = tuple(error["loc"])
+    line = doc.line_of(loc)
+    kind, given = error["type"], error.get("input")
+    name = _name(loc)
+    if kind == "extra_forbidden":
+        valid = _fields_at(model, loc[:-1])
+        guess = difflib.get_close_matches(str(loc[-1]), valid, n=1)
+        hint = (f"did you mean '{guess[0]}'? " if guess else "") + f"valid fields here: {', '.join(valid)}"
+        return Problem(rel, line, f"unknown field '{loc[-1]}'{_in(loc[:-1])}", hint, "schema")
+    if kind == "missing":
+        return Problem(rel, line, f"missing required field '{loc[-1]}'{_in(loc[:-1])}", _describe(model, loc), "schema")
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        return Problem(rel, line, f"{name}: {_show(given)} is not allowed", f"valid choices: {expected}", "schema")
+    if kind == "string_pattern_mismatch":
+        return Problem(rel, line, f"{name}: {_show(given)} is not valid", _pattern_hint(error["ctx"]["pattern"]), "schema")
+    if kind == "value_error":
+        return Problem(rel, line, f"{name}: {error['msg'].removeprefix('Value error, ')}", "", "schema")
+    expected = _EXPECTED.get(kind.split("_")[0], error["msg"].lower())
+    return Problem(rel, line, f"{name}: expected {expected}, got {_show(given)}", _describe(model, loc), "schema")
+
+
+_EXPECTED = {
+    "string": "text",
+    "float": "a number",
+    "int": "a whole number",
+    "bool": "true or false",
+    "list": "a list",
+    "tuple": "a list",
+    "dict": "a mapping of fields",
+    "model": "a mapping of fields",
+    "too": "fewer items",
+}
+
+
+def _pattern_hint(pattern: str) -> str:
+    if pattern == m.DATE_RE:
+        return "expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
+    if pattern == m.PERIOD_RE:
+        return "expected a period: 2023, 2024-02, 2024-02-03, 2021/2023 or ../2024-03"
+    if "_" in pattern:
+        return "expected a snake_case id: lowercase letters, digits and _"
+    return "expected a kebab-case id: lowercase letters, digits and -"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Bare):
+        return value.text
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _name(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "file"
+
+
+def _in(loc: tuple[Any, ...]) -> str:
+    return f" in {_name(loc)}" if loc else ""
+
+
+def _describe(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """The field's description from the model, when it has one."""
+    owner = _model_at(model, loc[:-1])
+    if owner is None or not loc or not isinstance(loc[-1], str):
+        return ""
+    info = owner.model_fields.get(loc[-1])
+    return info.description or "" if info else ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    owner = _model_at(model, loc)
+    return list(owner.model_fields) if owner else []
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the value at `loc` (list indexes are stepped over)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] / X | None / Annotated[X, …] → X."""
+    while True:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        origin = typing.get_origin(annotation)
+        if origin is None or not args:
+            return annotation
+        annotation = args[0]

@@ -1,0 +1,313 @@
+"""Typed records for everything in data/ (pydantic models).
+
+pydantic gives us, from one declaration: type checking with the path of every bad value (which
+`load.py` turns into a file:line), refusal of unknown fields, and the JSON Schema that editors use
+to validate data files as they are typed (`python -m generator schema`). Field descriptions below
+end up in that schema, so they are written for contributors.
+
+Scalars go through the annotated types at the top: they refuse the YAML 1.1 surprises that the
+reader (`yamlsafe.py`) marked as `Bare` (unquoted numbers and dates) where text is expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from generator.yamlsafe import Bare
+
+# ---------------------------------------------------------------------------------------------
+# Scalar types
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, Bare):
+        what = "a date" if value.kind == "date" else f"the number {value.value!r}"
+        raise ValueError(f"unquoted {value.text} is read by YAML as {what}; quote it (\"{value.text}\") to keep it as text")
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("empty text")
+    return value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, Bare) and value.kind == "number":
+        return value.value
+    if isinstance(value, str):
+        raise ValueError(
+            f"'{value}' is text; write the number alone in digits (e.g. 5200) and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
+        )
+    return value
+
+
+def _whole(value: Any) -> Any:
+    if isinstance(value, Bare) and value.kind == "number" and isinstance(value.value, int):
+        return value.value
+    if isinstance(value, Bare):
+        raise ValueError(f"expected a whole number, got {value.text}")
+    return value
+
+
+def _date_text(value: Any) -> Any:
+    if isinstance(value, Bare):
+        return value.text  # dates may be written bare: we keep them as written
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Number = Annotated[float, BeforeValidator(_number)]
+Int = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
+KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
+
+DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DateText = Annotated[str, BeforeValidator(_date_text), Field(pattern=DATE_RE)]
+PERIOD_RE = r"^(\.\./)?\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+PeriodText = Annotated[str, BeforeValidator(_date_text), Field(pattern=PERIOD_RE)]
+
+SCALES: dict[str, int] = {
+    "": 1,
+    "十": 10,
+    "百": 100,
+    "千": 1_000,
+    "万": 10_000,
+    "十万": 100_000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+    "亿": 100_000_000,
+    "十亿": 1_000_000_000,
+    "百亿": 10_000_000_000,
+    "千亿": 100_000_000_000,
+    "万亿": 1_000_000_000_000,
+}
+Scale = Literal["", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿"]
+
+# The qualifier as printed, and what it means (shown to readers via the message catalog).
+QUALIFIERS: dict[str, str] = {
+    "超": "over",
+    "超过": "over",
+    "突破": "over",
+    "首次突破": "over",
+    "逾": "over",
+    "余": "more_than",
+    "多": "more_than",
+    "以上": "at_least",
+    "至少": "at_least",
+    "近": "nearly",
+    "约": "about",
+    "左右": "about",
+    "达": "exact",
+    "达到": "exact",
+    "高达": "exact",
+    "最高": "up_to",
+}
+Qualifier = Literal[
+    "超", "超过", "突破", "首次突破", "逾", "余", "多", "以上", "至少", "近", "约", "左右", "达", "达到", "高达", "最高"
+]
+
+
+class Record(BaseModel):
+    """Base: unknown fields are errors; each record remembers where it was written."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    _file: str = PrivateAttr(default="")
+    _path: tuple[str | int, ...] = PrivateAttr(default=())
+
+
+class Bilingual(Record):
+    zh: Text = Field(description="Chinese text")
+    en: Text = Field(description="English text")
+
+
+def date_precision(date: str) -> str:
+    """'2024' → year, '2024-02' → month, '2024-02-03' → day."""
+    return {4: "year", 7: "month", 10: "day"}[len(date)]
+
+
+def check_calendar(date: str) -> str | None:
+    """An explanation if `date` (already of the right form) is not a real calendar date."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return f"month {parts[1]} does not exist"
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            return f"{date} is not a calendar date"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+class Article(Record):
+    id: KebabId
+    file: Text = Field(description="file name in data/sources/")
+    lines: list[tuple[Int, Int]] = Field(min_length=1, description="1-based inclusive line ranges")
+    kind: Literal["report", "column", "commentary", "photo-report", "caption"]
+    title: Bilingual
+    outlet: Bilingual | None = None
+    published: DateText
+    inferred: bool = False
+    published_basis: Text
+    authors: list[Text]
+
+
+class ArticlesFile(Record):
+    articles: list[Article]
+
+
+# ---------------------------------------------------------------------------------------------
+# Registries
+
+
+class Unit(Record):
+    id: SnakeId
+    label: Bilingual
+
+
+class Group(Record):
+    id: SnakeId
+    label: Bilingual
+
+
+class NotComparable(Record):
+    metric: SnakeId
+    reason: Bilingual
+
+
+class Metric(Record):
+    id: SnakeId
+    label: Bilingual
+    unit: SnakeId
+    display_scale: Scale = ""
+    group: SnakeId
+    definition: Bilingual
+    comparable_with: list[SnakeId] = []
+    not_comparable_with: list[NotComparable] = []
+
+
+class MetricsFile(Record):
+    units: list[Unit]
+    groups: list[Group]
+    metrics: list[Metric]
+
+
+class Cluster(Record):
+    id: SnakeId
+    name: Bilingual
+    description: Bilingual
+
+
+class ClustersFile(Record):
+    clusters: list[Cluster]
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions
+
+
+class Scope(Record):
+    id: KebabId
+    name: Bilingual
+    note: Bilingual | None = None
+
+
+Level = Literal["country", "municipality", "prefecture_city", "county_city", "district", "national_zone"]
+
+
+class Profile(Record):
+    name: Bilingual
+    short_name: Bilingual
+    aliases: list[Text] = []
+    level: Level
+    province: Bilingual
+    parent: Bilingual | None = None
+    coordinates: tuple[Number, Number] = Field(description="approximate [latitude, longitude]")
+    summary: Bilingual
+    scopes: list[Scope] = []
+
+
+class Quoted(Record):
+    """Anything that cites a source: an article id and an exact quote from it."""
+
+    source: KebabId = Field(description="article id from data/sources/articles.yml")
+    quote: Text = Field(description="exact text from the article; whitespace is ignored when matching")
+
+
+class Quantity(Quoted):
+    id: KebabId
+    metric: SnakeId
+    value: Number = Field(description="the number as printed, in digits, without scale word or unit")
+    scale: Scale = ""
+    unit: SnakeId
+    qualifier: Qualifier | None = None
+    written: Text | None = Field(None, description="the number as written when not in digits (千亿, 超六成)")
+    scope: KebabId | None = None
+    cluster: SnakeId | None = None
+    subject: Bilingual | None = None
+    inferred: bool = False
+    note: Bilingual | None = None
+
+    @property
+    def normalized(self) -> float:
+        """value × scale: the value in the metric's unit."""
+        return self.value * SCALES[self.scale]
+
+
+class Fact(Quantity):
+    period: PeriodText
+
+
+class Target(Quantity):
+    deadline: DateText
+    status: Literal["planned", "on_track", "achieved", "missed", "unknown"]
+    baseline: KebabId | None = None
+    title: Bilingual
+
+
+class RegionCluster(Quoted):
+    cluster: SnakeId
+    role: Literal["leading", "emerging", "future"]
+
+
+EventType = Literal["policy", "plan", "launch", "opening", "project", "milestone", "meeting"]
+
+
+class Event(Quoted):
+    id: KebabId
+    date: DateText
+    inferred: bool = False
+    type: EventType
+    title: Bilingual
+    cluster: SnakeId | None = None
+
+    @property
+    def precision(self) -> str:
+        return date_precision(self.date)
+
+
+class Exclusion(Quoted):
+    reason: Text
+
+
+class Region(Record):
+    profile: Profile
+    facts: list[Fact] = []
+    clusters: list[RegionCluster] = []
+    events: list[Event] = []
+    targets: list[Target] = []
+    excluded: list[Exclusion] = []
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+
+PERIOD_PATTERN = re.compile(PERIOD_RE)

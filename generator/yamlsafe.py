@@ -1,0 +1,287 @@
+"""Read one YAML file into plain Python values, keeping the line of every value.
+
+Why not `yaml.safe_load`: it silently keeps the last of two duplicate keys, reads `NO` as False
+and `0755` as 493, expands aliases without bound, and (the C loader) crashes on deep nesting. We
+walk PyYAML's *event* stream instead — an iterative parser, so no recursion — build the values
+ourselves, and turn each of those surprises into a `Problem` that names the file and line.
+
+Only the pure-Python parser is used: it is fast enough for files bounded to `MAX_BYTES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.resolver import Resolver
+
+from generator.problems import Problem
+
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 24
+
+Path_ = tuple[str | int, ...]
+
+_RESOLVER = Resolver()
+_CANONICAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_CANONICAL_BOOL = {"true", "false"}
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+class Bare:
+    """An unquoted scalar that YAML reads as a number or a date, remembering how it was written.
+
+    Typed fields decide what it may be: a number field takes `.value`; a text field refuses it,
+    because `1.10` in a text field would silently become `1.1` in any other YAML reader."""
+
+    __slots__ = ("text", "value", "kind")
+
+    def __init__(self, text: str, value: Any, kind: str) -> None:
+        self.text, self.value, self.kind = text, value, kind
+
+    def __repr__(self) -> str:
+        return f"Bare({self.text!r})"
+
+
+@dataclass
+class Document:
+    """A parsed file: its plain data and the line (1-based) of every key path in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest ancestor that has one (a missing key's parent)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class _Builder:
+    """Builds values from parser events with an explicit stack (no recursion)."""
+
+    def __init__(self, path: Path, rel: str) -> None:
+        self.rel = rel
+        self.doc = Document(path, None)
+        self.problems: list[Problem] = []
+        # Each frame: [container, path, pending_key, key_line, seen_keys]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+
+    def problem(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.rel, line, message, hint, kind="yaml"))
+
+    def child_path(self) -> Path_ | None:
+        """Path of the value about to be added; None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        container, path, pending, _line, _seen = self.stack[-1]
+        if isinstance(container, list):
+            return (*path, len(container))
+        if pending is _NO_KEY:
+            return None
+        return (*path, pending)
+
+    def add(self, value: Any, line: int) -> None:
+        if not self.stack:
+            self.doc.data = value
+            return
+        frame = self.stack[-1]
+        container, path, pending, _key_line, seen = frame
+        if isinstance(container, list):
+            container.append(value)
+            return
+        if pending is _NO_KEY:  # this scalar is a key
+            key = value.text if isinstance(value, Bare) else value
+            if not isinstance(key, str):
+                self.problem(line, f"mapping key {key!r} is not text", "write keys as plain words")
+                key = str(key)
+            if key in seen:
+                self.problem(
+                    line,
+                    f"duplicate key '{key}' (first at line {seen[key]})",
+                    "YAML readers silently keep only the last one; merge or rename them",
+                )
+            seen.setdefault(key, line)
+            frame[2], frame[3] = key, line
+            self.doc.lines[(*path, key)] = line
+            return
+        container[pending] = value
+        frame[2] = _NO_KEY
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        line = event.start_mark.line + 1
+        path = self.child_path()
+        if path is not None:
+            self.doc.lines.setdefault(path, line)
+        self.add(self.convert(event, line), line)
+
+    def convert(self, event: yaml.ScalarEvent, line: int) -> Any:
+        text = event.value
+        if event.tag not in (None, "!"):
+            self.problem(line, f"explicit tag {event.tag} is not allowed", "remove the tag")
+            return text
+        if event.style is not None or not event.implicit[0]:
+            return text  # quoted or block text: always a string
+        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+        kind = tag.rsplit(":", 1)[-1]
+        if kind == "null":
+            return None if text in _NULL_WORDS else text
+        if kind == "bool":
+            if text in _CANONICAL_BOOL:
+                return text == "true"
+            self.problem(
+                line,
+                f"'{text}' is read by YAML 1.1 as the boolean {text.lower() in ('yes', 'y', 'on')}",
+                f'write true or false for a yes/no value, or quote it ("{text}") to keep the text',
+            )
+            return text
+        if kind == "int":
+            if _CANONICAL_INT.match(text):
+                return Bare(text, int(text), "number")
+            self.problem(
+                line,
+                f"'{text}' is read by YAML 1.1 as the number {_yaml11_int(text)}",
+                f'write the number in plain decimal digits, or quote it ("{text}") to keep the text',
+            )
+            return text
+        if kind == "float":
+            if text.lower().lstrip("+-") in (".inf", ".nan"):
+                self.problem(line, f"'{text}' is not a finite number", "write a plain number")
+                return text
+            return Bare(text, float(text.replace("_", "")), "number")
+        if kind == "timestamp":
+            return Bare(text, text, "date")
+        return text
+
+    def start(self, container: Any, line: int) -> None:
+        path = self.child_path()
+        if path is None:
+            self.problem(line, "a mapping or list cannot be a key", "keys are plain words")
+            path = ()
+        self.doc.lines.setdefault(path, line)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooDeep(line)
+        self.add(container, line)
+        self.stack.append([container, path, _NO_KEY, line, {}])
+
+    def end(self) -> None:
+        self.stack.pop()
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+_NO_KEY = object()
+
+
+def _yaml11_int(text: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:  # pragma: no cover - the resolver said it is an int
+        return text
+
+
+def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Parse `path` (shown to users as `rel`). Returns the document, or None when unusable."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        return None, [Problem(rel, 1, f"cannot read the file: {err.strerror}", kind="yaml")]
+    if size > MAX_BYTES:
+        return None, [
+            Problem(
+                rel,
+                1,
+                f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                "split it (one region per file) or remove what does not belong",
+                kind="yaml",
+            )
+        ]
+    raw = path.read_bytes()
+    text, problems = decode(raw, rel)
+    if text is None:
+        return None, problems
+    builder = _Builder(path, rel)
+    try:
+        _walk(builder, text)
+    except _TooDeep as deep:
+        return None, [
+            *problems,
+            Problem(rel, deep.line, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure", kind="yaml"),
+        ]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = err.problem or err.context or "invalid YAML"
+        return None, [*problems, Problem(rel, line, f"YAML syntax error: {what}", _syntax_hint(what), kind="yaml")]
+    except yaml.YAMLError as err:
+        return None, [*problems, Problem(rel, 1, f"YAML error: {err}", kind="yaml")]
+    return builder.doc, problems + builder.problems
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text and control-character problems (which YAML would reject or hide)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "the file is not valid UTF-8", "save it as UTF-8", kind="yaml")]
+    problems = []
+    for number, content in enumerate(text.split("\n"), start=1):
+        found = _CONTROL.search(content)
+        if found:
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    f"control or invisible character U+{ord(found.group()):04X} in the text",
+                    "delete it; only visible characters, spaces and newlines are allowed",
+                    kind="yaml",
+                )
+            )
+        if "\t" in content:
+            problems.append(Problem(rel, number, "tab character", "indent with spaces", kind="yaml"))
+    if problems:
+        return None, problems
+    return text, []
+
+
+def _walk(builder: _Builder, text: str) -> None:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor:
+            builder.problem(line, "anchors and aliases (&name, *name) are not allowed", "write the value out in full")
+            if isinstance(event, yaml.AliasEvent):
+                builder.add(None, line)
+                continue
+        if isinstance(event, yaml.DocumentStartEvent):
+            builder.documents += 1
+            if builder.documents > 1:
+                builder.problem(line, "more than one YAML document in the file", "remove the '---' separator")
+                return
+        elif isinstance(event, yaml.ScalarEvent):
+            builder.scalar(event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            builder.start({}, line)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            builder.start([], line)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            builder.end()
+
+
+def _syntax_hint(what: str) -> str:
+    if "mapping values are not allowed" in what:
+        return "a value containing ': ' must be quoted"
+    if "found character '\\t'" in what:
+        return "indent with spaces, not tabs"
+    return "check indentation and quoting around this line"
