@@ -1,0 +1,569 @@
+"""Dataset → page contexts: plain dicts of display-ready, escaped strings (pure functions).
+
+Nothing here knows about MkDocs or Jinja. Each `*_page` method returns the context of one page;
+`render.py` lays it out. Links are Markdown links between `.md` paths (relative to the page), so
+MkDocs checks every one of them at build time; chart links are directory URLs (Vega needs real
+URLs). Every number carries its provenance: a link to its quote on the source page, with the
+quote as the link's tooltip.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import urllib.parse
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from generator import charts
+from generator import display as d
+from generator import models as m
+from generator.load import Dataset
+
+ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
+HEADLINE_GROUPS = ["economy", "industry_structure", "enterprises", "innovation"]
+
+# Page paths: one place, so URLs stay stable (facts are cited by URL).
+HOME = "index.md"
+REGIONS = "regions/index.md"
+CLUSTERS = "clusters/index.md"
+TIMELINE = "timeline/index.md"
+COMPARE = "compare/index.md"
+SOURCES = "sources/index.md"
+DOWNLOADS = "downloads/index.md"
+METHODOLOGY = "methodology.md"
+
+
+def region_path(region_id: str) -> str:
+    return f"regions/{region_id}.md"
+
+
+def cluster_path(cluster_id: str) -> str:
+    return f"clusters/{cluster_id.replace('_', '-')}.md"
+
+
+def group_path(group_id: str) -> str:
+    return f"compare/{group_id.replace('_', '-')}.md"
+
+
+def source_path(article_id: str) -> str:
+    return f"sources/{article_id}.md"
+
+
+def fact_anchor(record: m.Quantity | m.Event) -> str:
+    prefix = "event" if isinstance(record, m.Event) else "target" if isinstance(record, m.Target) else "fact"
+    return f"{prefix}-{record.id}"
+
+
+def quote_anchor(region_id: str, record_id: str) -> str:
+    return f"q-{region_id}-{record_id}"
+
+
+def link(page: str, target: str, anchor: str = "") -> str:
+    """Relative Markdown link target from one .md page to another."""
+    path = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def url(page: str, target: str, anchor: str = "") -> str:
+    """Relative directory URL (use_directory_urls) from one page to another, for charts."""
+
+    def directory(md_path: str) -> str:
+        stem = md_path.removesuffix(".md").removesuffix("index")
+        return "/" + (stem if stem.endswith("/") or not stem else stem + "/")
+
+    rel = posixpath.relpath(directory(target), directory(page))
+    rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+class Context:
+    """Indexes over the dataset, built once, and one method per page kind."""
+
+    def __init__(self, dataset: Dataset, lang: d.Lang | None = None, repo_url: str = "") -> None:
+        self.ds = dataset
+        self.lang = lang or d.Lang("zh")
+        self.repo_url = repo_url.rstrip("/")
+        self.facts_by_metric: dict[str, list[tuple[m.Region, m.Fact]]] = defaultdict(list)
+        self.by_article: dict[str, list[tuple[m.Region, m.Quoted]]] = defaultdict(list)
+        self.by_cluster: dict[str, list[tuple[m.Region, m.Quoted]]] = defaultdict(list)
+        for region in dataset.regions.values():
+            for fact in region.facts:
+                if fact.subject is None:
+                    self.facts_by_metric[fact.metric].append((region, fact))
+            for record in [*region.facts, *region.targets, *region.events, *region.clusters]:
+                self.by_article[record.source].append((region, record))
+                if record.cluster:
+                    self.by_cluster[record.cluster].append((region, record))
+
+    # -----------------------------------------------------------------------------------------
+    # small pieces
+
+    def name(self, region: m.Region) -> str:
+        return d.md(self.lang.pick(region.profile.short_name))
+
+    def label(self, text: m.Bilingual | None) -> str:
+        """Primary text with the secondary beside it, escaped."""
+        if text is None:
+            return ""
+        return f"{d.md(self.lang.pick(text))} <span class=\"en\">{d.md(self.lang.other(text))}</span>"
+
+    def unit_label(self, unit_id: str) -> str:
+        unit = self.ds.units.get(unit_id)
+        return self.lang.pick(unit.label) if unit else unit_id
+
+    def value(self, q: m.Quantity, scale: str | None = None) -> str:
+        return d.quantity(q, self.unit_label(q.unit), scale)
+
+    def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str) -> str:
+        """`text` as a link to its quote on the source page; the quote is the hover tooltip."""
+        article = self.ds.articles[q.source]
+        title = self.lang.pick(article.title)
+        record_id = getattr(q, "id", getattr(q, "cluster", ""))
+        tip = f"“{d.short(q.quote, 120)}” —《{d.short(title, 40)}》".replace('"', "”")
+        target = link(page, source_path(article.id), quote_anchor(region.id, record_id))
+        return f'[{text}]({target} "{d.attr(tip)}")'
+
+    def report_link(self, region: m.Region, q: m.Quantity) -> str:
+        """A prefilled 'wrong or outdated fact' issue (the template lives in .github/ISSUE_TEMPLATE)."""
+        if not self.repo_url:
+            return ""
+        file, line = self.ds.where(q)
+        body = {
+            "template": "wrong-fact.yml",
+            "title": f"[fact] {region.id}/{q.id}",
+            "fact-id": f"{region.id}/{q.id}",
+            "file": f"{file}:{line}",
+            "current-value": f"{self.value(q)} ({q.period if isinstance(q, m.Fact) else q.deadline})",
+        }
+        href = f"{self.repo_url}/issues/new?{urllib.parse.urlencode(body)}"
+        label = self.lang.both("report_problem")
+        return f'<a class="report" href="{d.attr(href)}" title="{d.attr(label)}" aria-label="{d.attr(label)}">⚑</a>'
+
+    def period(self, fact: m.Fact) -> str:
+        text = d.period(fact.period, self.lang)
+        return text + (f"（{self.lang.t('inferred')}）" if fact.inferred else "")
+
+    def event_date(self, event: m.Event) -> str:
+        text = d.date(event.date, self.lang)
+        return text + (f"（{self.lang.t('inferred')}）" if event.inferred else "")
+
+    def where_note(self, q: m.Quantity, region: m.Region) -> str:
+        """Scope and subject: what exactly the number is about, when not the whole region."""
+        parts = []
+        scopes = {s.id: s for s in region.profile.scopes}
+        if q.scope and q.scope in scopes:
+            parts.append(self.label(scopes[q.scope].name))
+        if q.subject:
+            parts.append(self.label(q.subject))
+        return "；".join(parts)
+
+    # -----------------------------------------------------------------------------------------
+    # rows shared by several pages
+
+    def fact_row(self, page: str, region: m.Region, fact: m.Fact, with_region: bool = False) -> dict[str, Any]:
+        metric = self.ds.metrics[fact.metric]
+        return {
+            "anchor": fact_anchor(fact),
+            "region": f"[{self.name(region)}]({link(page, region_path(region.id))})" if with_region else "",
+            "metric": self.label(metric.label),
+            "value": self.cited(page, region, fact, self.value(fact)),
+            "period": self.period(fact),
+            "where": self.where_note(fact, region),
+            "note": self.label(fact.note),
+            "report": self.report_link(region, fact),
+        }
+
+    def target_row(self, page: str, region: m.Region, target: m.Target) -> dict[str, Any]:
+        facts = {f.id: f for f in region.facts}
+        base = facts.get(target.baseline or "")
+        return {
+            "anchor": fact_anchor(target),
+            "region": f"[{self.name(region)}]({link(page, region_path(region.id))})",
+            "title": self.label(target.title),
+            "value": self.cited(page, region, target, self.value(target)),
+            "deadline": d.date(target.deadline, self.lang),
+            "status": self.lang.t(f"status_{target.status}"),
+            "latest": self.cited(page, region, base, self.value(base)) + f"（{self.period(base)}）" if base else "—",
+            "progress": f"{base.normalized / target.normalized:.0%}" if base and target.normalized else "—",
+            "report": self.report_link(region, target),
+        }
+
+    def event_row(self, page: str, region: m.Region, event: m.Event) -> dict[str, Any]:
+        return {
+            "anchor": fact_anchor(event),
+            "sort": event.date,
+            "date": self.cited(page, region, event, self.event_date(event)),
+            "region": f"[{self.name(region)}]({link(page, region_path(region.id))})",
+            "type": self.lang.t(f"type_{event.type}"),
+            "title": self.label(event.title),
+        }
+
+    def all_events(self) -> list[tuple[m.Region, m.Event]]:
+        pairs = [(r, e) for r in self.ds.regions.values() for e in r.events]
+        return sorted(pairs, key=lambda pair: (d.period_start(pair[1].date), pair[0].id), reverse=True)
+
+    # -----------------------------------------------------------------------------------------
+    # charts (rows for generator.charts; data only ever enters a chart as data values)
+
+    def bars(self, page: str, metric: m.Metric, pairs: Iterable[tuple[m.Region, m.Fact]]) -> str:
+        rows = []
+        scale = metric.display_scale
+        for region, fact in pairs:
+            scope = self.where_note(fact, region)
+            rows.append(
+                {
+                    "region": self.lang.pick(region.profile.short_name) + (f"（{_plain(scope)}）" if scope else ""),
+                    "value": fact.normalized / m.SCALES[scale],
+                    "display": self.value(fact, scale),
+                    "period": _plain(self.period(fact)),
+                    "qualifier": fact.qualifier or "",
+                    "source": self.lang.pick(self.ds.articles[fact.source].title),
+                    "href": url(page, region_path(region.id), fact_anchor(fact)),
+                }
+            )
+        title = self.lang.t("chart_bars", metric=self.lang.pick(metric.label))
+        spec = charts.metric_bars(rows, title=title, unit=scale + self.unit_label(metric.unit))
+        return charts.embed(spec, label=title) + "\n\n" + self.table(
+            [self.lang.t("region"), self.lang.t("value"), self.lang.t("period")],
+            [[d.md(r["region"]), d.md(r["display"]), d.md(r["period"])] for r in rows],
+        )
+
+    def table(self, header: list[str], rows: list[list[str]]) -> str:
+        """A collapsible Markdown table: the chart's data, for screen readers and copying."""
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+        body = "\n".join("    " + line for line in lines)
+        return f'??? info "{self.lang.both("data_table")}"\n\n{body}\n'
+
+    def timeline_chart(self, page: str, regions: list[m.Region]) -> str:
+        rows = []
+        for region in regions:
+            for event in region.events:
+                rows.append(
+                    {
+                        "date": d.period_start(event.date),
+                        "precision": event.precision,
+                        "region": self.lang.pick(region.profile.short_name),
+                        "title": self.lang.pick(event.title),
+                        "type": self.lang.t(f"type_{event.type}"),
+                        "kind": "event",
+                        "href": url(page, region_path(region.id), fact_anchor(event)),
+                    }
+                )
+            for target in region.targets:
+                rows.append(
+                    {
+                        "date": d.period_start(target.deadline),
+                        "precision": m.date_precision(target.deadline),
+                        "region": self.lang.pick(region.profile.short_name),
+                        "title": self.lang.pick(target.title),
+                        "type": self.lang.t("target"),
+                        "kind": "target",
+                        "href": url(page, region_path(region.id), fact_anchor(target)),
+                    }
+                )
+        if not rows:
+            return ""
+        rows.sort(key=lambda r: r["date"])
+        title = self.lang.t("chart_timeline")
+        return charts.embed(charts.timeline(rows, title=title), label=title) + "\n\n" + self.table(
+            [self.lang.t("date"), self.lang.t("region"), self.lang.t("type"), self.lang.t("event")],
+            [[r["date"][: {"year": 4, "month": 7, "day": 10}[r["precision"]]], d.md(r["region"]), d.md(r["type"]), d.md(r["title"])] for r in rows],
+        )
+
+    def targets_chart(self, page: str, regions: list[m.Region]) -> str:
+        rows = []
+        for region in regions:
+            facts = {f.id: f for f in region.facts}
+            for target in region.targets:
+                metric = self.ds.metrics.get(target.metric)
+                scale = metric.display_scale if metric else target.scale
+                base = facts.get(target.baseline or "")
+                rows.append(
+                    {
+                        "target": self.lang.pick(target.title),
+                        "region": self.lang.pick(region.profile.short_name),
+                        "target_value": target.normalized / m.SCALES[scale],
+                        "latest_value": base.normalized / m.SCALES[scale] if base else None,
+                        "display_target": self.value(target, scale),
+                        "display_latest": self.value(base, scale) if base else "",
+                        "deadline": target.deadline,
+                        "unit": scale + self.unit_label(target.unit),
+                        "href": url(page, region_path(region.id), fact_anchor(target)),
+                    }
+                )
+        if not rows:
+            return ""
+        title = self.lang.t("chart_targets")
+        return charts.embed(charts.targets(rows, title=title), label=title) + "\n\n" + self.table(
+            [self.lang.t("target"), self.lang.t("region"), self.lang.t("value"), self.lang.t("latest"), self.lang.t("deadline")],
+            [[d.md(r["target"]), d.md(r["region"]), d.md(r["display_target"]), d.md(r["display_latest"] or "—"), r["deadline"]] for r in rows],
+        )
+
+    def matrix_chart(self, page: str) -> str:
+        rows = []
+        for region in self.ds.regions.values():
+            for entry in region.clusters:
+                cluster = self.ds.clusters.get(entry.cluster)
+                if cluster is None:
+                    continue
+                rows.append(
+                    {
+                        "region": self.lang.pick(region.profile.short_name),
+                        "cluster": self.lang.pick(cluster.name),
+                        "role": f"{self.lang.t('role_' + entry.role)} {self.lang.t2('role_' + entry.role)}",
+                        "rank": ROLE_RANK[entry.role],
+                        "href": url(page, cluster_path(cluster.id)),
+                    }
+                )
+        if not rows:
+            return ""
+        title = self.lang.t("chart_matrix")
+        return charts.embed(charts.cluster_matrix(rows, title=title), label=title)
+
+    # -----------------------------------------------------------------------------------------
+    # pages
+
+    def shared_metrics(self, region: m.Region) -> list[m.Metric]:
+        """Metrics this region shares with at least one other region (chartable side by side)."""
+        mine = {f.metric for f in region.facts if f.subject is None}
+        shared = [self.ds.metrics[mid] for mid in sorted(mine) if len({r.id for r, _ in self.facts_by_metric[mid]}) > 1]
+        return shared
+
+    def headline_facts(self, region: m.Region, limit: int = 6) -> list[m.Fact]:
+        """Region-level facts, in the registry's order of headline groups, then file order."""
+        order = {g: i for i, g in enumerate(HEADLINE_GROUPS)}
+
+        def rank(fact: m.Fact) -> tuple[int, int]:
+            metric = self.ds.metrics.get(fact.metric)
+            return (order.get(metric.group, 99) if metric else 99, region.facts.index(fact))
+
+        candidates = [f for f in region.facts if f.subject is None and f.scope is None]
+        candidates.sort(key=rank)
+        picked: list[m.Fact] = []
+        for fact in candidates:  # one figure per metric
+            if all(p.metric != fact.metric for p in picked):
+                picked.append(fact)
+        return picked[:limit]
+
+    def region_page(self, region: m.Region) -> dict[str, Any]:
+        page = region_path(region.id)
+        p = region.profile
+        cards = []
+        for fact in self.headline_facts(region):
+            metric = self.ds.metrics[fact.metric]
+            cards.append({"value": self.cited(page, region, fact, self.value(fact)), "label": self.label(metric.label), "period": self.period(fact)})
+        comparisons = [self.bars(page, metric, self.facts_by_metric[metric.id]) for metric in self.shared_metrics(region)[:3]]
+        clusters = []
+        for entry in region.clusters:
+            cluster = self.ds.clusters.get(entry.cluster)
+            if cluster:
+                clusters.append(
+                    {
+                        "name": f"[{self.label(cluster.name)}]({link(page, cluster_path(cluster.id))})",
+                        "role": self.cited(page, region, entry, self.lang.both("role_" + entry.role)),
+                    }
+                )
+        articles = sorted({record.source for record in [*region.facts, *region.events, *region.targets, *region.clusters]})
+        return {
+            "title": self.lang.pick(p.short_name),
+            "name": self.label(p.name),
+            "short": self.label(p.short_name),
+            "summary": self.label(p.summary),
+            "level": self.lang.both("level_" + p.level),
+            "province": self.label(p.province),
+            "parent": self.label(p.parent),
+            "aliases": "、".join(d.md(a) for a in p.aliases),
+            "coordinates": f"{p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}",
+            "cards": cards,
+            "comparisons": comparisons,
+            "timeline_chart": self.timeline_chart(page, [region]),
+            "targets_chart": self.targets_chart(page, [region]),
+            "clusters": clusters,
+            "facts": [self.fact_row(page, region, f) for f in region.facts],
+            "targets": [self.target_row(page, region, t) for t in region.targets],
+            "events": sorted((self.event_row(page, region, e) for e in region.events), key=lambda r: r["sort"]),
+            "articles": [self.article_link(page, self.ds.articles[a]) for a in articles if a in self.ds.articles],
+        }
+
+    def article_link(self, page: str, article: m.Article) -> str:
+        return f"[{d.md(self.lang.pick(article.title))}]({link(page, source_path(article.id))})"
+
+    def region_index(self, page: str = REGIONS) -> list[dict[str, Any]]:
+        rows = []
+        for region in self.ds.regions.values():
+            headline = self.headline_facts(region, 3)
+            rows.append(
+                {
+                    "name": f"[{self.name(region)}]({link(page, region_path(region.id))})",
+                    "full": d.md(self.lang.pick(region.profile.name)),
+                    "level": self.lang.t("level_" + region.profile.level),
+                    "province": d.md(self.lang.pick(region.profile.province)),
+                    "headline": "<br>".join(
+                        f"{d.md(self.lang.pick(self.ds.metrics[f.metric].label))}：{self.cited(page, region, f, self.value(f))}" for f in headline
+                    ),
+                    "counts": f"{len(region.facts)} / {len(region.events)}",
+                }
+            )
+        return rows
+
+    def home_page(self) -> dict[str, Any]:
+        page = HOME
+        ranked = sorted(self.facts_by_metric.items(), key=lambda item: -len({r.id for r, _ in item[1]}))
+        charts_md = [self.bars(page, self.ds.metrics[mid], pairs) for mid, pairs in ranked[:2] if len({r.id for r, _ in pairs}) > 1]
+        latest = [self.event_row(page, region, event) for region, event in self.all_events()[:8]]
+        return {
+            "regions": self.region_index(page),
+            "charts": charts_md,
+            "latest": latest,
+            "counts": {
+                "regions": len(self.ds.regions),
+                "facts": sum(len(r.facts) for r in self.ds.regions.values()),
+                "events": sum(len(r.events) for r in self.ds.regions.values()),
+                "articles": len(self.ds.articles),
+            },
+        }
+
+    def compare_page(self, group: m.Group) -> dict[str, Any]:
+        page = group_path(group.id)
+        sections = []
+        for metric in self.ds.metrics.values():
+            if metric.group != group.id or not self.facts_by_metric[metric.id]:
+                continue
+            pairs = self.facts_by_metric[metric.id]
+            regions = {r.id for r, _ in pairs}
+            sections.append(
+                {
+                    "anchor": metric.id.replace("_", "-"),
+                    "label": self.label(metric.label),
+                    "definition": self.label(metric.definition),
+                    "unit": d.md(metric.display_scale + self.unit_label(metric.unit)),
+                    "chart": self.bars(page, metric, pairs) if len(regions) > 1 else "",
+                    "facts": [self.fact_row(page, r, f, with_region=True) for r, f in pairs],
+                    "apart": self.look_alikes(page, metric),
+                    "comparable": [self.label(self.ds.metrics[o].label) for o in metric.comparable_with if o in self.ds.metrics],
+                }
+            )
+        return {"title": self.lang.pick(group.label), "label": self.label(group.label), "sections": sections}
+
+    def look_alikes(self, page: str, metric: m.Metric) -> list[dict[str, Any]]:
+        """Metrics that must not be read as equals, from either side of the registry entry."""
+        out = []
+        for other in self.ds.metrics.values():
+            for entry in other.not_comparable_with:
+                pair = (other, entry.metric) if entry.metric == metric.id else (self.ds.metrics.get(entry.metric), other.id) if other.id == metric.id else None
+                if pair is None or pair[0] is None:
+                    continue
+                look_alike = other if other.id != metric.id else self.ds.metrics[entry.metric]
+                facts = self.facts_by_metric[look_alike.id]
+                out.append(
+                    {
+                        "label": self.label(look_alike.label),
+                        "link": link(page, group_path(look_alike.group), look_alike.id.replace("_", "-")),
+                        "reason": self.label(entry.reason),
+                        "values": "；".join(f"{self.name(r)} {self.cited(page, r, f, self.value(f))}" for r, f in facts),
+                    }
+                )
+        return out
+
+    def compare_index(self) -> list[dict[str, Any]]:
+        rows = []
+        for group in self.ds.groups.values():
+            metrics = [mt for mt in self.ds.metrics.values() if mt.group == group.id and self.facts_by_metric[mt.id]]
+            if metrics:
+                rows.append({"link": f"[{self.label(group.label)}]({link(COMPARE, group_path(group.id))})", "metrics": "、".join(d.md(self.lang.pick(mt.label)) for mt in metrics)})
+        return rows
+
+    def cluster_page(self, cluster: m.Cluster) -> dict[str, Any]:
+        page = cluster_path(cluster.id)
+        roles, facts, events = [], [], []
+        for region in self.ds.regions.values():
+            for entry in region.clusters:
+                if entry.cluster == cluster.id:
+                    roles.append({"region": f"[{self.name(region)}]({link(page, region_path(region.id))})", "role": self.cited(page, region, entry, self.lang.both("role_" + entry.role))})
+        for region, record in self.by_cluster[cluster.id]:
+            if isinstance(record, m.Fact):
+                facts.append(self.fact_row(page, region, record, with_region=True))
+            elif isinstance(record, m.Event):
+                events.append(self.event_row(page, region, record))
+        return {"title": self.lang.pick(cluster.name), "label": self.label(cluster.name), "description": self.label(cluster.description), "roles": roles, "facts": facts, "events": events}
+
+    def cluster_index(self) -> dict[str, Any]:
+        page = CLUSTERS
+        header = [self.lang.t("region")]
+        used = [c for c in self.ds.clusters.values() if any(e.cluster == c.id for r in self.ds.regions.values() for e in r.clusters)]
+        header += [f"[{d.md(self.lang.pick(c.name))}]({link(page, cluster_path(c.id))})" for c in used]
+        rows = []
+        for region in self.ds.regions.values():
+            roles = {e.cluster: e.role for e in region.clusters}
+            rows.append([f"[{self.name(region)}]({link(page, region_path(region.id))})"] + [self.lang.t("role_" + roles[c.id]) if c.id in roles else "" for c in used])
+        listing = [{"link": f"[{self.label(c.name)}]({link(page, cluster_path(c.id))})", "description": self.label(c.description)} for c in self.ds.clusters.values()]
+        return {"chart": self.matrix_chart(page), "header": header, "rows": rows, "clusters": listing}
+
+    def timeline_page(self) -> dict[str, Any]:
+        page = TIMELINE
+        regions = list(self.ds.regions.values())
+        targets = [self.target_row(page, r, t) for r in regions for t in r.targets]
+        targets.sort(key=lambda row: row["deadline"])
+        return {
+            "chart": self.timeline_chart(page, regions),
+            "events": [self.event_row(page, r, e) for r, e in self.all_events()],
+            "targets": targets,
+            "regions": [f"[{self.name(r)}]({link(page, region_path(r.id), 'events')})" for r in regions],
+        }
+
+    def source_page(self, article: m.Article) -> dict[str, Any]:
+        page = source_path(article.id)
+        text = self.ds.texts.get(article.file)
+        quotes = []
+        for region, record in self.by_article[article.id]:
+            record_id = getattr(record, "id", getattr(record, "cluster", ""))
+            found = text.find(record.quote, article.lines) if text else None
+            line = text.line_at(found[0]) if text and found else 0
+            if isinstance(record, m.Quantity):
+                what, anchor = self.value(record), fact_anchor(record)
+            elif isinstance(record, m.Event):
+                what, anchor = self.event_date(record), fact_anchor(record)
+            else:
+                what, anchor = self.lang.both("role_" + record.role), "clusters"
+            quotes.append(
+                {
+                    "anchor": quote_anchor(region.id, record_id),
+                    "what": f"[{d.md(what)}]({link(page, region_path(region.id), anchor)})",
+                    "region": self.name(region),
+                    "quote": d.md(record.quote),
+                    "line": line,
+                }
+            )
+        quotes.sort(key=lambda q: q["line"])
+        return {
+            "title": self.lang.pick(article.title),
+            "label": self.label(article.title),
+            "kind": self.lang.both("kind_" + article.kind),
+            "outlet": self.label(article.outlet) if article.outlet else self.lang.both("outlet_unknown"),
+            "published": d.date(article.published, self.lang) + (f"（{self.lang.t('inferred')}）" if article.inferred else ""),
+            "basis": d.md(article.published_basis),
+            "authors": "、".join(d.md(a) for a in article.authors) or "—",
+            "file": article.file,
+            "lines": "、".join(f"{a}–{b}" for a, b in article.lines),
+            "quotes": quotes,
+        }
+
+    def source_index(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "link": self.article_link(SOURCES, a),
+                "kind": self.lang.t("kind_" + a.kind),
+                "published": d.date(a.published, self.lang),
+                "authors": "、".join(d.md(x) for x in a.authors) or "—",
+                "count": len(self.by_article[a.id]),
+            }
+            for a in self.ds.articles.values()
+        ]
+
+
+def _plain(markdown: str) -> str:
+    """Strip the markup `label()` adds, for chart text (charts take plain text as data)."""
+    text = markdown.replace('<span class="en">', "").replace("</span>", "")
+    return text.replace("\\", "")

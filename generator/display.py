@@ -1,0 +1,149 @@
+"""How things read on the page: messages in two languages, numbers in 万/亿, periods, escaping.
+
+Pure functions, no I/O except reading the message catalog once. An English edition is the same
+code with `Lang("en")`: nothing reader-visible is hard-coded in templates.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import models as m
+
+CATALOG = Path(__file__).with_name("messages.yml")
+
+
+@functools.cache
+def catalog() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
+    return data
+
+
+class Lang:
+    """The edition's language (`primary`) and the one shown alongside (`secondary`)."""
+
+    def __init__(self, primary: str = "zh") -> None:
+        self.primary = primary
+        self.secondary = "en" if primary == "zh" else "zh"
+
+    def t(self, key: str, **values: Any) -> str:
+        return catalog()[key][self.primary].format(**values)
+
+    def t2(self, key: str, **values: Any) -> str:
+        return catalog()[key][self.secondary].format(**values)
+
+    def both(self, key: str, **values: Any) -> str:
+        """'中文 English' for labels where readers of either language look."""
+        return f"{self.t(key, **values)} {self.t2(key, **values)}"
+
+    def pick(self, text: m.Bilingual | None) -> str:
+        return getattr(text, self.primary) if text else ""
+
+    def other(self, text: m.Bilingual | None) -> str:
+        return getattr(text, self.secondary) if text else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+_SCALE_STEPS = [("万亿", 10**12), ("亿", 10**8), ("万", 10**4)]
+# Qualifiers printed after the number (4200余家, 40%以上); the rest come before it (超2100家).
+_SUFFIX_QUALIFIERS = {"余", "多", "以上", "左右"}
+
+
+def plain(number: float) -> str:
+    """A number as Chinese readers write it next to 万/亿: digits, no grouping, ≤ 2 decimals."""
+    text = f"{number:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def auto_scale(normalized: float) -> str:
+    """The scale word that keeps the leading part readable: 52000000000 → 亿 (520亿)."""
+    for word, size in _SCALE_STEPS:
+        if abs(normalized) >= size:
+            return word
+    return ""
+
+
+def quantity(
+    q: m.Quantity,
+    unit_label: str,
+    scale: str | None = None,
+) -> str:
+    """'超2100家', '5200亿元', '4.4%左右', '14万平方米' — in `scale` if given, else as printed."""
+    scale = q.scale if scale is None else scale
+    number = plain(q.normalized / m.SCALES[scale])
+    word = q.qualifier or ""
+    if word in _SUFFIX_QUALIFIERS and word in ("以上", "左右"):
+        return f"{number}{scale}{unit_label}{word}"
+    if word in _SUFFIX_QUALIFIERS:
+        return f"{number}{scale}{word}{unit_label}"
+    return f"{word}{number}{scale}{unit_label}"
+
+
+def scaled_number(normalized: float, unit_label: str, scale: str | None = None) -> str:
+    scale = auto_scale(normalized) if scale is None else scale
+    return f"{plain(normalized / m.SCALES[scale])}{scale}{unit_label}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and periods
+
+
+def date(text: str, lang: Lang) -> str:
+    """'2024-02-03' → 2024年2月3日 / 3 Feb 2024 style, at the precision written."""
+    parts = [int(p) for p in text.split("-")]
+    if lang.primary == "zh":
+        return "".join(f"{v}{u}" for v, u in zip(parts, "年月日", strict=False))
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{months[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+
+
+def period(text: str, lang: Lang) -> str:
+    """Read the period grammar of data/README.md: 2023, 2024-02, 2021/2023, ../2024-03."""
+    if text.startswith("../"):
+        return lang.t("period_cumulative", a=date(text[3:], lang))
+    if "/" in text:
+        start, end = text.split("/")
+        return lang.t("period_span", a=date(start, lang), b=date(end, lang))
+    if len(text) == 4:
+        return lang.t("period_year", a=text)
+    return lang.t("period_asof", a=date(text, lang))
+
+
+def period_start(text: str) -> str:
+    """First day of a date or period, as YYYY-MM-DD (for sorting and for the timeline axis)."""
+    first = text.removeprefix("../").split("/")[-1 if text.startswith("../") else 0]
+    year, month, day = ([*first.split("-"), "01", "01"])[:3]
+    return f"{year}-{month}-{day}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Escaping: data text is never trusted as Markdown or HTML
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable set, plus | for tables
+
+
+def md(text: str) -> str:
+    """Inline Markdown text: escapes everything Markdown or raw HTML would interpret."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def attr(text: str) -> str:
+    """A value for an HTML attribute (title=, aria-label=)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

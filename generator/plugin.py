@@ -1,0 +1,64 @@
+"""Thin MkDocs glue: the generator's pages enter the build as generated files.
+
+MkDocs events used, in the order MkDocs calls them:
+  on_config  load + check data/ (a data problem stops the build with file:line messages);
+             teach jieba the region and cluster names so search keeps them whole.
+  on_files   add every page and download from `generator.site.build_pages` as a generated
+             File (nothing is written to docs/), the vendored Vega bundle, and the nav.
+`mkdocs serve` rebuilds (and re-runs both events) when data/ changes: mkdocs.yml lists it
+under `watch`. Everything else lives in modules that do not import MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator import charts, site
+from generator.__main__ import validate
+from generator.load import Dataset
+from generator.problems import format_report
+
+VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
+
+
+class ZoneReportConfig(Config):
+    data_root = config_options.Optional(config_options.Dir(exists=True))  # default: mkdocs.yml's folder
+    lang = config_options.Choice(("zh", "en"), default="zh")
+
+
+class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):
+    dataset: Dataset | None = None
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(self.config.data_root or Path(config.config_file_path).parent)
+        dataset, problems = validate(root)
+        if problems:
+            raise PluginError("data/ has problems:\n" + format_report(problems))
+        self.dataset = dataset
+        self._teach_search(dataset)
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        assert self.dataset is not None
+        pages = site.build_pages(self.dataset, lang=self.config.lang, repo_url=config.repo_url or "", site_url=config.site_url or "")
+        for path, content in pages.items():
+            files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))
+        config.nav = site.nav(self.dataset, self.config.lang)
+        return files
+
+    @staticmethod
+    def _teach_search(dataset: Dataset) -> None:
+        try:
+            import jieba
+        except ImportError:  # search still works, just with coarser Chinese segmentation
+            return
+        for word in site.search_words(dataset):
+            jieba.add_word(word, freq=20000)

@@ -1,0 +1,206 @@
+"""All pages and downloads of the site, from a validated dataset: {path: content}.
+
+This is the whole output of the generator, independent of MkDocs: `plugin.py` hands these files
+to MkDocs, and any other engine could take the same dict. Paths are relative to docs/.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from generator import context as c
+from generator import display as d
+from generator import models as m
+from generator.load import Dataset
+from generator.render import render
+
+
+def build_pages(dataset: Dataset, *, lang: str = "zh", repo_url: str = "", site_url: str = "") -> dict[str, str]:
+    """Every generated page (Markdown) and download (CSV/JSON/text)."""
+    ctx = c.Context(dataset, d.Lang(lang), repo_url)
+    pages: dict[str, str] = {
+        c.HOME: render("home.md.j2", ctx.home_page(), lang),
+        c.REGIONS: render("regions.md.j2", {"regions": ctx.region_index()}, lang),
+        c.COMPARE: render("compare_index.md.j2", {"rows": ctx.compare_index()}, lang),
+        c.CLUSTERS: render("clusters.md.j2", ctx.cluster_index(), lang),
+        c.TIMELINE: render("timeline.md.j2", ctx.timeline_page(), lang),
+        c.SOURCES: render("sources.md.j2", {"articles": ctx.source_index()}, lang),
+    }
+    for region in dataset.regions.values():
+        pages[c.region_path(region.id)] = render("region.md.j2", ctx.region_page(region), lang)
+    for group in dataset.groups.values():
+        if any(mt.group == group.id and ctx.facts_by_metric[mt.id] for mt in dataset.metrics.values()):
+            pages[c.group_path(group.id)] = render("compare.md.j2", ctx.compare_page(group), lang)
+    for cluster in dataset.clusters.values():
+        pages[c.cluster_path(cluster.id)] = render("cluster.md.j2", ctx.cluster_page(cluster), lang)
+    for article in dataset.articles.values():
+        pages[c.source_path(article.id)] = render("source.md.j2", ctx.source_page(article), lang)
+    downloads = build_downloads(dataset, ctx.lang, site_url)
+    files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
+    pages[c.DOWNLOADS] = render("downloads.md.j2", {"files": files}, lang)
+    pages.update(downloads)
+    return pages
+
+
+def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:
+    """MkDocs nav: grouped sections, so a site of hundreds of regions stays light per page."""
+    t = d.Lang(lang).t
+    pick = d.Lang(lang).pick
+    groups = [g for g in dataset.groups.values() if any(mt.group == g.id for mt in dataset.metrics.values())]
+    return [
+        {t("home"): c.HOME},
+        {t("regions"): [c.REGIONS, *_grouped(dataset, lang)]},
+        {t("compare"): [c.COMPARE, *[{pick(g.label): c.group_path(g.id)} for g in groups if _has_facts(dataset, g.id)]]},
+        {t("clusters"): [c.CLUSTERS, *[{pick(cl.name): c.cluster_path(cl.id)} for cl in dataset.clusters.values()]]},
+        {t("timeline"): c.TIMELINE},
+        {t("sources"): [c.SOURCES, *[{pick(a.title)[:24]: c.source_path(a.id)} for a in dataset.articles.values()]]},
+        {t("downloads"): c.DOWNLOADS},
+        {t("methodology"): c.METHODOLOGY},
+    ]
+
+
+def _has_facts(dataset: Dataset, group_id: str) -> bool:
+    metrics = {mt.id for mt in dataset.metrics.values() if mt.group == group_id}
+    return any(f.metric in metrics and f.subject is None for r in dataset.regions.values() for f in r.facts)
+
+
+def _grouped(dataset: Dataset, lang: str) -> list[Any]:
+    """Regions, by province once there are many (a flat list of hundreds is slow to render)."""
+    pick = d.Lang(lang).pick
+    entries = [{pick(r.profile.short_name): c.region_path(r.id)} for r in dataset.regions.values()]
+    if len(entries) <= 40:
+        return entries
+    provinces: dict[str, list[Any]] = {}
+    for region in dataset.regions.values():
+        provinces.setdefault(pick(region.profile.province), []).append({pick(region.profile.short_name): c.region_path(region.id)})
+    return [{name: items} for name, items in sorted(provinces.items())]
+
+
+def search_words(dataset: Dataset) -> list[str]:
+    """Names jieba must keep whole when segmenting Chinese for the search index."""
+    words: set[str] = set()
+    for region in dataset.regions.values():
+        p = region.profile
+        words.update([p.name.zh, p.short_name.zh, *p.aliases, *(s.name.zh for s in p.scopes)])
+    words.update(cl.name.zh for cl in dataset.clusters.values())
+    words.update(mt.label.zh for mt in dataset.metrics.values() if len(mt.label.zh) <= 12)
+    return sorted(w for w in words if len(w) > 1 and " " not in w)
+
+
+# ---------------------------------------------------------------------------------------------
+# Downloads
+
+DOWNLOADS = [
+    ("downloads/facts.csv", "dl_facts_csv"),
+    ("downloads/facts.json", "dl_facts_json"),
+    ("downloads/events.csv", "dl_events_csv"),
+    ("downloads/events.json", "dl_events_json"),
+    ("downloads/targets.csv", "dl_targets_csv"),
+    ("downloads/targets.json", "dl_targets_json"),
+    ("downloads/jieba-userdict.txt", "dl_userdict"),
+]
+
+
+def build_downloads(dataset: Dataset, lang: d.Lang, site_url: str) -> dict[str, str]:
+    facts = list(_fact_records(dataset, lang, site_url, "facts"))
+    targets = list(_fact_records(dataset, lang, site_url, "targets"))
+    events = list(_event_records(dataset, lang, site_url))
+    return {
+        "downloads/facts.csv": _csv(facts),
+        "downloads/facts.json": _json(facts),
+        "downloads/events.csv": _csv(events),
+        "downloads/events.json": _json(events),
+        "downloads/targets.csv": _csv(targets),
+        "downloads/targets.json": _json(targets),
+        "downloads/jieba-userdict.txt": "".join(f"{w} 20000 nz\n" for w in search_words(dataset)),
+    }
+
+
+def _citation(dataset: Dataset, lang: d.Lang, record: m.Quoted, what: str, link: str) -> str:
+    article = dataset.articles[record.source]
+    authors = "、".join(article.authors)
+    return f"{what}。{authors}：《{article.title.zh}》，{d.date(article.published, lang)}。{link}"
+
+
+def _base(dataset: Dataset, region: m.Region, record: m.Quoted, site_url: str, anchor: str) -> dict[str, Any]:
+    article = dataset.articles[record.source]
+    return {
+        "region": region.id,
+        "region_zh": region.profile.short_name.zh,
+        "region_en": region.profile.short_name.en,
+        "source": article.id,
+        "source_title_zh": article.title.zh,
+        "source_title_en": article.title.en,
+        "source_file": article.file,
+        "quote": record.quote,
+        "url": f"{site_url.rstrip('/')}/regions/{region.id}/#{anchor}",
+    }
+
+
+def _fact_records(dataset: Dataset, lang: d.Lang, site_url: str, kind: str) -> Iterator[dict[str, Any]]:
+    for region in dataset.regions.values():
+        for q in getattr(region, kind):
+            metric = dataset.metrics[q.metric]
+            unit = dataset.units[q.unit]
+            row = _base(dataset, region, q, site_url, c.fact_anchor(q))
+            when = q.period if isinstance(q, m.Fact) else q.deadline
+            row.update(
+                id=f"{region.id}/{q.id}",
+                metric=metric.id,
+                metric_zh=metric.label.zh,
+                metric_en=metric.label.en,
+                value=q.value,
+                scale=q.scale,
+                normalized=q.normalized,
+                unit=unit.id,
+                unit_zh=unit.label.zh,
+                qualifier=q.qualifier or "",
+                qualifier_meaning=m.QUALIFIERS.get(q.qualifier or "", "exact"),
+                period=when,
+                inferred=q.inferred,
+                scope=q.scope or "",
+                subject_zh=q.subject.zh if q.subject else "",
+                subject_en=q.subject.en if q.subject else "",
+                cluster=q.cluster or "",
+            )
+            if isinstance(q, m.Target):
+                row.update(deadline=q.deadline, status=q.status, title_zh=q.title.zh, title_en=q.title.en)
+            what = f"{region.profile.short_name.zh}{metric.label.zh}{d.quantity(q, unit.label.zh)}（{d.period(when, lang)}）"
+            row["citation"] = _citation(dataset, lang, q, what, row["url"])
+            yield row
+
+
+def _event_records(dataset: Dataset, lang: d.Lang, site_url: str) -> Iterator[dict[str, Any]]:
+    for region in dataset.regions.values():
+        for event in region.events:
+            row = _base(dataset, region, event, site_url, c.fact_anchor(event))
+            row.update(
+                id=f"{region.id}/{event.id}",
+                date=event.date,
+                precision=event.precision,
+                inferred=event.inferred,
+                type=event.type,
+                title_zh=event.title.zh,
+                title_en=event.title.en,
+                cluster=event.cluster or "",
+            )
+            row["citation"] = _citation(dataset, lang, event, f"{d.date(event.date, lang)} {event.title.zh}", row["url"])
+            yield row
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 CSV with Chinese correctly only with it
+
+
+def _json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
