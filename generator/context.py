@@ -106,7 +106,7 @@ class Context:
         """Primary text with the secondary beside it, escaped."""
         if text is None:
             return ""
-        return f"{d.md(self.lang.pick(text))} <span class=\"en\">{d.md(self.lang.other(text))}</span>"
+        return f'{d.md(self.lang.pick(text))} <span class="en">{d.md(self.lang.other(text))}</span>'
 
     def unit_label(self, unit_id: str) -> str:
         unit = self.ds.units.get(unit_id)
@@ -164,7 +164,7 @@ class Context:
     def fact_row(self, page: str, region: m.Region, fact: m.Fact, with_region: bool = False) -> dict[str, Any]:
         metric = self.ds.metrics[fact.metric]
         return {
-            "anchor": fact_anchor(fact),
+            "anchor": self.row_anchor(region, fact, with_region),
             "region": f"[{self.name(region)}]({link(page, region_path(region.id))})" if with_region else "",
             "metric": self.label(metric.label),
             "value": self.cited(page, region, fact, self.value(fact)),
@@ -174,11 +174,16 @@ class Context:
             "report": self.report_link(region, fact),
         }
 
-    def target_row(self, page: str, region: m.Region, target: m.Target) -> dict[str, Any]:
+    def row_anchor(self, region: m.Region, record: m.Quantity | m.Event, with_region: bool) -> str:
+        """`fact-<id>` on the region page (the citable URL); elsewhere prefixed with the region,
+        because two regions may use the same fact id and ids must be unique on a page."""
+        return f"{region.id}-{fact_anchor(record)}" if with_region else fact_anchor(record)
+
+    def target_row(self, page: str, region: m.Region, target: m.Target, with_region: bool = False) -> dict[str, Any]:
         facts = {f.id: f for f in region.facts}
         base = facts.get(target.baseline or "")
         return {
-            "anchor": fact_anchor(target),
+            "anchor": self.row_anchor(region, target, with_region),
             "region": f"[{self.name(region)}]({link(page, region_path(region.id))})",
             "title": self.label(target.title),
             "value": self.cited(page, region, target, self.value(target)),
@@ -189,9 +194,9 @@ class Context:
             "report": self.report_link(region, target),
         }
 
-    def event_row(self, page: str, region: m.Region, event: m.Event) -> dict[str, Any]:
+    def event_row(self, page: str, region: m.Region, event: m.Event, with_region: bool = True) -> dict[str, Any]:
         return {
-            "anchor": fact_anchor(event),
+            "anchor": self.row_anchor(region, event, with_region),
             "sort": event.date,
             "date": self.cited(page, region, event, self.event_date(event)),
             "region": f"[{self.name(region)}]({link(page, region_path(region.id))})",
@@ -224,9 +229,13 @@ class Context:
             )
         title = self.lang.t("chart_bars", metric=self.lang.pick(metric.label))
         spec = charts.metric_bars(rows, title=title, unit=scale + self.unit_label(metric.unit))
-        return charts.embed(spec, label=title) + "\n\n" + self.table(
-            [self.lang.t("region"), self.lang.t("value"), self.lang.t("period")],
-            [[d.md(r["region"]), d.md(r["display"]), d.md(r["period"])] for r in rows],
+        return (
+            charts.embed(spec, label=title)
+            + "\n\n"
+            + self.table(
+                [self.lang.t("region"), self.lang.t("value"), self.lang.t("period")],
+                [[d.md(r["region"]), d.md(r["display"]), d.md(r["period"])] for r in rows],
+            )
         )
 
     def table(self, header: list[str], rows: list[list[str]]) -> str:
@@ -267,9 +276,16 @@ class Context:
             return ""
         rows.sort(key=lambda r: r["date"])
         title = self.lang.t("chart_timeline")
-        return charts.embed(charts.timeline(rows, title=title), label=title) + "\n\n" + self.table(
-            [self.lang.t("date"), self.lang.t("region"), self.lang.t("type"), self.lang.t("event")],
-            [[r["date"][: {"year": 4, "month": 7, "day": 10}[r["precision"]]], d.md(r["region"]), d.md(r["type"]), d.md(r["title"])] for r in rows],
+        return (
+            charts.embed(charts.timeline(rows, title=title), label=title)
+            + "\n\n"
+            + self.table(
+                [self.lang.t("date"), self.lang.t("region"), self.lang.t("type"), self.lang.t("event")],
+                [
+                    [r["date"][: {"year": 4, "month": 7, "day": 10}[r["precision"]]], d.md(r["region"]), d.md(r["type"]), d.md(r["title"])]
+                    for r in rows
+                ],
+            )
         )
 
     def targets_chart(self, page: str, regions: list[m.Region]) -> str:
@@ -296,9 +312,16 @@ class Context:
         if not rows:
             return ""
         title = self.lang.t("chart_targets")
-        return charts.embed(charts.targets(rows, title=title), label=title) + "\n\n" + self.table(
-            [self.lang.t("target"), self.lang.t("region"), self.lang.t("value"), self.lang.t("latest"), self.lang.t("deadline")],
-            [[d.md(r["target"]), d.md(r["region"]), d.md(r["display_target"]), d.md(r["display_latest"] or "—"), r["deadline"]] for r in rows],
+        return (
+            charts.embed(charts.targets(rows, title=title), label=title)
+            + "\n\n"
+            + self.table(
+                [self.lang.t("target"), self.lang.t("region"), self.lang.t("value"), self.lang.t("latest"), self.lang.t("deadline")],
+                [
+                    [d.md(r["target"]), d.md(r["region"]), d.md(r["display_target"]), d.md(r["display_latest"] or "—"), r["deadline"]]
+                    for r in rows
+                ],
+            )
         )
 
     def matrix_chart(self, page: str) -> str:
@@ -353,7 +376,9 @@ class Context:
         cards = []
         for fact in self.headline_facts(region):
             metric = self.ds.metrics[fact.metric]
-            cards.append({"value": self.cited(page, region, fact, self.value(fact)), "label": self.label(metric.label), "period": self.period(fact)})
+            cards.append(
+                {"value": self.cited(page, region, fact, self.value(fact)), "label": self.label(metric.label), "period": self.period(fact)}
+            )
         comparisons = [self.bars(page, metric, self.facts_by_metric[metric.id]) for metric in self.shared_metrics(region)[:3]]
         clusters = []
         for entry in region.clusters:
@@ -383,7 +408,7 @@ class Context:
             "clusters": clusters,
             "facts": [self.fact_row(page, region, f) for f in region.facts],
             "targets": [self.target_row(page, region, t) for t in region.targets],
-            "events": sorted((self.event_row(page, region, e) for e in region.events), key=lambda r: r["sort"]),
+            "events": sorted((self.event_row(page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
             "articles": [self.article_link(page, self.ds.articles[a]) for a in articles if a in self.ds.articles],
         }
 
@@ -401,7 +426,8 @@ class Context:
                     "level": self.lang.t("level_" + region.profile.level),
                     "province": d.md(self.lang.pick(region.profile.province)),
                     "headline": "<br>".join(
-                        f"{d.md(self.lang.pick(self.ds.metrics[f.metric].label))}：{self.cited(page, region, f, self.value(f))}" for f in headline
+                        f"{d.md(self.lang.pick(self.ds.metrics[f.metric].label))}：{self.cited(page, region, f, self.value(f))}"
+                        for f in headline
                     ),
                     "counts": f"{len(region.facts)} / {len(region.events)}",
                 }
@@ -452,7 +478,13 @@ class Context:
         out = []
         for other in self.ds.metrics.values():
             for entry in other.not_comparable_with:
-                pair = (other, entry.metric) if entry.metric == metric.id else (self.ds.metrics.get(entry.metric), other.id) if other.id == metric.id else None
+                pair = (
+                    (other, entry.metric)
+                    if entry.metric == metric.id
+                    else (self.ds.metrics.get(entry.metric), other.id)
+                    if other.id == metric.id
+                    else None
+                )
                 if pair is None or pair[0] is None:
                     continue
                 look_alike = other if other.id != metric.id else self.ds.metrics[entry.metric]
@@ -472,7 +504,12 @@ class Context:
         for group in self.ds.groups.values():
             metrics = [mt for mt in self.ds.metrics.values() if mt.group == group.id and self.facts_by_metric[mt.id]]
             if metrics:
-                rows.append({"link": f"[{self.label(group.label)}]({link(COMPARE, group_path(group.id))})", "metrics": "、".join(d.md(self.lang.pick(mt.label)) for mt in metrics)})
+                rows.append(
+                    {
+                        "link": f"[{self.label(group.label)}]({link(COMPARE, group_path(group.id))})",
+                        "metrics": "、".join(d.md(self.lang.pick(mt.label)) for mt in metrics),
+                    }
+                )
         return rows
 
     def cluster_page(self, cluster: m.Cluster) -> dict[str, Any]:
@@ -481,13 +518,25 @@ class Context:
         for region in self.ds.regions.values():
             for entry in region.clusters:
                 if entry.cluster == cluster.id:
-                    roles.append({"region": f"[{self.name(region)}]({link(page, region_path(region.id))})", "role": self.cited(page, region, entry, self.lang.both("role_" + entry.role))})
+                    roles.append(
+                        {
+                            "region": f"[{self.name(region)}]({link(page, region_path(region.id))})",
+                            "role": self.cited(page, region, entry, self.lang.both("role_" + entry.role)),
+                        }
+                    )
         for region, record in self.by_cluster[cluster.id]:
             if isinstance(record, m.Fact):
                 facts.append(self.fact_row(page, region, record, with_region=True))
             elif isinstance(record, m.Event):
                 events.append(self.event_row(page, region, record))
-        return {"title": self.lang.pick(cluster.name), "label": self.label(cluster.name), "description": self.label(cluster.description), "roles": roles, "facts": facts, "events": events}
+        return {
+            "title": self.lang.pick(cluster.name),
+            "label": self.label(cluster.name),
+            "description": self.label(cluster.description),
+            "roles": roles,
+            "facts": facts,
+            "events": events,
+        }
 
     def cluster_index(self) -> dict[str, Any]:
         page = CLUSTERS
@@ -497,14 +546,20 @@ class Context:
         rows = []
         for region in self.ds.regions.values():
             roles = {e.cluster: e.role for e in region.clusters}
-            rows.append([f"[{self.name(region)}]({link(page, region_path(region.id))})"] + [self.lang.t("role_" + roles[c.id]) if c.id in roles else "" for c in used])
-        listing = [{"link": f"[{self.label(c.name)}]({link(page, cluster_path(c.id))})", "description": self.label(c.description)} for c in self.ds.clusters.values()]
+            rows.append(
+                [f"[{self.name(region)}]({link(page, region_path(region.id))})"]
+                + [self.lang.t("role_" + roles[c.id]) if c.id in roles else "" for c in used]
+            )
+        listing = [
+            {"link": f"[{self.label(c.name)}]({link(page, cluster_path(c.id))})", "description": self.label(c.description)}
+            for c in self.ds.clusters.values()
+        ]
         return {"chart": self.matrix_chart(page), "header": header, "rows": rows, "clusters": listing}
 
     def timeline_page(self) -> dict[str, Any]:
         page = TIMELINE
         regions = list(self.ds.regions.values())
-        targets = [self.target_row(page, r, t) for r in regions for t in r.targets]
+        targets = [self.target_row(page, r, t, with_region=True) for r in regions for t in r.targets]
         targets.sort(key=lambda row: row["deadline"])
         return {
             "chart": self.timeline_chart(page, regions),

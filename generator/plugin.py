@@ -11,6 +11,7 @@ under `watch`. Everything else lives in modules that do not import MkDocs.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -60,5 +61,6 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):
             import jieba
         except ImportError:  # search still works, just with coarser Chinese segmentation
             return
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is noise in every build
         for word in site.search_words(dataset):
             jieba.add_word(word, freq=20000)

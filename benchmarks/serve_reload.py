@@ -1,0 +1,103 @@
+"""Time from saving a data file to `mkdocs serve` serving the regenerated page.
+
+Copies the project to a temporary folder, starts `mkdocs serve` there on a free loopback port,
+then edits one fact's value in a region file several times and polls the region page until the
+new value is served. Prints each round and the median. The browser's own reload adds a
+livereload poll (MkDocs answers it as soon as the build finishes) on top of this.
+
+    .venv/bin/python benchmarks/serve_reload.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "*.egg-info", "screenshots", "__pycache__")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, needle: str, timeout: float) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if needle in fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise TimeoutError(f"{needle!r} not served at {url} within {timeout} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--region", default="shanghai")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        shutil.copytree(ROOT, project, ignore=IGNORE)
+        port = free_port()
+        site_url = f"http://127.0.0.1:{port}/"
+        # the first safe_dump rewrites the file once; do it before the server starts
+        region_file = project / "data" / "regions" / f"{args.region}.yml"
+        region_file.write_text(yaml.safe_dump(yaml.safe_load(region_file.read_text(encoding="utf-8")), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+        log_path = Path(tmp) / "serve.log"
+        log = log_path.open("w")  # a file, not a pipe: an unread pipe would block the server
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            page = f"{site_url}regions/{args.region}/"
+            first = wait_for(page, "</html>", 120)
+            print(f"first build served after {first:.2f} s")
+            region_file = project / "data" / "regions" / f"{args.region}.yml"
+            data = yaml.safe_load(region_file.read_text(encoding="utf-8"))
+            timings = []
+            for round_number in range(args.rounds):
+                # a reader-visible edit that keeps the data valid: the English summary
+                marker = f"benchmark-marker-{round_number}-{time.time_ns()}"
+                data["profile"]["summary"]["en"] = marker
+                region_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                try:
+                    timings.append(wait_for(page, marker, 60))
+                except TimeoutError:
+                    print("the edit was not served; server log:\n" + log_path.read_text(encoding="utf-8"))
+                    return 1
+                print(f"round {round_number + 1}: save → page served in {timings[-1]:.2f} s")
+                time.sleep(0.5)
+            print(f"median save → served: {statistics.median(timings):.2f} s over {len(timings)} rounds")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            log.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

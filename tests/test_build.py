@@ -1,0 +1,82 @@
+"""A real `mkdocs build --strict` of the real data into a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+def mkdocs(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def test_every_region_page_and_fact_anchor_exists(built: Path) -> None:
+    dataset, _ = validate(ROOT)
+    for region in dataset.regions.values():
+        html = (built / "regions" / region.id / "index.html").read_text(encoding="utf-8")
+        for fact in region.facts:
+            assert f'id="fact-{fact.id}"' in html, (region.id, fact.id)
+        for target in region.targets:
+            assert f'id="target-{target.id}"' in html, (region.id, target.id)
+        for event in region.events:
+            assert f'id="event-{event.id}"' in html, (region.id, event.id)
+
+
+def test_charts_are_embedded_with_the_self_hosted_bundle(built: Path) -> None:
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert 'class="vega-chart"' in (built / "clusters" / "index.html").read_text(encoding="utf-8")
+    assert 'class="vega-chart"' in (built / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "assets/javascripts/vega-bundle.js" in home
+    assert (built / "assets" / "javascripts" / "vega-bundle.js").stat().st_size > 500_000
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
+
+
+def test_downloads_are_published_at_stable_urls(built: Path) -> None:
+    for name in ("facts.csv", "facts.json", "events.csv", "events.json", "targets.csv", "targets.json"):
+        assert (built / "downloads" / name).stat().st_size > 0, name
+
+
+def test_search_index_segments_chinese(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    assert "\u200b" in text  # jieba segmentation marker
+    for word in ("防城港", "火箭", "集成电路"):
+        assert word in text, word
+
+
+def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "tests", "*.egg-info"))
+    region = project / "data" / "regions" / "shanghai.yml"
+    region.write_text(region.read_text(encoding="utf-8").replace("metric:", "metirc:", 1), encoding="utf-8")
+    result = mkdocs(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "data/regions/shanghai.yml:" in result.stderr + result.stdout
+    assert "unknown field 'metirc'" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr

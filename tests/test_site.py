@@ -1,0 +1,96 @@
+"""Pages and downloads from generator.site — without MkDocs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import site
+from generator.__main__ import validate
+from generator.context import url
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).with_name("fixtures") / "mini"
+GOLDEN = Path(__file__).with_name("golden") / "pages"
+
+
+@pytest.fixture(scope="module")
+def mini_pages() -> dict[str, str]:
+    dataset, problems = validate(MINI)
+    assert problems == []
+    return site.build_pages(dataset, repo_url="https://example.org/repo", site_url="https://example.org/site/")
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["index.md", "regions/sample-zone.md", "compare/economy.md", "clusters/index.md", "clusters/robotics.md",
+     "timeline/index.md", "sources/sample-report.md", "downloads/index.md"],
+)
+def test_golden_markdown(page: str, mini_pages: dict[str, str], request: pytest.FixtureRequest) -> None:
+    """One page of each kind, compared with its golden file (`pytest --update-golden` rewrites)."""
+    golden = GOLDEN / page.replace("/", "__")
+    if request.config.getoption("--update-golden", default=False):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(mini_pages[page], encoding="utf-8")
+    assert mini_pages[page] == golden.read_text(encoding="utf-8")
+
+
+def test_every_number_links_to_its_quote(mini_pages: dict[str, str]) -> None:
+    page = mini_pages["regions/sample-zone.md"]
+    assert '[达到1200亿元](../sources/sample-report.md#q-sample-zone-industrial-output-2023 "' in page
+    assert '<span id="fact-industrial-output-2023"></span>' in page
+    assert '<span id="q-sample-zone-industrial-output-2023"></span>' in mini_pages["sources/sample-report.md"]
+
+
+def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) -> None:
+    page = mini_pages["compare/economy.md"]
+    assert page.count('class="vega-chart"') == 1
+    assert "样例区" in page and "另一城市" in page
+
+
+def test_report_link_is_prefilled(mini_pages: dict[str, str]) -> None:
+    page = mini_pages["regions/sample-zone.md"]
+    assert "https://example.org/repo/issues/new?template=wrong-fact.yml" in page
+    assert "fact-id=sample-zone%2Findustrial-output-2023" in page
+
+
+def test_downloads_round_trip_every_fact_event_and_target() -> None:
+    dataset, problems = validate(ROOT)
+    assert problems == []
+    pages = site.build_pages(dataset, site_url="https://example.org/")
+    ids = {f"{r.id}/{f.id}" for r in dataset.regions.values() for f in r.facts}
+    assert ids, "the real data has no facts"
+    from_json = {row["id"] for row in json.loads(pages["downloads/facts.json"])}
+    from_csv = {row["id"] for row in csv.DictReader(io.StringIO(pages["downloads/facts.csv"].lstrip("\ufeff")))}
+    assert from_json == ids == from_csv
+    events = {f"{r.id}/{e.id}" for r in dataset.regions.values() for e in r.events}
+    assert {row["id"] for row in json.loads(pages["downloads/events.json"])} == events
+    targets = {f"{r.id}/{t.id}" for r in dataset.regions.values() for t in r.targets}
+    assert {row["id"] for row in json.loads(pages["downloads/targets.json"])} == targets
+    row = json.loads(pages["downloads/facts.json"])[0]
+    for key in ("region", "metric", "value", "unit", "period", "qualifier", "source", "quote", "citation", "normalized"):
+        assert key in row
+
+
+def test_search_words_keep_names_whole() -> None:
+    dataset, _ = validate(ROOT)
+    words = site.search_words(dataset)
+    assert "北京经济技术开发区" in words or not (ROOT / "data/regions/yizhuang.yml").exists()
+    assert "防城港" in " ".join(words)
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "anchor", "expected"),
+    [
+        ("compare/economy.md", "regions/yizhuang.md", "fact-x", "../../regions/yizhuang/#fact-x"),
+        ("index.md", "regions/yizhuang.md", "", "regions/yizhuang/"),
+        ("regions/yizhuang.md", "regions/yizhuang.md", "a", "./#a"),
+        ("regions/index.md", "clusters/index.md", "", "../clusters/"),
+    ],
+)
+def test_chart_urls_are_relative_directory_urls(page: str, target: str, anchor: str, expected: str) -> None:
+    assert url(page, target, anchor) == expected
