@@ -7,9 +7,11 @@ YAML traps) was already checked by `load.py`.
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections import Counter
+import traceback
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from typing import Any
 
 from generator import models as m
@@ -32,11 +34,30 @@ def run_checks(dataset: Dataset, names: Iterable[str] | None = None) -> list[Pro
         try:
             problems.extend(CHECKS[name](dataset))
         except Exception as err:  # noqa: BLE001 - a crash must become a report, not a traceback
+            file, line = _crash_site(err, dataset)
             problems.append(
-                Problem("data", 1, f"internal error in check '{name}': {type(err).__name__}: {err}",
-                        "please report this; the data may still be fine", "internal")
+                Problem(
+                    file,
+                    line,
+                    f"internal error in check '{name}' on this record: {type(err).__name__}: {err}",
+                    "please report this; the data may still be fine",
+                    "internal",
+                )
             )
     return problems
+
+
+def _crash_site(err: Exception, dataset: Dataset) -> tuple[str, int]:
+    """Where in the data a check crashed: the record it was looking at.
+
+    The issue asks for a crash to be reported "with its location"; a check does not say which
+    record it is on, but its frames do: the innermost frame holding a record, and in it the most
+    deeply nested record (a fact rather than its region). Falls back to data/ line 1."""
+    for frame, _line in reversed(list(traceback.walk_tb(err.__traceback__))):
+        records = [v for v in frame.f_locals.values() if isinstance(v, m.Record) and v._file]
+        if records:
+            return dataset.where(max(records, key=lambda r: len(r._path)))
+    return "data", 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,8 +92,9 @@ def _duplicates(records: list[Any], dataset: Dataset, what: str) -> Iterator[Pro
     for record in records:
         if record.id in first:
             line = dataset.where(first[record.id], "id")[1]
-            yield dataset.problem(record, ("id",), f"duplicate {what} id '{record.id}' (first at line {line})",
-                                  "ids must be unique; rename one", "duplicate")
+            yield dataset.problem(
+                record, ("id",), f"duplicate {what} id '{record.id}' (first at line {line})", "ids must be unique; rename one", "duplicate"
+            )
         else:
             first[record.id] = record
 
@@ -90,20 +112,28 @@ def unique_ids(dataset: Dataset) -> Iterator[Problem]:
         yield from _duplicates([*region.facts, *region.targets], dataset, "fact/target")
         yield from _duplicates(region.events, dataset, "event")
         yield from _duplicates(region.profile.scopes, dataset, "scope")
-        seen = Counter(c.cluster for c in region.clusters)
+        # reported at the repeated entry, naming the first, as for ids (it used to point at the first)
+        first: dict[str, m.RegionCluster] = {}
         for entry in region.clusters:
-            if seen[entry.cluster] > 1:
-                yield dataset.problem(entry, ("cluster",), f"cluster '{entry.cluster}' is listed more than once",
-                                      "keep one entry per cluster", "duplicate")
-                seen[entry.cluster] = 0
+            if entry.cluster in first:
+                line = dataset.where(first[entry.cluster], "cluster")[1]
+                message = f"cluster '{entry.cluster}' is listed more than once (first at line {line})"
+                yield dataset.problem(entry, ("cluster",), message, "keep one entry per cluster", "duplicate")
+            else:
+                first[entry.cluster] = entry
 
 
 @check
 def region_file_names(dataset: Dataset) -> Iterator[Problem]:
     for region in dataset.regions.values():
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", region.id):
-            yield Problem(region._file, 1, f"region file name '{region.id}.yml' is not a kebab-case id",
-                          "rename the file, e.g. regions/fangchenggang.yml", "reference")
+            yield Problem(
+                region._file,
+                1,
+                f"region file name '{region.id}.yml' is not a kebab-case id",
+                "rename the file, e.g. regions/fangchenggang.yml",
+                "reference",
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,23 +146,46 @@ def metric_references(dataset: Dataset) -> Iterator[Problem]:
         if metric.unit not in dataset.units:
             yield dataset.problem(metric, ("unit",), f"unknown unit '{metric.unit}'", _choices(dataset.units, metric.unit), "reference")
         if metric.group not in dataset.groups:
-            yield dataset.problem(metric, ("group",), f"unknown group '{metric.group}'", _choices(dataset.groups, metric.group), "reference")
+            yield dataset.problem(
+                metric, ("group",), f"unknown group '{metric.group}'", _choices(dataset.groups, metric.group), "reference"
+            )
         for index, other in enumerate(metric.comparable_with):
             if other not in dataset.metrics:
-                yield dataset.problem(metric, ("comparable_with", index), f"unknown metric '{other}'", _choices(dataset.metrics, other), "reference")
+                yield dataset.problem(
+                    metric, ("comparable_with", index), f"unknown metric '{other}'", _choices(dataset.metrics, other), "reference"
+                )
         for index, entry in enumerate(metric.not_comparable_with):
             if entry.metric not in dataset.metrics:
-                yield dataset.problem(metric, ("not_comparable_with", index, "metric"), f"unknown metric '{entry.metric}'", _choices(dataset.metrics, entry.metric), "reference")
-            if entry.metric in metric.comparable_with:
-                yield dataset.problem(metric, ("not_comparable_with", index), f"'{entry.metric}' is listed as both comparable and not comparable", "keep one", "reference")
+                yield dataset.problem(
+                    metric,
+                    ("not_comparable_with", index, "metric"),
+                    f"unknown metric '{entry.metric}'",
+                    _choices(dataset.metrics, entry.metric),
+                    "reference",
+                )
+            # both lists are symmetric (data/README.md), so a contradiction may be split over the two metrics
+            counterpart = dataset.metrics.get(entry.metric)
+            if entry.metric in metric.comparable_with or (counterpart is not None and metric.id in counterpart.comparable_with):
+                yield dataset.problem(
+                    metric,
+                    ("not_comparable_with", index),
+                    f"'{metric.id}' and '{entry.metric}' are listed as both comparable and not comparable",
+                    "comparable_with and not_comparable_with apply both ways; keep one",
+                    "reference",
+                )
 
 
 @check
 def source_references(dataset: Dataset) -> Iterator[Problem]:
     for _region, _kind, record in quoted_records(dataset):
         if record.source not in dataset.articles:
-            yield dataset.problem(record, ("source",), f"unknown source article '{record.source}'",
-                                  _choices(dataset.articles, record.source) + " (add the article to data/sources/articles.yml)", "reference")
+            yield dataset.problem(
+                record,
+                ("source",),
+                f"unknown source article '{record.source}'",
+                _choices(dataset.articles, record.source) + " (add the article to data/sources/articles.yml)",
+                "reference",
+            )
 
 
 @check
@@ -140,34 +193,81 @@ def quantity_references(dataset: Dataset) -> Iterator[Problem]:
     for region, q in quantities(dataset):
         metric = dataset.metrics.get(q.metric)
         if metric is None:
-            yield dataset.problem(q, ("metric",), f"unknown metric '{q.metric}'", _choices(dataset.metrics, q.metric) + " (or add it to data/metrics.yml)", "reference")
-        elif q.unit != metric.unit:
-            yield dataset.problem(q, ("unit",), f"unit '{q.unit}' does not match metric '{q.metric}', whose unit is '{metric.unit}'",
-                                  "use the metric's unit, or a metric that measures in this unit", "reference")
+            yield dataset.problem(
+                q,
+                ("metric",),
+                f"unknown metric '{q.metric}'",
+                _choices(dataset.metrics, q.metric) + " (or add it to data/metrics.yml)",
+                "reference",
+            )
+        # an unknown unit is one problem, not also a mismatch with the metric's unit
         if q.unit not in dataset.units:
-            yield dataset.problem(q, ("unit",), f"unknown unit '{q.unit}'", _choices(dataset.units, q.unit), "reference")
+            yield dataset.problem(
+                q, ("unit",), f"unknown unit '{q.unit}'", _choices(dataset.units, q.unit) + " (or add it to data/metrics.yml)", "reference"
+            )
+        elif metric is not None and q.unit != metric.unit:
+            yield dataset.problem(
+                q,
+                ("unit",),
+                f"unit '{q.unit}' does not match metric '{q.metric}', whose unit is '{metric.unit}'",
+                "use the metric's unit, or a metric that measures in this unit",
+                "reference",
+            )
         scopes = {s.id for s in region.profile.scopes}
         if q.scope is not None and q.scope not in scopes:
-            yield dataset.problem(q, ("scope",), f"unknown scope '{q.scope}'", _choices(scopes, q.scope) + " (scopes are declared in profile.scopes)", "reference")
+            yield dataset.problem(
+                q,
+                ("scope",),
+                f"unknown scope '{q.scope}'",
+                _choices(scopes, q.scope) + " (scopes are declared in profile.scopes)",
+                "reference",
+            )
     for region in dataset.regions.values():
-        facts = {f.id: f for f in region.facts}
+        facts: dict[str, m.Fact] = {}
+        for fact in region.facts:  # the first of a duplicated id, as everywhere else (it was the last)
+            facts.setdefault(fact.id, fact)
         for target in region.targets:
             base = facts.get(target.baseline or "")
             if target.baseline and base is None:
-                yield dataset.problem(target, ("baseline",), f"baseline '{target.baseline}' is not a fact of this region", _choices(facts, target.baseline), "reference")
+                yield dataset.problem(
+                    target,
+                    ("baseline",),
+                    f"baseline '{target.baseline}' is not a fact of this region",
+                    _choices(facts, target.baseline),
+                    "reference",
+                )
             elif base is not None and base.metric != target.metric:
-                yield dataset.problem(target, ("baseline",), f"baseline '{base.id}' measures '{base.metric}', the target '{target.metric}'", "a baseline must share the target's metric", "reference")
+                yield dataset.problem(
+                    target,
+                    ("baseline",),
+                    f"baseline '{base.id}' measures '{base.metric}', the target '{target.metric}'",
+                    "a baseline must share the target's metric",
+                    "reference",
+                )
 
 
 @check
 def cluster_references(dataset: Dataset) -> Iterator[Problem]:
     for region in dataset.regions.values():
-        for record in [*region.facts, *region.targets, *region.events]:
+        records: list[m.Fact | m.Target | m.Event] = [*region.facts, *region.targets, *region.events]
+        for record in records:
             if record.cluster is not None and record.cluster not in dataset.clusters:
-                yield dataset.problem(record, ("cluster",), f"unknown cluster '{record.cluster}'", _choices(dataset.clusters, record.cluster), "reference")
+                yield dataset.problem(
+                    record,
+                    ("cluster",),
+                    f"unknown cluster '{record.cluster}'",
+                    _choices(dataset.clusters, record.cluster) + " (or add it to data/clusters.yml)",
+                    "reference",
+                )
         for entry in region.clusters:
             if entry.cluster not in dataset.clusters:
-                yield dataset.problem(entry, ("cluster",), f"unknown cluster '{entry.cluster}'", _choices(dataset.clusters, entry.cluster) + " (or add it to data/clusters.yml)", "reference")
+                yield dataset.problem(
+                    entry,
+                    ("cluster",),
+                    f"unknown cluster '{entry.cluster}'",
+                    _choices(dataset.clusters, entry.cluster) + " (or add it to data/clusters.yml)",
+                    "reference",
+                )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,13 +282,30 @@ def calendar_dates(dataset: Dataset) -> Iterator[Problem]:
         dated += [(t, "deadline", t.deadline) for t in region.targets]
         dated += [(f, "period", f.period) for f in region.facts]
     for record, key, text in dated:
-        for part in text.removeprefix("../").split("/"):
-            wrong = m.check_calendar(part)
+        parts = text.removeprefix("../").split("/")
+        for part in parts:
+            wrong = _no_such_day(part) or m.check_calendar(part)
             if wrong:
                 yield dataset.problem(record, (key,), f"{key} '{text}': {wrong}", "write a real date: YYYY, YYYY-MM or YYYY-MM-DD", "date")
-        parts = text.removeprefix("../").split("/")
-        if len(parts) == 2 and parts[0] > parts[1]:
-            yield dataset.problem(record, (key,), f"period '{text}' ends before it starts", "write start/end", "date")
+        # compared at the coarser precision: 2023-02/2023 (February to the end of 2023) is fine;
+        # plain string order called it reversed
+        shared = min(len(p) for p in parts)
+        if len(parts) == 2 and parts[0][:shared] > parts[1][:shared]:
+            yield dataset.problem(
+                record, (key,), f"period '{text}' ends before it starts", "write the earlier date first: start/end", "date"
+            )
+
+
+def _no_such_day(date: str) -> str | None:
+    """Says how many days the month has (models.check_calendar only repeats the date)."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) != 3 or not 1 <= parts[1] <= 12:
+        return None  # a year or a month: nothing to say here
+    year, month, day = parts
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if 1 <= day <= last:
+        return None
+    return f"{calendar.month_name[month]} {year} has {last} days"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,17 +318,33 @@ def article_spans(dataset: Dataset) -> Iterator[Problem]:
     for article in dataset.articles.values():
         text = dataset.texts.get(article.file)
         if text is None:
-            yield dataset.problem(article, ("file",), f"source file '{article.file}' is not in data/sources/", _choices(dataset.texts, article.file), "reference")
+            yield dataset.problem(
+                article,
+                ("file",),
+                f"source file '{article.file}' is not in data/sources/",
+                _choices(dataset.texts, article.file),
+                "reference",
+            )
             continue
         for index, (first, last) in enumerate(article.lines):
             if not 1 <= first <= last <= text.line_count:
-                yield dataset.problem(article, ("lines", index), f"line range [{first}, {last}] is outside the file's {text.line_count} lines",
-                                      "write [first, last] with 1 ≤ first ≤ last ≤ the file's last line", "reference")
+                yield dataset.problem(
+                    article,
+                    ("lines", index),
+                    f"line range [{first}, {last}] is outside the file's {text.line_count} lines",
+                    "write [first, last] with 1 ≤ first ≤ last ≤ the file's last line",
+                    "reference",
+                )
                 continue
             for other_first, other_last, other in taken.get(article.file, []):
                 if first <= other_last and other_first <= last:
-                    yield dataset.problem(article, ("lines", index), f"lines [{first}, {last}] overlap article '{other}' [{other_first}, {other_last}]",
-                                          "each line of a source belongs to one article", "reference")
+                    yield dataset.problem(
+                        article,
+                        ("lines", index),
+                        f"lines [{first}, {last}] overlap article '{other}' [{other_first}, {other_last}]",
+                        "each line of a source belongs to one article",
+                        "reference",
+                    )
             taken.setdefault(article.file, []).append((first, last, article.id))
 
 
@@ -226,12 +359,24 @@ def quotes_in_source(dataset: Dataset) -> Iterator[Problem]:
             continue
         elsewhere = text.find_anywhere(record.quote)
         if elsewhere:
-            hint = f"it occurs at line {elsewhere} of {article.file}, outside article '{article.id}' (lines {_ranges(article.lines)}); fix `source`"
-        else:
-            length, line = text.longest_prefix(record.quote, article.lines)
-            quote = squeeze(record.quote)
-            hint = (f"the first {length} characters match at line {line}; the quote then has '{quote[length:length + 8]}'"
-                    if length else "no part of its beginning is in the article") + "; copy the text exactly (whitespace is ignored)"
+            # a distinct message: the text is right, the article is not (say which one it is in)
+            owner = next(
+                (a for a in dataset.articles.values() if a.file == article.file and any(x <= elsewhere <= y for x, y in a.lines)), None
+            )
+            where = f", in article '{owner.id}'" if owner else ", in no article"
+            message = (
+                f"quote is outside article '{article.id}' ({article.file} lines {_ranges(article.lines)}): it is at line {elsewhere}{where}"
+            )
+            hint = f"set `source: {owner.id}`" if owner else "fix the article's `lines` in data/sources/articles.yml"
+            yield dataset.problem(record, ("quote",), message, hint + ", or quote the article's own text", "quote")
+            continue
+        length, line = text.longest_prefix(record.quote, article.lines)
+        quote = squeeze(record.quote)
+        hint = (
+            f"the first {length} characters match at line {line}; the quote then has '{quote[length : length + 8]}'"
+            if length
+            else "no part of its beginning is in the article"
+        ) + "; copy the text exactly (whitespace is ignored)"
         yield dataset.problem(record, ("quote",), f"quote not found in article '{article.id}' ({article.file})", hint, "quote")
 
 
@@ -244,10 +389,37 @@ def _ranges(lines: list[tuple[int, int]]) -> str:
 
 
 def number_forms(value: float) -> list[str]:
-    """How a value may be printed in digits: 2100, 43.9, 1.50 → 1.5."""
+    """How a value may be printed in digits: 2100, 43.9, 1.50 → 1.5.
+
+    The shortest decimal that reads back as `value` (`repr`), without an exponent. It used to be
+    `f"{value:.10f}"`, which cut 1.23456789012 to 10 places and turned 1e-11 into "0."."""
     if value == int(value):
         return [str(int(value))]
-    return [f"{value:.10f}".rstrip("0")]
+    return [format(Decimal(repr(value)), "f")]
+
+
+# A number printed in digits, not part of a longer one; a decimal part only with a digit after
+# the point ("2023." ends a sentence in the ASCII-punctuated file 000).
+_DIGITS = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
+# What may stand between a number and its scale word: 100多亿, 10余万.
+_BETWEEN = ("多", "余")
+_SCALE_WORDS = sorted((s for s in m.SCALES if s), key=len, reverse=True)  # longest first: 万亿 before 万
+
+
+def printed_scales(quote: str, value: float) -> set[str] | None:
+    """The scale word printed after each occurrence of `value` in the (squeezed) quote; None if
+    the value is not printed. `""` when no scale word follows (2100家, 2000P). The sign is left to
+    the words around the number (下降5% may be recorded as -5)."""
+    found: set[str] | None = None
+    for hit in _DIGITS.finditer(quote):
+        if float(hit.group()) != abs(value):
+            continue
+        after = quote[hit.end() :]
+        after = after[1:] if after.startswith(_BETWEEN) else after
+        # 百分点 / 百分比 are units, not the scale 百
+        scale = "" if after.startswith("百分") else next((w for w in _SCALE_WORDS if after.startswith(w)), "")
+        found = (found or set()) | {scale}
+    return found
 
 
 @check
@@ -256,11 +428,42 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
         quote = squeeze(q.quote)
         if q.written is not None:
             if squeeze(q.written) not in quote:
-                yield dataset.problem(q, ("written",), f"written form '{q.written}' is not in the quote", "copy the characters exactly as they appear in the quote", "quote")
-        elif not any(re.search(rf"(?<![0-9.]){re.escape(form)}(?!\.?[0-9])", quote) for form in number_forms(q.value)):
-            yield dataset.problem(q, ("value",), f"value {number_forms(q.value)[0]} does not appear in the quote",
-                                  "quote the sentence that prints this number, or add `written:` when it is written in characters", "quote")
+                yield dataset.problem(
+                    q,
+                    ("written",),
+                    f"written form '{q.written}' is not in the quote",
+                    "copy the characters exactly as they appear in the quote",
+                    "quote",
+                )
+            scales = None
+        else:
+            # compared as numbers, so that a quote printing 1.50 matches the value 1.5 (it did not)
+            scales = printed_scales(quote, q.value)
+            if scales is None:
+                yield dataset.problem(
+                    q,
+                    ("value",),
+                    f"value {number_forms(q.value)[0]} does not appear in the quote",
+                    "quote the sentence that prints this number, or add `written:` when it is written in characters",
+                    "quote",
+                )
         if q.qualifier is not None and q.qualifier not in quote:
-            yield dataset.problem(q, ("qualifier",), f"qualifier '{q.qualifier}' is not in the quote", "use the word as printed next to the number, or leave it out", "quote")
-        if q.scale and q.written is None and q.scale not in quote:
-            yield dataset.problem(q, ("scale",), f"scale word '{q.scale}' is not in the quote", "the scale must be the word printed after the number", "quote")
+            yield dataset.problem(
+                q,
+                ("qualifier",),
+                f"qualifier '{q.qualifier}' is not in the quote",
+                "use the word as printed next to the number, or leave it out",
+                "quote",
+            )
+        # The scale must be the word printed right after the number. It used to be enough for the
+        # word to be anywhere in the quote, and `scale: ""` was never checked: 2000 for
+        # "2000万公里" passed, off by 10⁴.
+        if scales and q.scale not in scales:
+            shown = " or ".join(f"'{s}'" if s else "no scale word" for s in sorted(scales))
+            yield dataset.problem(
+                q,
+                ("scale",) if "scale" in q.model_fields_set else ("value",),  # the record's first line is far from either
+                f"scale is '{q.scale}', but the quote prints {number_forms(q.value)[0]} with {shown}",
+                'write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none',
+                "quote",
+            )

@@ -19,7 +19,7 @@ from generator.sources import SourceText
 _NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MEASURES = "个家项款号箭星年月日成倍大种批次位名件台届期轮条区只套股分战"
 NUMBER = re.compile(
-    rf"[0-9０-９]+(?:[.．][0-9]+)?"  # Arabic
+    rf"[0-9０-９]+(?:[.．][0-9０-９]+)?"  # Arabic (full-width too: ４．５ was cut into ４ and ５)
     rf"|(?<![0-9{_NUMERALS}])[{_NUMERALS}]{{2,}}"  # a run of numerals not following digits (2000万 is one number)
     # one numeral and a measure word; a lone 一 is left out: 一个/一种 is mostly the article "a"
     rf"|(?<![0-9{_NUMERALS}])[{_NUMERALS.replace('一', '')}](?=[{_MEASURES}])"

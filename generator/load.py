@@ -85,14 +85,34 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     dataset.registries = lists
     dataset.articles, dataset.units, dataset.groups = _index(lists["article"]), _index(lists["unit"]), _index(lists["group"])
     dataset.metrics, dataset.clusters = _index(lists["metric"]), _index(lists["cluster"])
+    for path in sorted((data / REGIONS).glob("*.yaml")):
+        # only *.yml is read: a region saved as .yaml would silently vanish from the site
+        rel = path.relative_to(root).as_posix()
+        problems.append(Problem(rel, 1, "region file ends in .yaml and is not read", f"rename it to {path.stem}.yml", "schema"))
     for path in sorted((data / REGIONS).glob("*.yml")):
         region = read(path, m.Region)
         if region is not None:
             region._id = path.stem
             dataset.regions[path.stem] = region
     for path in sorted((data / "sources").glob("*.txt")):
-        dataset.texts[path.name] = SourceText(path.name, path.read_text(encoding="utf-8"))
+        text = _read_source(path, root, problems)
+        if text is not None:
+            dataset.texts[path.name] = SourceText(path.name, text)
     return dataset, problems
+
+
+def _read_source(path: Path, root: Path, problems: list[Problem]) -> str | None:
+    """An archived text; a file that is not UTF-8 is a problem, not a crash (UnicodeDecodeError)."""
+    raw = path.read_bytes()
+    try:
+        # newline handling as `read_text`: CRLF and CR count as one line break, like an editor's
+        return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        rel = path.relative_to(root).as_posix()
+        message = f"the source text is not valid UTF-8 (byte 0x{raw[err.start]:02X} on this line)"
+        problems.append(Problem(rel, line, message, "archive sources as UTF-8; convert GBK or GB18030 text with iconv", "source"))
+        return None
 
 
 def _exists(path: Path, root: Path, problems: list[Problem]) -> bool:
@@ -146,17 +166,48 @@ def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Pro
         guess = difflib.get_close_matches(str(loc[-1]), valid, n=1)
         hint = (f"did you mean '{guess[0]}'? " if guess else "") + f"valid fields here: {', '.join(valid)}"
         return Problem(rel, line, f"unknown field '{loc[-1]}'{_in(loc[:-1])}", hint, "schema")
+    if kind == "missing" and loc and isinstance(loc[-1], int):
+        # an item of a fixed-length list such as coordinates; it used to read "missing required field '1'"
+        parent = loc[:-1]
+        return Problem(rel, line, f"{_name(parent)}: item {loc[-1] + 1} is missing", _describe(model, parent), "schema")
     if kind == "missing":
-        return Problem(rel, line, f"missing required field '{loc[-1]}'{_in(loc[:-1])}", _describe(model, loc), "schema")
+        hint = _describe(model, loc) or "see data/README.md for the fields of this record"
+        return Problem(rel, line, f"missing required field '{loc[-1]}'{_in(loc[:-1])}", hint, "schema")
+    if kind in ("too_short", "too_long"):
+        # both used to read "expected fewer items"
+        ctx = error.get("ctx", {})
+        bound = f"at least {ctx.get('min_length')}" if kind == "too_short" else f"at most {ctx.get('max_length')}"
+        message = f"{name}: expected {bound} item{'s' if bound[-2:] != ' 1' else ''}, got {ctx.get('actual_length')}"
+        return Problem(rel, line, message, _describe(model, loc), "schema")
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
-        return Problem(rel, line, f"{name}: {_show(given)} is not allowed", f"valid choices: {expected}", "schema")
+        written = given.text if isinstance(given, Bare) else str(given)
+        guess = difflib.get_close_matches(written, _literal_choices(model, loc), n=1)
+        hint = (f"did you mean '{guess[0]}'? " if guess else "") + f"valid choices: {expected}"
+        return Problem(rel, line, f"{name}: {_show(given)} is not allowed", hint, "schema")
+    if kind == "model_type" and not loc and given is None:
+        return Problem(rel, line, "the file is empty", "see data/README.md for its format", "schema")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        target = _model_at(model, loc)
+        hint = _describe(model, loc) or (f"write it as {{{', '.join(f'{f}: …' for f in target.model_fields)}}}" if target else "")
+        return Problem(rel, line, f"{name}: expected a mapping of fields, got {_show(given)}", hint, "schema")
     if kind == "string_pattern_mismatch":
         return Problem(rel, line, f"{name}: {_show(given)} is not valid", _pattern_hint(error["ctx"]["pattern"]), "schema")
     if kind == "value_error":
         return Problem(rel, line, f"{name}: {error['msg'].removeprefix('Value error, ')}", "", "schema")
     expected = _EXPECTED.get(kind.split("_")[0], error["msg"].lower())
-    return Problem(rel, line, f"{name}: expected {expected}, got {_show(given)}", _describe(model, loc), "schema")
+    hint = _describe(model, loc)
+    if kind.startswith(("int", "float")) and isinstance(given, str):
+        hint = f"remove the quotes around {given.strip()}: a quoted number is text" if _is_number(given) else "write it in digits"
+    return Problem(rel, line, f"{name}: expected {expected}, got {_show(given)}", hint, "schema")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 _EXPECTED = {
@@ -209,6 +260,17 @@ def _describe(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
         return ""
     info = owner.model_fields.get(loc[-1])
     return info.description or "" if info else ""
+
+
+def _literal_choices(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    owner = _model_at(model, loc[:-1])
+    info = owner.model_fields.get(loc[-1]) if owner and loc and isinstance(loc[-1], str) else None
+    if info is None:
+        return []
+    annotation = info.annotation
+    while typing.get_origin(annotation) is not typing.Literal and typing.get_args(annotation):
+        annotation = typing.get_args(annotation)[0]  # X | None → X
+    return [str(choice) for choice in typing.get_args(annotation)] if typing.get_origin(annotation) is typing.Literal else []
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -20,7 +20,9 @@ class Problem:
 
 def format_report(problems: list[Problem]) -> str:
     """All problems, sorted by file and line, then one count line."""
-    ordered = sorted(set(problems))
+    # one line per distinct text: two checks reporting the same thing (same kind or not) would
+    # otherwise print it twice
+    ordered = list({p.format(): p for p in sorted(problems)}.values())
     lines = [p.format() for p in ordered]
     files = len({p.file for p in ordered})
     noun = "problem" if len(ordered) == 1 else "problems"

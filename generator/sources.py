@@ -28,7 +28,12 @@ class SourceText:
         parts: list[str] = []
         self.line_starts = []
         position = 0
-        for line in self.text.split("\n"):
+        lines = self.text.split("\n")
+        if len(lines) > 1 and not lines[-1]:
+            # a final newline ends the last line; it does not start another. Without this a file of
+            # 195 lines ending in "\n" had 196, and the range [1, 196] passed `article_spans`.
+            lines.pop()
+        for line in lines:
             self.line_starts.append(position)
             squeezed = squeeze(line)
             parts.append(squeezed)
@@ -63,7 +68,10 @@ class SourceText:
 
     def find_anywhere(self, quote: str) -> int | None:
         """Line where `quote` occurs anywhere in the file (for 'outside the article' hints)."""
-        found = self.stripped.find(squeeze(quote))
+        needle = squeeze(quote)
+        if not needle:  # "" is found everywhere; `find` above says None for it too
+            return None
+        found = self.stripped.find(needle)
         return self.line_at(found) if found >= 0 else None
 
     def longest_prefix(self, quote: str, lines: list[tuple[int, int]]) -> tuple[int, int]:

@@ -10,10 +10,12 @@ Only the pure-Python parser is used: it is fast enough for files bounded to `MAX
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.resolver import Resolver
@@ -27,9 +29,17 @@ Path_ = tuple[str | int, ...]
 
 _RESOLVER = Resolver()
 _CANONICAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+# What YAML 1.2 and every other reader also take as a float. YAML 1.1 floats beyond this
+# (`1_000.5`, sexagesimal `1:30.5`) are surprises, like `0755` for ints.
+_CANONICAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+][0-9]+)?\Z")
+_MAX_DIGITS = 100  # a longer number is a mistake; Python refuses to convert > 4300 digits anyway
 _CANONICAL_BOOL = {"true", "false"}
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Besides C0 controls: C1 controls (YAML reads U+0085 as a line break, which shifts every line
+# number after it; the others it refuses with a message without a line), a carriage return that
+# does not end a line (the same line-break problem), zero-width and direction marks, line and
+# paragraph separators, the BOM, and the non-characters U+FFFE/U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\Z)")
 
 
 class Bare:
@@ -38,7 +48,7 @@ class Bare:
     Typed fields decide what it may be: a number field takes `.value`; a text field refuses it,
     because `1.10` in a text field would silently become `1.1` in any other YAML reader."""
 
-    __slots__ = ("text", "value", "kind")
+    __slots__ = ("kind", "text", "value")
 
     def __init__(self, text: str, value: Any, kind: str) -> None:
         self.text, self.value, self.kind = text, value, kind
@@ -100,7 +110,8 @@ class _Builder:
         if pending is _NO_KEY:  # this scalar is a key
             key = value.text if isinstance(value, Bare) else value
             if not isinstance(key, str):
-                self.problem(line, f"mapping key {key!r} is not text", "write keys as plain words")
+                if not isinstance(value, (dict, list)):  # a mapping or list as key: reported by `start`
+                    self.problem(line, f"mapping key {key!r} is not text", "write keys as plain words")
                 key = str(key)
             if key in seen:
                 self.problem(
@@ -116,7 +127,7 @@ class _Builder:
         frame[2] = _NO_KEY
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        line = event.start_mark.line + 1
+        line = _line(event)
         path = self.child_path()
         if path is not None:
             self.doc.lines.setdefault(path, line)
@@ -129,7 +140,7 @@ class _Builder:
             return text
         if event.style is not None or not event.implicit[0]:
             return text  # quoted or block text: always a string
-        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+        tag = cast(str, _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
         kind = tag.rsplit(":", 1)[-1]
         if kind == "null":
             return None if text in _NULL_WORDS else text
@@ -138,27 +149,43 @@ class _Builder:
                 return text == "true"
             self.problem(
                 line,
-                f"'{text}' is read by YAML 1.1 as the boolean {text.lower() in ('yes', 'y', 'on')}",
+                # `True`/`TRUE` are booleans too (only lowercase is canonical): it was shown as False
+                f"'{text}' is read by YAML 1.1 as the boolean {text.lower() in ('yes', 'y', 'on', 'true')}",
                 f'write true or false for a yes/no value, or quote it ("{text}") to keep the text',
             )
             return text
-        if kind == "int":
-            if _CANONICAL_INT.match(text):
-                return Bare(text, int(text), "number")
-            self.problem(
-                line,
-                f"'{text}' is read by YAML 1.1 as the number {_yaml11_int(text)}",
-                f'write the number in plain decimal digits, or quote it ("{text}") to keep the text',
-            )
-            return text
-        if kind == "float":
-            if text.lower().lstrip("+-") in (".inf", ".nan"):
-                self.problem(line, f"'{text}' is not a finite number", "write a plain number")
-                return text
-            return Bare(text, float(text.replace("_", "")), "number")
+        if kind in ("int", "float"):
+            return self.number(text, kind, line)
         if kind == "timestamp":
             return Bare(text, text, "date")
         return text
+
+    def number(self, text: str, kind: str, line: int) -> Any:
+        # Every conversion here used to be able to crash (`float("1:30.5")`, `int()` of 5,000 digits)
+        # or to yield inf (`1.0e+400`); each now becomes a problem with the line.
+        if text.lower().lstrip("+-") in (".inf", ".nan"):
+            self.problem(line, f"'{text}' is not a finite number", "write a plain number")
+            return text
+        canonical = _CANONICAL_INT if kind == "int" else _CANONICAL_FLOAT
+        if not canonical.match(text):
+            self.problem(
+                line,
+                f"'{text}' is read by YAML 1.1 as the number {_yaml11_number(text)}",
+                f'write the number in plain decimal digits, or quote it ("{text}") to keep the text',
+            )
+            return text
+        if sum(c.isdigit() for c in text) > _MAX_DIGITS:
+            self.problem(
+                line,
+                f"a number of {len(text):,} characters is too long",
+                f"write at most {_MAX_DIGITS} digits, or quote it to keep the text",
+            )
+            return text
+        value = int(text) if kind == "int" else float(text)
+        if not math.isfinite(value):
+            self.problem(line, f"'{text}' is too large for a number", "write a smaller number, or quote it to keep the text")
+            return text
+        return Bare(text, value, "number")
 
     def start(self, container: Any, line: int) -> None:
         path = self.child_path()
@@ -183,10 +210,12 @@ class _TooDeep(Exception):
 _NO_KEY = object()
 
 
-def _yaml11_int(text: str) -> Any:
+def _yaml11_number(text: str) -> Any:
+    if len(text) > _MAX_DIGITS:
+        return "(too long to show)"
     try:
         return yaml.safe_load(text)
-    except yaml.YAMLError:  # pragma: no cover - the resolver said it is an int
+    except (yaml.YAMLError, ValueError):  # pragma: no cover - the resolver said it is a number
         return text
 
 
@@ -202,7 +231,7 @@ def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                 rel,
                 1,
                 f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                "split it (one region per file) or remove what does not belong",
+                "keep one region per file and remove what does not belong",
                 kind="yaml",
             )
         ]
@@ -220,7 +249,7 @@ def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         ]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + 1 if mark is not None else 1
         what = err.problem or err.context or "invalid YAML"
         return None, [*problems, Problem(rel, line, f"YAML syntax error: {what}", _syntax_hint(what), kind="yaml")]
     except yaml.YAMLError as err:
@@ -234,7 +263,15 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "the file is not valid UTF-8", "save it as UTF-8", kind="yaml")]
+        return None, [
+            Problem(
+                rel,
+                line,
+                f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02X} on this line)",
+                "save it as UTF-8; Chinese text in GBK or GB18030 looks like this",
+                kind="yaml",
+            )
+        ]
     problems = []
     for number, content in enumerate(text.split("\n"), start=1):
         found = _CONTROL.search(content)
@@ -243,26 +280,32 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
                 Problem(
                     rel,
                     number,
-                    f"control or invisible character U+{ord(found.group()):04X} in the text",
+                    f"control or invisible character {_describe_char(found.group()[0])} at column {found.start() + 1}",
                     "delete it; only visible characters, spaces and newlines are allowed",
                     kind="yaml",
                 )
             )
         if "\t" in content:
-            problems.append(Problem(rel, number, "tab character", "indent with spaces", kind="yaml"))
+            problems.append(Problem(rel, number, f"tab character at column {content.index(chr(9)) + 1}", "indent with spaces", kind="yaml"))
     if problems:
         return None, problems
     return text, []
 
 
+def _describe_char(char: str) -> str:
+    name = {"\r": "carriage return", "\x85": "NEXT LINE"}.get(char) or unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
 def _walk(builder: _Builder, text: str) -> None:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = _line(event)
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor:
             builder.problem(line, "anchors and aliases (&name, *name) are not allowed", "write the value out in full")
             if isinstance(event, yaml.AliasEvent):
-                builder.add(None, line)
+                # the alias as text: as a key it must not cause a second "key is not text" problem
+                builder.add(f"*{event.anchor}", line)
                 continue
         if isinstance(event, yaml.DocumentStartEvent):
             builder.documents += 1
@@ -277,6 +320,10 @@ def _walk(builder: _Builder, text: str) -> None:
             builder.start([], line)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             builder.end()
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
 
 
 def _syntax_hint(what: str) -> str:

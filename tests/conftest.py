@@ -1,0 +1,65 @@
+"""Shared test setup: the `--update-golden` option and a small valid project to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.checks import CHECKS
+from generator.load import Dataset, load
+from generator.problems import Problem
+
+TESTS = Path(__file__).parent
+MINIMAL = TESTS / "fixtures" / "minimal"  # a valid project root: every check passes on it
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False, help="rewrite golden files with the current output")
+
+
+class Project:
+    """A copy of the minimal project in a temporary folder, with helpers to edit its data files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root / "data" / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).parent.mkdir(parents=True, exist_ok=True)
+        self.path(rel).write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str) -> None:
+        """Replace the one occurrence of `old` (fails loudly if the fixture changed under the test)."""
+        text = self.read(rel)
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {rel}"
+        self.write(rel, text.replace(old, new))
+
+    def append(self, rel: str, text: str) -> None:
+        self.write(rel, self.read(rel) + text)
+
+    def load(self) -> tuple[Dataset, list[Problem]]:
+        return load(self.root)
+
+    def dataset(self) -> Dataset:
+        """The loaded data, which must be structurally valid (the meaning checks need that)."""
+        dataset, problems = load(self.root)
+        assert problems == [], [p.format() for p in problems]
+        return dataset
+
+    def check(self, name: str) -> list[Problem]:
+        """The problems one registered check finds (KeyError if it is no longer registered)."""
+        return list(CHECKS[name](self.dataset()))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    return Project(root)

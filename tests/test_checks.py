@@ -1,0 +1,476 @@
+"""Meaning checks: one minimal-data test (or more) per registered check.
+
+Every test calls the check through the registry (`project.check(name)` looks it up in
+`checks.CHECKS`), so unregistering a check fails its tests; `test_every_check_is_tested` makes
+sure a new check cannot be added without one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Project
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import checks
+from generator.checks import CHECKS, number_forms, printed_scales, run_checks
+from generator.load import Dataset
+from generator.problems import Problem
+
+
+def found(project: Project, name: str) -> list[str]:
+    return [p.format() for p in project.check(name)]
+
+
+def test_the_minimal_project_passes_every_check(project: Project) -> None:
+    assert run_checks(project.dataset()) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# unique_ids
+
+
+def test_duplicate_fact_and_target_ids(project: Project) -> None:
+    project.replace("regions/r.yml", "- id: output-2025", "- id: high-tech-firms")
+    assert found(project, "unique_ids") == [
+        "data/regions/r.yml:58: duplicate fact/target id 'high-tech-firms' (first at line 14) (ids must be unique; rename one)"
+    ]
+
+
+def test_duplicate_registry_ids(project: Project) -> None:
+    project.replace("metrics.yml", "  - id: km2\n", "  - id: yuan\n")
+    assert found(project, "unique_ids") == [
+        "data/metrics.yml:6: duplicate unit id 'yuan' (first at line 4) (ids must be unique; rename one)"
+    ]
+
+
+def test_duplicate_scope_and_event_ids(project: Project) -> None:
+    project.replace(
+        "regions/r.yml",
+        "      name: {zh: 亦庄新城, en: Yizhuang New Town}\n",
+        "      name: {zh: 亦庄新城, en: Yizhuang New Town}\n    - id: new-town\n      name: {zh: 新城, en: New Town}\n",
+    )
+    assert found(project, "unique_ids") == [
+        "data/regions/r.yml:12: duplicate scope id 'new-town' (first at line 10) (ids must be unique; rename one)"
+    ]
+
+
+def test_a_cluster_listed_twice_in_a_region(project: Project) -> None:
+    project.replace(
+        "regions/r.yml",
+        "clusters:\n",
+        "clusters:\n  - cluster: commercial_space\n    role: emerging\n    source: first-article\n    quote: 一箭十一星\n",
+    )
+    assert found(project, "unique_ids") == [
+        "data/regions/r.yml:46: cluster 'commercial_space' is listed more than once (first at line 42) (keep one entry per cluster)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# region_file_names
+
+
+def test_region_file_names_must_be_kebab_case(project: Project) -> None:
+    project.path("regions/r.yml").rename(project.path("regions/Fang_Cheng.yml"))
+    assert found(project, "region_file_names") == [
+        "data/regions/Fang_Cheng.yml:1: region file name 'Fang_Cheng.yml' is not a kebab-case id "
+        "(rename the file, e.g. regions/fangchenggang.yml)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# metric_references
+
+
+def test_metric_with_unknown_unit_and_group(project: Project) -> None:
+    project.replace("metrics.yml", "    unit: km2\n    group: economy\n", "    unit: km_2\n    group: econ\n")
+    assert found(project, "metric_references") == [
+        "data/metrics.yml:25: unknown unit 'km_2' (did you mean 'km2'? valid choices: firms, km2, yuan)",
+        "data/metrics.yml:26: unknown group 'econ' (did you mean 'economy'? valid choices: economy)",
+    ]
+
+
+def test_comparability_lists_name_known_metrics(project: Project) -> None:
+    project.append(
+        "metrics.yml",
+        "    comparable_with: [industrial_outptu]\n    not_comparable_with:\n      - metric: nothing\n  "
+        "      reason: {zh: 不同, en: different}\n",
+    )
+    assert found(project, "metric_references") == [
+        "data/metrics.yml:28: unknown metric 'industrial_outptu' "
+        "(did you mean 'industrial_output'? valid choices: high_tech_enterprises, industrial_output, planned_area)",
+        "data/metrics.yml:30: unknown metric 'nothing' (valid choices: high_tech_enterprises, industrial_output, planned_area)",
+    ]
+
+
+def test_comparable_and_not_comparable_on_one_side(project: Project) -> None:
+    project.append(
+        "metrics.yml",
+        "    comparable_with: [industrial_output]\n    not_comparable_with:\n      - metric: "
+        "industrial_output\n        reason: {zh: 不同, en: different}\n",
+    )
+    assert found(project, "metric_references") == [
+        "data/metrics.yml:30: 'planned_area' and 'industrial_output' are listed as both comparable and not comparable "
+        "(comparable_with and not_comparable_with apply both ways; keep one)"
+    ]
+
+
+def test_comparable_and_not_comparable_split_over_two_metrics(project: Project) -> None:
+    # the lists are symmetric, so this is the same contradiction; it used to pass
+    project.replace("metrics.yml", "    display_scale: 亿\n", "    display_scale: 亿\n    comparable_with: [planned_area]\n")
+    project.append(
+        "metrics.yml", "    not_comparable_with:\n      - metric: industrial_output\n        reason: {zh: 不同, en: different}\n"
+    )
+    assert found(project, "metric_references") == [
+        "data/metrics.yml:30: 'planned_area' and 'industrial_output' are listed as both comparable and not comparable "
+        "(comparable_with and not_comparable_with apply both ways; keep one)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# source_references
+
+
+def test_unknown_source_article(project: Project) -> None:
+    project.replace("regions/r.yml", "  - source: second-article\n", "  - source: second-artcle\n")
+    assert found(project, "source_references") == [
+        "data/regions/r.yml:72: unknown source article 'second-artcle' (did you mean 'second-article'? "
+        "valid choices: first-article, second-article (add the article to data/sources/articles.yml))"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# quantity_references
+
+
+def test_unknown_metric(project: Project) -> None:
+    project.replace("regions/r.yml", "metric: high_tech_enterprises", "metric: high_tech_firms")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:15: unknown metric 'high_tech_firms' (did you mean 'high_tech_enterprises'? "
+        "valid choices: high_tech_enterprises, industrial_output, planned_area (or add it to data/metrics.yml))"
+    ]
+
+
+def test_unit_must_be_the_metrics(project: Project) -> None:
+    project.replace("regions/r.yml", "    unit: km2\n", "    unit: yuan\n")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:34: unit 'yuan' does not match metric 'planned_area', whose unit is 'km2' "
+        "(use the metric's unit, or a metric that measures in this unit)"
+    ]
+
+
+def test_an_unknown_unit_is_one_problem(project: Project) -> None:
+    # it used to be reported twice: unknown, and different from the metric's
+    project.replace("regions/r.yml", "    unit: firms\n", "    unit: firm\n")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:17: unknown unit 'firm' (did you mean 'firms'? valid choices: firms, km2, yuan (or add it to data/metrics.yml))"
+    ]
+
+
+def test_unknown_scope(project: Project) -> None:
+    project.replace("regions/r.yml", "    scope: new-town\n", "    scope: core-area\n")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:37: unknown scope 'core-area' (valid choices: new-town (scopes are declared in profile.scopes))"
+    ]
+
+
+def test_baseline_must_be_a_fact_of_the_same_metric(project: Project) -> None:
+    project.replace("regions/r.yml", "baseline: output-2023", "baseline: output-2022")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:66: baseline 'output-2022' is not a fact of this region "
+        "(did you mean 'output-2023'? valid choices: high-tech-firms, new-town-area, output-2023)"
+    ]
+    project.replace("regions/r.yml", "baseline: output-2022", "baseline: high-tech-firms")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:66: baseline 'high-tech-firms' measures 'high_tech_enterprises', the target 'industrial_output' "
+        "(a baseline must share the target's metric)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# cluster_references
+
+
+def test_unknown_clusters(project: Project) -> None:
+    project.replace("regions/r.yml", "  - cluster: commercial_space\n", "  - cluster: space\n")
+    project.replace("regions/r.yml", "    cluster: commercial_space\n    source", "    cluster: comercial_space\n    source")
+    assert found(project, "cluster_references") == [
+        "data/regions/r.yml:53: unknown cluster 'comercial_space' (did you mean 'commercial_space'? "
+        "valid choices: commercial_space (or add it to data/clusters.yml))",
+        "data/regions/r.yml:42: unknown cluster 'space' (valid choices: commercial_space (or add it to data/clusters.yml))",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# calendar_dates
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ('date: "2024-02-03"', 'date: "2024-02-30"', 49, "date '2024-02-30': February 2024 has 29 days"),
+        ('date: "2024-02-03"', "date: 2024-13", 49, "date '2024-13': month 13 does not exist"),
+        ('deadline: "2025"', 'deadline: "2025-00"', 64, "deadline '2025-00': month 0 does not exist"),
+        ('period: "2023"', 'period: "2022/2023-02-29"', 28, "period '2022/2023-02-29': February 2023 has 28 days"),
+        ('period: "2023"', 'period: "../2023-13"', 28, "period '../2023-13': month 13 does not exist"),
+    ],
+)
+def test_dates_must_exist(project: Project, old: str, new: str, line: int, message: str) -> None:
+    project.replace("regions/r.yml", old, new)
+    assert found(project, "calendar_dates") == [f"data/regions/r.yml:{line}: {message} (write a real date: YYYY, YYYY-MM or YYYY-MM-DD)"]
+
+
+def test_article_dates_must_exist(project: Project) -> None:
+    project.replace("sources/articles.yml", 'published: "2024-02"', 'published: "2023-02-29"')
+    assert found(project, "calendar_dates") == [
+        "data/sources/articles.yml:17: published '2023-02-29': February 2023 has 28 days (write a real date: YYYY, YYYY-MM or YYYY-MM-DD)"
+    ]
+
+
+@pytest.mark.parametrize("period", ["2023/2021", "2023-05/2023-02", "2024/2023-12"])
+def test_a_period_must_not_end_before_it_starts(project: Project, period: str) -> None:
+    project.replace("regions/r.yml", 'period: "2023"', f'period: "{period}"')
+    assert found(project, "calendar_dates") == [
+        f"data/regions/r.yml:28: period '{period}' ends before it starts (write the earlier date first: start/end)"
+    ]
+
+
+@pytest.mark.parametrize("period", ["2021/2023", "2023-02/2023", "2023/2023-02", "../2024-03", "2023-02-01/2023-02-28"])
+def test_periods_in_order(project: Project, period: str) -> None:
+    # 2023-02/2023 runs from February to the end of 2023: string order called it reversed
+    project.replace("regions/r.yml", 'period: "2023"', f'period: "{period}"')
+    assert found(project, "calendar_dates") == []
+
+
+def test_leap_days_are_dates(project: Project) -> None:
+    project.replace("regions/r.yml", 'date: "2024-02-03"', 'date: "2024-02-29"')
+    assert found(project, "calendar_dates") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# article_spans
+
+
+def test_article_file_must_exist(project: Project) -> None:
+    project.replace("sources/articles.yml", "file: x.txt\n    lines: [[6, 7]]", "file: y.txt\n    lines: [[6, 7]]")
+    assert found(project, "article_spans") == [
+        "data/sources/articles.yml:13: source file 'y.txt' is not in data/sources/ (did you mean 'x.txt'? valid choices: x.txt)"
+    ]
+
+
+def test_article_lines_must_be_in_the_file(project: Project) -> None:
+    # x.txt has 7 lines and ends with a newline: line 8 does not exist (it used to count as one)
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[6, 8]]")
+    assert found(project, "article_spans") == [
+        "data/sources/articles.yml:14: line range [6, 8] is outside the file's 7 lines "
+        "(write [first, last] with 1 ≤ first ≤ last ≤ the file's last line)"
+    ]
+    project.replace("sources/articles.yml", "lines: [[6, 8]]", "lines: [[7, 6]]")
+    assert found(project, "article_spans")[0].startswith("data/sources/articles.yml:14: line range [7, 6] is outside")
+
+
+def test_articles_must_not_overlap(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[5, 7]]")
+    assert found(project, "article_spans") == [
+        "data/sources/articles.yml:14: lines [5, 7] overlap article 'first-article' [1, 5] (each line of a source belongs to one article)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# quotes_in_source
+
+
+def test_quote_not_in_the_text_says_where_it_diverges(project: Project) -> None:
+    project.replace("regions/r.yml", "quote: 亦庄新城规划面积约225平方公里", "quote: 亦庄新城规划用地约225平方公里")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:39: quote not found in article 'first-article' (x.txt) "
+        "(the first 6 characters match at line 5; the quote then has '用地约225平方'; copy the text exactly (whitespace is ignored))"
+    ]
+
+
+def test_quote_with_nothing_in_common(project: Project) -> None:
+    project.replace("regions/r.yml", "quote: 亦庄新城规划面积约225平方公里", "quote: 防城港")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:39: quote not found in article 'first-article' (x.txt) "
+        "(no part of its beginning is in the article; copy the text exactly (whitespace is ignored))"
+    ]
+
+
+def test_quote_outside_its_article_names_the_right_one(project: Project) -> None:
+    project.replace("regions/r.yml", "  - source: second-article\n", "  - source: first-article\n")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:73: quote is outside article 'first-article' (x.txt lines 1–5): it is at line 7, in article 'second-article' "
+        "(set `source: second-article`, or quote the article's own text)"
+    ]
+
+
+def test_quote_in_no_article(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[6, 6]]")
+    project.replace("regions/r.yml", "  - source: second-article\n", "  - source: first-article\n")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:73: quote is outside article 'first-article' (x.txt lines 1–5): it is at line 7, in no article "
+        "(fix the article's `lines` in data/sources/articles.yml, or quote the article's own text)"
+    ]
+
+
+def test_quotes_ignore_ocr_whitespace(project: Project) -> None:
+    # the text has "亦庄 的国家级高 新技术企业突破2100家"; the quote may have spaces anywhere, or none
+    project.replace("regions/r.yml", "quote: 亦庄的国家级高新技术企业突破2100家", "quote: 亦 庄的国家 级高新技术企业 突破 21 00 家")
+    assert found(project, "quotes_in_source") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers_in_quotes
+
+
+def test_value_must_be_in_the_quote(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2100\n", "    value: 2200\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:16: value 2200 does not appear in the quote "
+        "(quote the sentence that prints this number, or add `written:` when it is written in characters)"
+    ]
+
+
+def test_value_must_be_a_whole_number_in_the_quote_not_part_of_one(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2100\n", "    value: 100\n")
+    assert found(project, "numbers_in_quotes")[0].startswith("data/regions/r.yml:16: value 100 does not appear in the quote")
+    project.replace("regions/r.yml", "    value: 100\n", "    value: 21\n")
+    assert found(project, "numbers_in_quotes")[0].startswith("data/regions/r.yml:16: value 21 does not appear in the quote")
+
+
+def test_a_decimal_value_matches_its_printed_digits(project: Project) -> None:
+    project.write("sources/x.txt", project.read("sources/x.txt").replace("约225平方公里", "约2.50平方公里"))
+    project.replace("regions/r.yml", "    value: 225\n", "    value: 2.5\n")
+    project.replace("regions/r.yml", "约225平方公里", "约2.50平方公里")
+    assert found(project, "numbers_in_quotes") == []  # 2.50 is 2.5: compared as numbers (it was not)
+    project.replace("regions/r.yml", "    value: 2.5\n", "    value: 2.05\n")
+    assert found(project, "numbers_in_quotes")[0].startswith("data/regions/r.yml:33: value 2.05 does not appear in the quote")
+
+
+def test_written_form_must_be_in_the_quote(project: Project) -> None:
+    quantity = '    written: "十一"\n    source: first-article\n    quote: 长二丙火箭一箭十一星\n'
+    project.replace(
+        "regions/r.yml",
+        "targets:\n",
+        "targets:\n  - id: satellites\n    metric: high_tech_enterprises\n    value: 11\n"
+        '    unit: firms\n    deadline: "2025"\n    status: achieved\n    title: {zh: 卫星, en: Satellites}\n' + quantity,
+    )
+    assert found(project, "numbers_in_quotes") == []
+    project.replace("regions/r.yml", '    written: "十一"\n', '    written: "11"\n')
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:65: written form '11' is not in the quote (copy the characters exactly as they appear in the quote)"
+    ]
+
+
+def test_qualifier_must_be_in_the_quote(project: Project) -> None:
+    project.replace("regions/r.yml", "    qualifier: 约\n", "    qualifier: 近\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:35: qualifier '近' is not in the quote (use the word as printed next to the number, or leave it out)"
+    ]
+
+
+def test_scale_must_be_the_word_after_the_number(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2000\n    scale: 亿\n", "    value: 2000\n    scale: 万\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:25: scale is '万', but the quote prints 2000 with '亿' "
+        '(write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none)'
+    ]
+
+
+def test_a_missing_scale_is_caught(project: Project) -> None:
+    # "2000 亿元" recorded as 2000 yuan: off by 10⁸, and it used to pass (scale "" was never checked)
+    project.replace("regions/r.yml", "    value: 2000\n    scale: 亿\n", "    value: 2000\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:24: scale is '', but the quote prints 2000 with '亿' "
+        '(write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none)'
+    ]
+
+
+def test_a_scale_that_is_not_printed(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2100\n", "    value: 2100\n    scale: 万\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:17: scale is '万', but the quote prints 2100 with no scale word "
+        '(write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none)'
+    ]
+
+
+def test_the_crash_of_a_check_is_reported_at_the_record_it_was_on(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(dataset: Dataset) -> list[Problem]:
+        for _region, quantity in checks.quantities(dataset):
+            if quantity.value == 225:
+                raise ZeroDivisionError("division by zero")
+        return []
+
+    monkeypatch.setitem(CHECKS, "broken", broken)
+    problems = [p.format() for p in run_checks(project.dataset())]
+    assert problems == [
+        "data/regions/r.yml:31: internal error in check 'broken' on this record: ZeroDivisionError: division by zero "
+        "(please report this; the data may still be fine)"
+    ]
+
+
+def test_a_crash_away_from_any_record_is_still_a_problem(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(dataset: Dataset) -> list[Problem]:
+        raise KeyError("x")
+
+    monkeypatch.setattr(checks, "CHECKS", {"broken": broken})
+    assert [p.format() for p in run_checks(project.dataset())] == [
+        "data:1: internal error in check 'broken' on this record: KeyError: 'x' (please report this; the data may still be fine)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def test_every_check_is_tested() -> None:
+    tested = set(re.findall(r'found\(project, "(\w+)"\)', Path(__file__).read_text(encoding="utf-8")))
+    assert set(CHECKS) - tested == set(), "add a test to this module for each of these checks"
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "scales"),
+    [
+        ("突破2100家", 2100, {""}),
+        ("工业总产值达2000亿元", 2000, {"亿"}),
+        ("2000万公里,2000P", 2000, {"万", ""}),
+        ("3.1万亿元", 3.1, {"万亿"}),
+        ("100多亿元", 100, {"亿"}),
+        ("10余万人", 10, {"万"}),
+        ("提高3百分点", 3, {""}),
+        ("人才十条2.0", 2, {""}),
+        ("2023.", 2023, {""}),
+        ("下降5%", -5, {""}),
+        ("43.9%", 43, None),
+        ("12100家", 2100, None),
+    ],
+)
+def test_printed_scales(quote: str, value: float, scales: set[str] | None) -> None:
+    assert printed_scales(quote, value) == scales
+
+
+@pytest.mark.parametrize(
+    ("value", "form"), [(2100.0, "2100"), (43.9, "43.9"), (1.5, "1.5"), (1e-11, "0.00000000001"), (1.23456789012, "1.23456789012")]
+)
+def test_number_forms_examples(value: float, form: str) -> None:
+    # the last two used to come out as "0." and "1.2345678901"
+    assert number_forms(value) == [form]
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_number_forms_round_trip(value: float) -> None:
+    form = number_forms(value)[0]
+    assert float(form) == value
+    assert re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", form)  # plain digits: what a quote prints
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.integers(min_value=0, max_value=6))
+def test_a_printed_decimal_is_found_by_its_value(whole: int, places: int) -> None:
+    printed = f"{whole / 10**places:.{places}f}"
+    value = float(printed)
+    assert math.isfinite(value)
+    assert printed_scales(f"达到{printed}亿元", value) == {"亿"}

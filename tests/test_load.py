@@ -1,0 +1,213 @@
+"""Structure: YAML traps and pydantic errors become file:line problems; valid records know their place."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Project
+
+from generator import models as m
+
+
+def problems(project: Project) -> list[str]:
+    return [p.format() for p in project.load()[1]]
+
+
+def test_the_minimal_project_loads_whole(project: Project) -> None:
+    dataset, found = project.load()
+    assert found == []
+    assert set(dataset.articles) == {"first-article", "second-article"}
+    assert set(dataset.metrics) == {"high_tech_enterprises", "industrial_output", "planned_area"}
+    assert set(dataset.units) == {"firms", "yuan", "km2"} and set(dataset.groups) == {"economy"}
+    assert set(dataset.clusters) == {"commercial_space"}
+    region = dataset.regions["r"]
+    assert region.id == "r"
+    assert [f.id for f in region.facts] == ["high-tech-firms", "output-2023", "new-town-area"]
+    assert region.targets[0].normalized == 3000 * 10**8
+    assert dataset.texts["x.txt"].line_count == 7
+
+
+def test_records_remember_file_and_line(project: Project) -> None:
+    dataset = project.dataset()
+    fact = dataset.regions["r"].facts[1]
+    assert dataset.where(fact) == ("data/regions/r.yml", 22)  # the `- id:` line
+    assert dataset.where(fact, "value") == ("data/regions/r.yml", 24)
+    assert dataset.where(dataset.articles["second-article"], "lines", 0) == ("data/sources/articles.yml", 14)
+    assert dataset.where(dataset.metrics["planned_area"].label, "en") == ("data/metrics.yml", 24)
+
+
+def test_a_missing_file_is_named(project: Project) -> None:
+    project.path("clusters.yml").unlink()
+    assert problems(project) == ["data/clusters.yml:1: required file is missing (see data/README.md for its format)"]
+
+
+def test_an_empty_file(project: Project) -> None:
+    project.write("clusters.yml", "")
+    assert problems(project) == ["data/clusters.yml:1: the file is empty (see data/README.md for its format)"]
+
+
+def test_a_file_of_the_wrong_shape(project: Project) -> None:
+    project.write("clusters.yml", "- commercial_space\n")
+    assert problems(project) == ["data/clusters.yml:1: file: expected a mapping of fields, got a list (write it as {clusters: …})"]
+
+
+def test_unknown_field_suggests_the_right_one(project: Project) -> None:
+    project.replace("regions/r.yml", "    quote: 亦庄的国家级", "    qoute: 亦庄的国家级")
+    assert problems(project) == [
+        "data/regions/r.yml:14: missing required field 'quote' in facts.0 (exact text from the article; "
+        "whitespace is ignored when matching)",
+        "data/regions/r.yml:21: unknown field 'qoute' in facts.0 (did you mean 'quote'? valid fields here: source, quote, id, metric, "
+        "value, scale, unit, qualifier, written, scope, cluster, subject, inferred, note, period)",
+    ]
+
+
+def test_missing_field_points_at_its_record(project: Project) -> None:
+    project.replace("metrics.yml", "    group: economy\n    definition: {zh: 规划面积。, en: Planned area.}\n", "    group: economy\n")
+    assert problems(project) == [
+        "data/metrics.yml:23: missing required field 'definition' in metrics.2 (see data/README.md for the fields of this record)"
+    ]
+
+
+def test_a_value_written_with_its_scale_word(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2000\n", "    value: 2000亿\n")
+    assert problems(project) == [
+        "data/regions/r.yml:24: facts.1.value: '2000亿' is text; write the number alone in digits (e.g. 5200) "
+        "and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
+    ]
+
+
+def test_a_quoted_whole_number(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[6, '7']]")
+    assert problems(project) == [
+        "data/sources/articles.yml:14: articles.1.lines.0.1: expected a whole number, got '7' (remove "
+        "the quotes around 7: a quoted number is text)"
+    ]
+
+
+def test_a_fraction_where_a_whole_number_is_expected(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[6, 7.5]]")
+    assert problems(project) == ["data/sources/articles.yml:14: articles.1.lines.0.1: expected a whole number, got 7.5"]
+
+
+def test_a_number_where_text_is_expected(project: Project) -> None:
+    project.replace("regions/r.yml", "    quote: 亦庄的国家级高新技术企业突破2100家", "    quote: 2100")
+    assert problems(project) == [
+        'data/regions/r.yml:21: facts.0.quote: unquoted 2100 is read by YAML as the number 2100; quote it ("2100") to keep it as text'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("1.10", 'unquoted 1.10 is read by YAML as the number 1.1; quote it ("1.10") to keep it as text'),
+        ("2024-03-01", 'unquoted 2024-03-01 is read by YAML as a date; quote it ("2024-03-01") to keep it as text'),
+    ],
+)
+def test_yaml11_numbers_and_dates_in_text(project: Project, written: str, message: str) -> None:
+    project.replace("sources/articles.yml", "published_basis: Printed in the page header.", f"published_basis: {written}")
+    assert problems(project) == [f"data/sources/articles.yml:18: articles.1.published_basis: {message}"]
+
+
+def test_bare_dates_and_years_are_fine_in_date_fields(project: Project) -> None:
+    project.replace("regions/r.yml", 'date: "2024-02-03"', "date: 2024-02-03")
+    project.replace("regions/r.yml", 'deadline: "2025"', "deadline: 2025")
+    dataset = project.dataset()
+    assert dataset.regions["r"].events[0].date == "2024-02-03"
+    assert dataset.regions["r"].targets[0].deadline == "2025"
+
+
+def test_text_where_a_mapping_is_expected(project: Project) -> None:
+    project.replace("clusters.yml", "name: {zh: 商业航天, en: Commercial space}", "name: 商业航天")
+    assert problems(project) == [
+        "data/clusters.yml:3: clusters.0.name: expected a mapping of fields, got '商业航天' (write it as {zh: …, en: …})"
+    ]
+
+
+def test_text_where_a_list_is_expected(project: Project) -> None:
+    project.replace("sources/articles.yml", "authors: [张三]", "authors: 张三")
+    assert problems(project) == ["data/sources/articles.yml:11: articles.0.authors: expected a list, got '张三'"]
+
+
+def test_a_choice_not_in_the_list_suggests_the_closest(project: Project) -> None:
+    project.replace("sources/articles.yml", "    kind: report\n    title: {zh: 第二篇", "    kind: reprot\n    title: {zh: 第二篇")
+    assert problems(project) == [
+        "data/sources/articles.yml:15: articles.1.kind: 'reprot' is not allowed "
+        "(did you mean 'report'? valid choices: 'report', 'column', 'commentary', 'photo-report' or 'caption')"
+    ]
+
+
+def test_an_optional_choice_not_in_the_list(project: Project) -> None:
+    project.replace("regions/r.yml", "    qualifier: 约\n", "    qualifier: 大约\n")
+    assert problems(project)[0].startswith(
+        "data/regions/r.yml:35: facts.2.qualifier: '大约' is not allowed (did you mean '约'? valid choices: '超',"
+    )
+
+
+def test_an_empty_list_where_one_item_is_needed(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: []")
+    assert problems(project) == [
+        "data/sources/articles.yml:14: articles.1.lines: expected at least 1 item, got 0 (1-based inclusive line ranges)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "message"),
+    [
+        ("[39.79]", "profile.coordinates: item 2 is missing"),
+        ("[39.79, 116.51, 0]", "profile.coordinates: expected at most 2 items, got 3"),
+        ("[北纬39.79, 116.51]", "profile.coordinates.0: '北纬39.79' is text; write the number alone in digits"),
+    ],
+)
+def test_coordinates(project: Project, coordinates: str, message: str) -> None:
+    project.replace("regions/r.yml", "[39.79, 116.51]", coordinates)
+    assert problems(project)[0].startswith(f"data/regions/r.yml:7: {message}")
+
+
+def test_ids_must_have_their_form(project: Project) -> None:
+    project.replace("regions/r.yml", "- id: new-town-area", "- id: New_Town_Area")
+    project.replace("metrics.yml", "- id: planned_area", "- id: planned-area")
+    assert problems(project) == [
+        "data/metrics.yml:23: metrics.2.id: 'planned-area' is not valid (expected a snake_case id: lowercase letters, digits and _)",
+        "data/regions/r.yml:31: facts.2.id: 'New_Town_Area' is not valid (expected a kebab-case id: lowercase letters, digits and -)",
+    ]
+
+
+def test_periods_and_dates_must_have_their_form(project: Project) -> None:
+    project.replace("regions/r.yml", 'period: "2023"', "period: 2023年")
+    project.replace("sources/articles.yml", 'published: "2024-02"', "published: 2024.02")
+    assert problems(project) == [
+        "data/sources/articles.yml:17: articles.1.published: '2024.02' is not valid (expected a date written YYYY, YYYY-MM or YYYY-MM-DD)",
+        "data/regions/r.yml:28: facts.1.period: '2023年' is not valid (expected a period: 2023, 2024-02, "
+        "2024-02-03, 2021/2023 or ../2024-03)",
+    ]
+
+
+def test_a_file_with_problems_is_left_out_but_others_load(project: Project) -> None:
+    project.append("regions/r.yml", "facts: []\n")  # a duplicate key
+    dataset, found = project.load()
+    assert [p.kind for p in found] == ["yaml"]
+    assert dataset.regions == {} and set(dataset.metrics) == {"high_tech_enterprises", "industrial_output", "planned_area"}
+
+
+def test_a_region_saved_as_yaml_is_not_silently_ignored(project: Project) -> None:
+    project.path("regions/r.yml").rename(project.path("regions/r.yaml"))
+    assert problems(project) == ["data/regions/r.yaml:1: region file ends in .yaml and is not read (rename it to r.yml)"]
+
+
+def test_a_source_text_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> None:
+    project.path("sources/x.txt").write_bytes("第一行\n亦庄\n".encode("gb18030"))
+    assert problems(project) == [
+        "data/sources/x.txt:1: the source text is not valid UTF-8 (byte 0xB5 on this line) "
+        "(archive sources as UTF-8; convert GBK or GB18030 text with iconv)"
+    ]
+
+
+def test_source_texts_with_windows_line_ends_count_lines_like_an_editor(project: Project) -> None:
+    project.path("sources/x.txt").write_bytes(project.path("sources/x.txt").read_bytes().replace(b"\n", b"\r\n"))
+    assert project.dataset().texts["x.txt"].line_count == 7
+
+
+def test_every_nested_record_is_stamped(project: Project) -> None:
+    dataset = project.dataset()
+    scope = dataset.regions["r"].profile.scopes[0]
+    assert (scope._file, scope._path) == ("data/regions/r.yml", ("profile", "scopes", 0))
+    assert isinstance(scope.name, m.Bilingual) and scope.name._path == ("profile", "scopes", 0, "name")

@@ -1,0 +1,271 @@
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_yaml
+
+
+def read(tmp_path: Path, text: str | bytes) -> tuple[Document | None, list[str]]:
+    path = tmp_path / "f.yml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="")
+    doc, problems = read_yaml(path, "data/f.yml")
+    return doc, [p.format() for p in problems]
+
+
+def data(tmp_path: Path, text: str) -> Any:
+    doc, problems = read(tmp_path, text)
+    assert problems == []
+    assert doc is not None
+    return doc.data
+
+
+# ---------------------------------------------------------------------------------------------
+# values and lines
+
+
+def test_plain_values_and_their_lines(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: text\nb:\n  - x\n  - {zh: 中, en: y}\nc: 'quoted'\n")
+    assert problems == [] and doc is not None
+    assert doc.data == {"a": "text", "b": ["x", {"zh": "中", "en": "y"}], "c": "quoted"}
+    assert doc.lines[("a",)] == 1
+    assert doc.lines[("b", 0)] == 3
+    assert doc.lines[("b", 1, "en")] == 4
+    assert doc.line_of(("b", 1, "missing")) == 4  # a missing key: its parent's line
+    assert doc.line_of(("nothing", 5)) == 1
+
+
+def test_numbers_and_dates_are_bare_and_remember_how_they_were_written(tmp_path: Path) -> None:
+    value = data(tmp_path, "a: 1.10\nb: 2100\nc: 2024-02-03\nd: -0.5\n")
+    assert isinstance(value["a"], Bare) and (value["a"].text, value["a"].value, value["a"].kind) == ("1.10", 1.1, "number")
+    assert (value["b"].text, value["b"].value) == ("2100", 2100)
+    assert (value["c"].text, value["c"].kind) == ("2024-02-03", "date")
+    assert value["d"].value == -0.5
+    assert repr(value["a"]) == "Bare('1.10')"
+
+
+def test_quoted_and_block_scalars_stay_text(tmp_path: Path) -> None:
+    assert data(tmp_path, "a: \"0755\"\nb: 'NO'\nc: |\n  1.10\n") == {"a": "0755", "b": "NO", "c": "1.10\n"}
+
+
+def test_nulls_and_canonical_booleans(tmp_path: Path) -> None:
+    assert data(tmp_path, "a:\nb: ~\nc: null\nd: true\ne: false\n") == {"a": None, "b": None, "c": None, "d": True, "e": False}
+
+
+def test_empty_file_is_none_without_problems(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "")
+    assert problems == [] and doc is not None and doc.data is None
+
+
+# ---------------------------------------------------------------------------------------------
+# the traps
+
+
+def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:
+    _doc, problems = read(tmp_path, "a: 1\nb: 2\na: 3\n")
+    assert problems == [
+        "data/f.yml:3: duplicate key 'a' (first at line 1) (YAML readers silently keep only the last one; merge or rename them)"
+    ]
+
+
+def test_duplicate_keys_in_nested_flow_mapping(tmp_path: Path) -> None:
+    _doc, problems = read(tmp_path, "x:\n  - {zh: 一, zh: 二}\n")
+    assert len(problems) == 1 and problems[0].startswith("data/f.yml:2: duplicate key 'zh'")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [("NO", False), ("no", False), ("Off", False), ("yes", True), ("Yes", True), ("on", True), ("True", True), ("FALSE", False)],
+)
+def test_yaml11_booleans_are_refused(tmp_path: Path, text: str, meaning: bool) -> None:
+    doc, problems = read(tmp_path, f"en: {text}\n")
+    assert problems == [
+        f"data/f.yml:1: '{text}' is read by YAML 1.1 as the boolean {meaning} "
+        f'(write true or false for a yes/no value, or quote it ("{text}") to keep the text)'
+    ]
+    assert doc is not None and doc.data == {"en": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [("0755", "493"), ("0x1F", "31"), ("0b101", "5"), ("1_000", "1000"), ("1:30", "90"), ("1:30.5", "90.5"), ("1_000.5", "1000.5")],
+)
+def test_yaml11_numbers_are_refused_without_crashing(tmp_path: Path, text: str, meaning: str) -> None:
+    # 1:30.5 used to crash: float("1:30.5") raised ValueError out of the reader
+    _doc, problems = read(tmp_path, f"a: {text}\n")
+    assert problems == [
+        f"data/f.yml:1: '{text}' is read by YAML 1.1 as the number {meaning} "
+        f'(write the number in plain decimal digits, or quote it ("{text}") to keep the text)'
+    ]
+
+
+@pytest.mark.parametrize("text", [".inf", "-.Inf", ".NaN"])
+def test_non_finite_numbers_are_refused(tmp_path: Path, text: str) -> None:
+    assert read(tmp_path, f"a: {text}\n")[1] == [f"data/f.yml:1: '{text}' is not a finite number (write a plain number)"]
+
+
+def test_a_float_too_large_is_refused_not_inf(tmp_path: Path) -> None:
+    assert read(tmp_path, "a: 1.0e+400\n")[1] == [
+        "data/f.yml:1: '1.0e+400' is too large for a number (write a smaller number, or quote it to keep the text)"
+    ]
+
+
+def test_a_number_of_thousands_of_digits_is_refused_not_a_crash(tmp_path: Path) -> None:
+    # int() of more than 4,300 digits raises ValueError in Python 3.11
+    problems = read(tmp_path, "a: " + "9" * 5000 + "\n")[1]
+    assert problems == ["data/f.yml:1: a number of 5,000 characters is too long (write at most 100 digits, or quote it to keep the text)"]
+    assert read(tmp_path, "a: 0" + "7" * 5000 + "\n")[1][0].startswith("data/f.yml:1: '07777")
+
+
+def test_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: &x [1, 2]\nb: *x\n")
+    assert problems == [
+        "data/f.yml:1: anchors and aliases (&name, *name) are not allowed (write the value out in full)",
+        "data/f.yml:2: anchors and aliases (&name, *name) are not allowed (write the value out in full)",
+    ]
+    assert doc is not None and doc.data["b"] == "*x"  # never expanded
+
+
+def test_an_alias_used_as_a_key_is_one_problem(tmp_path: Path) -> None:
+    assert len(read(tmp_path, "a: &k key\n*k : 2\n")[1]) == 2  # the anchor and the alias, nothing more
+
+
+def test_collections_as_keys_are_one_problem(tmp_path: Path) -> None:
+    assert read(tmp_path, "? [a]\n: b\n")[1] == ["data/f.yml:1: a mapping or list cannot be a key (keys are plain words)"]
+
+
+def test_scalar_keys_that_are_not_text(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "2023: a\ntrue: b\n")
+    assert problems == ["data/f.yml:2: mapping key True is not text (write keys as plain words)"]
+    assert doc is not None and set(doc.data) == {"2023", "True"}
+
+
+def test_explicit_tags_are_refused(tmp_path: Path) -> None:
+    assert read(tmp_path, "a: !!str 0755\n")[1] == ["data/f.yml:1: explicit tag tag:yaml.org,2002:str is not allowed (remove the tag)"]
+
+
+def test_a_second_document_is_refused(tmp_path: Path) -> None:
+    assert read(tmp_path, "a: 1\n---\nb: 2\n")[1] == ["data/f.yml:2: more than one YAML document in the file (remove the '---' separator)"]
+
+
+def test_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: ok\nb: 亦庄: 北京\n")
+    assert doc is None
+    assert problems == ["data/f.yml:2: YAML syntax error: mapping values are not allowed here (a value containing ': ' must be quoted)"]
+    assert read(tmp_path, "a: [1, 2\n")[1] == [
+        "data/f.yml:2: YAML syntax error: expected ',' or ']', but got '<stream end>' (check indentation and quoting around this line)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# characters and encodings
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [
+        ("\x00", "U+0000"),
+        ("\x07", "U+0007"),
+        ("\x1b", "U+001B"),
+        ("\x7f", "U+007F"),
+        ("\x80", "U+0080"),  # YAML refuses it, with a position but no line
+        ("\x85", "U+0085 (NEXT LINE)"),  # YAML reads it as a line break: every later line number shifts
+        ("\r", "U+000D (carriage return)"),  # a lone CR, likewise
+        ("\u200b", "U+200B (ZERO WIDTH SPACE)"),
+        ("\u2028", "U+2028 (LINE SEPARATOR)"),
+        ("\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        ("\ufffe", "U+FFFE"),
+    ],
+)
+def test_control_and_invisible_characters(tmp_path: Path, char: str, shown: str) -> None:
+    doc, problems = read(tmp_path, f"a: 1\nb: 亦{char}庄\n")
+    assert doc is None
+    assert problems == [
+        f"data/f.yml:2: control or invisible character {shown} at column 5 "
+        "(delete it; only visible characters, spaces and newlines are allowed)"
+    ]
+
+
+def test_windows_line_ends_are_fine(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: 1\r\nb: x\r\n")
+    assert problems == [] and doc is not None and doc.lines[("b",)] == 2
+
+
+def test_tabs_are_refused(tmp_path: Path) -> None:
+    assert read(tmp_path, "a:\n\tb: 1\n")[1] == ["data/f.yml:2: tab character at column 1 (indent with spaces)"]
+
+
+def test_non_utf8_names_the_line(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: 1\nb: 亦庄\n".encode("gbk"))
+    assert doc is None
+    assert problems == [
+        "data/f.yml:2: the file is not valid UTF-8 (byte 0xD2 on this line) (save it as UTF-8; Chinese "
+        "text in GBK or GB18030 looks like this)"
+    ]
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    doc, problems = read_yaml(tmp_path / "absent.yml", "data/absent.yml")
+    assert doc is None and problems[0].format().startswith("data/absent.yml:1: cannot read the file")
+
+
+# ---------------------------------------------------------------------------------------------
+# bounds: refused before they can hurt
+
+
+def test_a_file_over_the_size_bound_is_refused_before_parsing(tmp_path: Path) -> None:
+    # Not valid YAML at all: it must never reach the parser.
+    doc, problems = read(tmp_path, "[" + "x" * MAX_BYTES)
+    assert doc is None
+    assert problems == [
+        f"data/f.yml:1: file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,} (keep one region per "
+        "file and remove what does not belong)"
+    ]
+
+
+def test_a_file_at_the_size_bound_is_read(tmp_path: Path) -> None:
+    text = "a: x\n" + "#" * (MAX_BYTES - 6) + "\n"
+    assert len(text.encode()) == MAX_BYTES
+    assert data(tmp_path, text) == {"a": "x"}
+
+
+def test_nesting_at_the_bound_is_read_one_deeper_is_refused(tmp_path: Path) -> None:
+    assert read(tmp_path, "[" * MAX_DEPTH + "]" * MAX_DEPTH)[1] == []
+    doc, problems = read(tmp_path, "a:\n  " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n")  # the mapping is one level
+    assert doc is None and problems == [f"data/f.yml:2: nesting deeper than {MAX_DEPTH} levels (flatten the structure)"]
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, "{" * 100_000, "- " * 100_000, "{a: " * 50_000, "[\n" * 100_000, "? " * 100_000])
+def test_pathological_nesting_is_a_clean_problem(tmp_path: Path, text: str) -> None:
+    # The C loader segfaulted on 100,000 levels; a recursive builder would raise RecursionError.
+    doc, problems = read(tmp_path, text)
+    assert doc is None
+    assert len(problems) == 1 and f"nesting deeper than {MAX_DEPTH} levels" in problems[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# fuzzing: no input makes the reader raise
+
+_YAML_ALPHABET = st.sampled_from([*"[]{}:,-?&*!|>'\"#%@` \n\r\t0123456789.eE+_xyNOo~亦\x85\ufeff", "yes", "0755", "1:30.5", "---", "\\"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_YAML_ALPHABET, max_size=40).map("".join) | st.text(max_size=60) | st.binary(max_size=40))
+def test_no_input_makes_the_reader_raise(text: str | bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.yml"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+        doc, problems = read_yaml(path, "f.yml")
+    assert doc is not None or problems  # either a document or a reason why not
+    assert all(p.file == "f.yml" and p.line >= 1 for p in problems)
