@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from generator import factdiff, scaffold, schema
 from generator.checks import run_checks
 from generator.coverage import coverage
 from generator.load import Dataset, load
@@ -31,7 +32,7 @@ def summary(dataset: Dataset) -> str:
         for kind in ("facts", "targets", "events", "clusters", "excluded"):
             counts[kind] += len(getattr(region, kind))
     parts = [
-        f"{len(dataset.regions)} regions",
+        f"{len(dataset.regions)} region{'s' if len(dataset.regions) != 1 else ''}",
         f"{counts['facts']} facts",
         f"{counts['targets']} targets",
         f"{counts['events']} events",
@@ -72,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate everything in data/; prints file:line for each problem").set_defaults(run=cmd_check)
     commands.add_parser("coverage", help="list numbers in the source texts that no quote covers").set_defaults(run=cmd_coverage)
+    scaffold.register(commands.add_parser("new-region", help=scaffold.HELP, description=scaffold.HELP))
+    factdiff.register(commands.add_parser("diff", help=factdiff.HELP, description=factdiff.HELP))
+    schema.register(commands.add_parser("schema", help=schema.HELP, description=schema.HELP))
+    for sub in commands.choices.values():  # --root also after the command: `check --root DIR`
+        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root (holds data/)")
     args = parser.parse_args(argv)
     return int(args.run(args))
 

@@ -35,11 +35,20 @@ def _text(value: Any) -> Any:
 def _number(value: Any) -> Any:
     if isinstance(value, Bare) and value.kind == "number":
         return value.value
+    if isinstance(value, bool):  # a bool is an int in Python: `value: true` must not become 1.0
+        raise ValueError(f"expected a number, got {str(value).lower()}")
+    if isinstance(value, str):
+        raise ValueError(f"'{value}' is text; write the number alone in digits")
+    return value
+
+
+def _amount(value: Any) -> Any:
+    """A fact's value: as _number, with the hint a contributor needs for '5200亿'."""
     if isinstance(value, str):
         raise ValueError(
             f"'{value}' is text; write the number alone in digits (e.g. 5200) and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
         )
-    return value
+    return _number(value)
 
 
 def _whole(value: Any) -> Any:
@@ -60,13 +69,16 @@ def _date_text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text)]
 Number = Annotated[float, BeforeValidator(_number)]
+Amount = Annotated[float, BeforeValidator(_amount)]
+Flag = Annotated[bool, Field(strict=True)]  # only true/false: a quoted "yes" is not a yes
 Int = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
 KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
 
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[str, BeforeValidator(_date_text), Field(pattern=DATE_RE)]
-PERIOD_RE = r"^(\.\./)?\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+PERIOD_RE = rf"^(\.\./{_DATE}|{_DATE}(/{_DATE})?)$"  # a date, start/end, or ../end
 PeriodText = Annotated[str, BeforeValidator(_date_text), Field(pattern=PERIOD_RE)]
 
 SCALES: dict[str, int] = {
@@ -153,7 +165,7 @@ class Article(Record):
     title: Bilingual
     outlet: Bilingual | None = None
     published: DateText
-    inferred: bool = False
+    inferred: Flag = False
     published_basis: Text
     authors: list[Text]
 
@@ -243,7 +255,7 @@ class Quoted(Record):
 class Quantity(Quoted):
     id: KebabId
     metric: SnakeId
-    value: Number = Field(description="the number as printed, in digits, without scale word or unit")
+    value: Amount = Field(description="the number as printed, in digits, without scale word or unit")
     scale: Scale = ""
     unit: SnakeId
     qualifier: Qualifier | None = None
@@ -251,7 +263,7 @@ class Quantity(Quoted):
     scope: KebabId | None = None
     cluster: SnakeId | None = None
     subject: Bilingual | None = None
-    inferred: bool = False
+    inferred: Flag = False
     note: Bilingual | None = None
 
     @property
@@ -282,7 +294,7 @@ EventType = Literal["policy", "plan", "launch", "opening", "project", "milestone
 class Event(Quoted):
     id: KebabId
     date: DateText
-    inferred: bool = False
+    inferred: Flag = False
     type: EventType
     title: Bilingual
     cluster: SnakeId | None = None

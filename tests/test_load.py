@@ -211,3 +211,17 @@ def test_every_nested_record_is_stamped(project: Project) -> None:
     scope = dataset.regions["r"].profile.scopes[0]
     assert (scope._file, scope._path) == ("data/regions/r.yml", ("profile", "scopes", 0))
     assert isinstance(scope.name, m.Bilingual) and scope.name._path == ("profile", "scopes", 0, "name")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("value: 2100", "value: true", "facts.0.value: expected a number, got true"),
+        ("inferred: true", 'inferred: "yes"', "events.0.inferred: expected true or false"),
+        ('period: "2023"', 'period: "../2021/2023"', "period: '../2021/2023' is not valid"),
+    ],
+)
+def test_strict_values_in_models(project: Project, old: str, new: str, message: str) -> None:
+    project.replace("regions/r.yml", old, new)
+    found = problems(project)
+    assert any(message in line for line in found), found
