@@ -80,10 +80,10 @@ def url(page: str, target: str, anchor: str = "") -> str:
 class Context:
     """Indexes over the dataset, built once, and one method per page kind."""
 
-    def __init__(self, dataset: Dataset, lang: d.Lang | None = None, repo_url: str = "") -> None:
+    def __init__(self, dataset: Dataset, lang: d.Lang | None = None, issues_url: str = "") -> None:
         self.ds = dataset
         self.lang = lang or d.Lang("zh")
-        self.repo_url = repo_url.rstrip("/")
+        self.issues_url = issues_url  # e.g. https://github.com/OWNER/REPO/issues/new; "" = no report links
         self.facts_by_metric: dict[str, list[tuple[m.Region, m.Fact]]] = defaultdict(list)
         self.by_article: dict[str, list[tuple[m.Region, m.Quoted]]] = defaultdict(list)
         self.by_cluster: dict[str, list[tuple[m.Region, m.Quoted]]] = defaultdict(list)
@@ -126,7 +126,7 @@ class Context:
 
     def report_link(self, region: m.Region, q: m.Quantity) -> str:
         """A prefilled 'wrong or outdated fact' issue (the template lives in .github/ISSUE_TEMPLATE)."""
-        if not self.repo_url:
+        if not self.issues_url:
             return ""
         file, line = self.ds.where(q)
         body = {
@@ -136,7 +136,7 @@ class Context:
             "file": f"{file}:{line}",
             "current-value": f"{self.value(q)} ({q.period if isinstance(q, m.Fact) else q.deadline})",
         }
-        href = f"{self.repo_url}/issues/new?{urllib.parse.urlencode(body)}"
+        href = f"{self.issues_url}?{urllib.parse.urlencode(body)}"
         label = self.lang.both("report_problem")
         return f'<a class="report" href="{d.attr(href)}" title="{d.attr(label)}" aria-label="{d.attr(label)}">⚑</a>'
 
@@ -158,6 +158,11 @@ class Context:
             parts.append(self.label(q.subject))
         return "；".join(parts)
 
+    def about(self, q: m.Quantity, region: m.Region) -> str:
+        """What a reader must know beside the number: scope, subject, caveats (small print)."""
+        parts = [p for p in (self.where_note(q, region), self.label(q.note)) if p]
+        return f"<small>{'<br>'.join(parts)}</small>" if parts else ""
+
     # -----------------------------------------------------------------------------------------
     # rows shared by several pages
 
@@ -169,8 +174,7 @@ class Context:
             "metric": self.label(metric.label),
             "value": self.cited(page, region, fact, self.value(fact)),
             "period": self.period(fact),
-            "where": self.where_note(fact, region),
-            "note": self.label(fact.note),
+            "about": self.about(fact, region),
             "report": self.report_link(region, fact),
         }
 
@@ -215,10 +219,9 @@ class Context:
         rows = []
         scale = metric.display_scale
         for region, fact in pairs:
-            scope = self.where_note(fact, region)
             rows.append(
                 {
-                    "region": self.lang.pick(region.profile.short_name) + (f"（{_plain(scope)}）" if scope else ""),
+                    "region": self.bar_label(region, fact),
                     "value": fact.normalized / m.SCALES[scale],
                     "display": self.value(fact, scale),
                     "period": _plain(self.period(fact)),
@@ -237,6 +240,19 @@ class Context:
                 [[d.md(r["region"]), d.md(r["display"]), d.md(r["period"])] for r in rows],
             )
         )
+
+    def bar_label(self, region: m.Region, fact: m.Fact) -> str:
+        """'亦庄（亦庄新城）· 汽车' — what each bar is about, in plain text (charts take data, not markup)."""
+        label = self.lang.pick(region.profile.short_name)
+        scope = {s.id: s for s in region.profile.scopes}.get(fact.scope or "")
+        if scope:
+            label += f"（{self.lang.pick(scope.name)}）"
+        cluster = self.ds.clusters.get(fact.cluster or "")
+        if cluster:
+            label += f" · {self.lang.pick(cluster.name)}"
+        if len([f for f in region.facts if f.metric == fact.metric and f.subject is None]) > 1:
+            label += f" · {d.period(fact.period, self.lang)}"
+        return label
 
     def table(self, header: list[str], rows: list[list[str]]) -> str:
         """A collapsible Markdown table: the chart's data, for screen readers and copying."""
@@ -349,10 +365,12 @@ class Context:
     # pages
 
     def shared_metrics(self, region: m.Region) -> list[m.Metric]:
-        """Metrics this region shares with at least one other region (chartable side by side)."""
+        """This region's metrics with at least two region-level facts (here or elsewhere): those
+        make a chart; the ones shared with most regions come first."""
         mine = {f.metric for f in region.facts if f.subject is None}
-        shared = [self.ds.metrics[mid] for mid in sorted(mine) if len({r.id for r, _ in self.facts_by_metric[mid]}) > 1]
-        return shared
+        chartable = [mid for mid in mine if len(self.facts_by_metric[mid]) > 1]
+        chartable.sort(key=lambda mid: (-len({r.id for r, _ in self.facts_by_metric[mid]}), mid))
+        return [self.ds.metrics[mid] for mid in chartable]
 
     def headline_facts(self, region: m.Region, limit: int = 6) -> list[m.Fact]:
         """Region-level facts, in the registry's order of headline groups, then file order."""
@@ -436,8 +454,8 @@ class Context:
 
     def home_page(self) -> dict[str, Any]:
         page = HOME
-        ranked = sorted(self.facts_by_metric.items(), key=lambda item: -len({r.id for r, _ in item[1]}))
-        charts_md = [self.bars(page, self.ds.metrics[mid], pairs) for mid, pairs in ranked[:2] if len({r.id for r, _ in pairs}) > 1]
+        ranked = sorted(self.facts_by_metric.items(), key=lambda item: (-len({r.id for r, _ in item[1]}), -len(item[1]), item[0]))
+        charts_md = [self.bars(page, self.ds.metrics[mid], pairs) for mid, pairs in ranked[:2] if len(pairs) > 1]
         latest = [self.event_row(page, region, event) for region, event in self.all_events()[:8]]
         return {
             "regions": self.region_index(page),
@@ -458,14 +476,13 @@ class Context:
             if metric.group != group.id or not self.facts_by_metric[metric.id]:
                 continue
             pairs = self.facts_by_metric[metric.id]
-            regions = {r.id for r, _ in pairs}
             sections.append(
                 {
                     "anchor": metric.id.replace("_", "-"),
                     "label": self.label(metric.label),
                     "definition": self.label(metric.definition),
                     "unit": d.md(metric.display_scale + self.unit_label(metric.unit)),
-                    "chart": self.bars(page, metric, pairs) if len(regions) > 1 else "",
+                    "chart": self.bars(page, metric, pairs) if len(pairs) > 1 else "",
                     "facts": [self.fact_row(page, r, f, with_region=True) for r, f in pairs],
                     "apart": self.look_alikes(page, metric),
                     "comparable": [self.label(self.ds.metrics[o].label) for o in metric.comparable_with if o in self.ds.metrics],
@@ -474,30 +491,27 @@ class Context:
         return {"title": self.lang.pick(group.label), "label": self.label(group.label), "sections": sections}
 
     def look_alikes(self, page: str, metric: m.Metric) -> list[dict[str, Any]]:
-        """Metrics that must not be read as equals, from either side of the registry entry."""
+        """Metrics that must not be read as equals, stated on either side of the registry entry."""
         out = []
-        for other in self.ds.metrics.values():
-            for entry in other.not_comparable_with:
-                pair = (
-                    (other, entry.metric)
-                    if entry.metric == metric.id
-                    else (self.ds.metrics.get(entry.metric), other.id)
-                    if other.id == metric.id
-                    else None
-                )
-                if pair is None or pair[0] is None:
-                    continue
-                look_alike = other if other.id != metric.id else self.ds.metrics[entry.metric]
-                facts = self.facts_by_metric[look_alike.id]
-                out.append(
-                    {
-                        "label": self.label(look_alike.label),
-                        "link": link(page, group_path(look_alike.group), look_alike.id.replace("_", "-")),
-                        "reason": self.label(entry.reason),
-                        "values": "；".join(f"{self.name(r)} {self.cited(page, r, f, self.value(f))}" for r, f in facts),
-                    }
-                )
+        for other, entry in self.not_comparable_pairs(metric):
+            facts = self.facts_by_metric[other.id]
+            label = self.label(other.label)
+            if facts:  # it has its own section on a comparison page: link there
+                label = f"[{label}]({link(page, group_path(other.group), other.id.replace('_', '-'))})"
+            out.append(
+                {
+                    "title": d.md(self.lang.pick(other.label)),
+                    "label": label,
+                    "reason": self.label(entry.reason),
+                    "values": "；".join(f"{self.name(r)} {self.cited(page, r, f, self.value(f))}" for r, f in facts),
+                }
+            )
         return out
+
+    def not_comparable_pairs(self, metric: m.Metric) -> list[tuple[m.Metric, m.NotComparable]]:
+        pairs = [(self.ds.metrics[e.metric], e) for e in metric.not_comparable_with if e.metric in self.ds.metrics]
+        pairs += [(o, e) for o in self.ds.metrics.values() for e in o.not_comparable_with if e.metric == metric.id]
+        return pairs
 
     def compare_index(self) -> list[dict[str, Any]]:
         rows = []

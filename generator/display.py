@@ -77,6 +77,8 @@ def quantity(
     scale: str | None = None,
 ) -> str:
     """'超2100家', '5200亿元', '4.4%左右', '14万平方米' — in `scale` if given, else as printed."""
+    if q.written and scale is None:
+        return as_written(q, unit_label)
     scale = q.scale if scale is None else scale
     number = plain(q.normalized / m.SCALES[scale])
     word = q.qualifier or ""
@@ -85,6 +87,24 @@ def quantity(
     if word in _SUFFIX_QUALIFIERS:
         return f"{number}{scale}{word}{unit_label}"
     return f"{word}{number}{scale}{unit_label}"
+
+
+def as_written(q: m.Quantity, unit_label: str) -> str:
+    """A number printed in characters, shown as printed: 突破千亿元, 超六成, 第一.
+
+    Takes the written form from the quote with the qualifier just before it and the unit just
+    after it, when the quote has them there; otherwise adds the digits: 十一（11颗）."""
+    quote = "".join(q.quote.split())
+    start = quote.find(q.written or "")
+    end = start + len(q.written or "")
+    if start < 0:  # the validator reports this; show something sensible meanwhile
+        return f"{q.written}"
+    if q.qualifier and quote[:start].endswith(q.qualifier):
+        start -= len(q.qualifier)
+    if unit_label and quote[end:].startswith(unit_label):
+        return quote[start : end + len(unit_label)]
+    digits = f"{plain(q.value)}{q.scale}{unit_label}"
+    return f"{quote[start:end]} = {digits}" if "（" in unit_label else f"{quote[start:end]}（{digits}）"
 
 
 def scaled_number(normalized: float, unit_label: str, scale: str | None = None) -> str:

@@ -32,6 +32,9 @@ VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 class ZoneReportConfig(Config):
     data_root = config_options.Optional(config_options.Dir(exists=True))  # default: mkdocs.yml's folder
     lang = config_options.Choice(("zh", "en"), default="zh")
+    # Where a reader's "report a problem" link opens a new issue. Not theme.repo_url: with that
+    # set, material's JavaScript asks api.github.com for stars — a request to another host.
+    issues_url = config_options.Type(str, default="")
 
 
 class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):
@@ -48,7 +51,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.dataset is not None
-        pages = site.build_pages(self.dataset, lang=self.config.lang, repo_url=config.repo_url or "", site_url=config.site_url or "")
+        pages = site.build_pages(self.dataset, lang=self.config.lang, issues_url=self.config.issues_url, site_url=config.site_url or "")
         for path, content in pages.items():
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))

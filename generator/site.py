@@ -19,9 +19,9 @@ from generator.load import Dataset
 from generator.render import render
 
 
-def build_pages(dataset: Dataset, *, lang: str = "zh", repo_url: str = "", site_url: str = "") -> dict[str, str]:
+def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "") -> dict[str, str]:
     """Every generated page (Markdown) and download (CSV/JSON/text)."""
-    ctx = c.Context(dataset, d.Lang(lang), repo_url)
+    ctx = c.Context(dataset, d.Lang(lang), issues_url)
     pages: dict[str, str] = {
         c.HOME: render("home.md.j2", ctx.home_page(), lang),
         c.REGIONS: render("regions.md.j2", {"regions": ctx.region_index()}, lang),

@@ -22,7 +22,7 @@ GOLDEN = Path(__file__).with_name("golden") / "pages"
 def mini_pages() -> dict[str, str]:
     dataset, problems = validate(MINI)
     assert problems == []
-    return site.build_pages(dataset, repo_url="https://example.org/repo", site_url="https://example.org/site/")
+    return site.build_pages(dataset, issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/")
 
 
 @pytest.mark.parametrize(
