@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -37,7 +36,7 @@ def free_port() -> int:
 
 def fetch(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
@@ -64,7 +63,8 @@ def main() -> int:
         site_url = f"http://127.0.0.1:{port}/"
         # the first safe_dump rewrites the file once; do it before the server starts
         region_file = project / "data" / "regions" / f"{args.region}.yml"
-        region_file.write_text(yaml.safe_dump(yaml.safe_load(region_file.read_text(encoding="utf-8")), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        baseline = yaml.safe_load(region_file.read_text(encoding="utf-8"))
+        region_file.write_text(yaml.safe_dump(baseline, allow_unicode=True, sort_keys=False), encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
         log_path = Path(tmp) / "serve.log"
         log = log_path.open("w")  # a file, not a pipe: an unread pipe would block the server

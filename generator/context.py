@@ -91,7 +91,9 @@ class Context:
             for fact in region.facts:
                 if fact.subject is None:
                     self.facts_by_metric[fact.metric].append((region, fact))
-            for record in [*region.facts, *region.targets, *region.events, *region.clusters]:
+            records: list[m.Fact | m.Target | m.Event | m.RegionCluster]
+            records = [*region.facts, *region.targets, *region.events, *region.clusters]
+            for record in records:
                 self.by_article[record.source].append((region, record))
                 if record.cluster:
                     self.by_cluster[record.cluster].append((region, record))
@@ -134,7 +136,7 @@ class Context:
             "title": f"[fact] {region.id}/{q.id}",
             "fact-id": f"{region.id}/{q.id}",
             "file": f"{file}:{line}",
-            "current-value": f"{self.value(q)} ({q.period if isinstance(q, m.Fact) else q.deadline})",
+            "current-value": f"{self.value(q)} ({q.period if isinstance(q, m.Fact) else q.deadline if isinstance(q, m.Target) else ''})",
         }
         href = f"{self.issues_url}?{urllib.parse.urlencode(body)}"
         label = self.lang.both("report_problem")
@@ -216,9 +218,10 @@ class Context:
     # charts (rows for generator.charts; data only ever enters a chart as data values)
 
     def bars(self, page: str, metric: m.Metric, pairs: Iterable[tuple[m.Region, m.Fact]]) -> str:
-        rows = []
+        rows, cells = [], []
         scale = metric.display_scale
         for region, fact in pairs:
+            cells.append([d.md(self.bar_label(region, fact)), self.cited(page, region, fact, self.value(fact, scale)), self.period(fact)])
             rows.append(
                 {
                     "region": self.bar_label(region, fact),
@@ -237,7 +240,7 @@ class Context:
             + "\n\n"
             + self.table(
                 [self.lang.t("region"), self.lang.t("value"), self.lang.t("period")],
-                [[d.md(r["region"]), d.md(r["display"]), d.md(r["period"])] for r in rows],
+                cells,
             )
         )
 
@@ -292,17 +295,8 @@ class Context:
             return ""
         rows.sort(key=lambda r: r["date"])
         title = self.lang.t("chart_timeline")
-        return (
-            charts.embed(charts.timeline(rows, title=title), label=title)
-            + "\n\n"
-            + self.table(
-                [self.lang.t("date"), self.lang.t("region"), self.lang.t("type"), self.lang.t("event")],
-                [
-                    [r["date"][: {"year": 4, "month": 7, "day": 10}[r["precision"]]], d.md(r["region"]), d.md(r["type"]), d.md(r["title"])]
-                    for r in rows
-                ],
-            )
-        )
+        # no data table of its own: the events and targets tables follow the chart on every page
+        return charts.embed(charts.timeline(rows, title=title), label=title)
 
     def targets_chart(self, page: str, regions: list[m.Region]) -> str:
         rows = []
@@ -328,17 +322,8 @@ class Context:
         if not rows:
             return ""
         title = self.lang.t("chart_targets")
-        return (
-            charts.embed(charts.targets(rows, title=title), label=title)
-            + "\n\n"
-            + self.table(
-                [self.lang.t("target"), self.lang.t("region"), self.lang.t("value"), self.lang.t("latest"), self.lang.t("deadline")],
-                [
-                    [d.md(r["target"]), d.md(r["region"]), d.md(r["display_target"]), d.md(r["display_latest"] or "—"), r["deadline"]]
-                    for r in rows
-                ],
-            )
-        )
+        # no data table of its own: the targets table follows the chart on every page
+        return charts.embed(charts.targets(rows, title=title), label=title)
 
     def matrix_chart(self, page: str) -> str:
         rows = []
@@ -594,8 +579,10 @@ class Context:
                 what, anchor = self.value(record), fact_anchor(record)
             elif isinstance(record, m.Event):
                 what, anchor = self.event_date(record), fact_anchor(record)
-            else:
+            elif isinstance(record, m.RegionCluster):
                 what, anchor = self.lang.both("role_" + record.role), "clusters"
+            else:  # exclusions are not shown
+                continue
             quotes.append(
                 {
                     "anchor": quote_anchor(region.id, record_id),
@@ -605,7 +592,7 @@ class Context:
                     "line": line,
                 }
             )
-        quotes.sort(key=lambda q: q["line"])
+        quotes.sort(key=lambda q: int(str(q["line"])))
         return {
             "title": self.lang.pick(article.title),
             "label": self.label(article.title),

@@ -26,7 +26,7 @@ from generator.yamlsafe import Bare
 def _text(value: Any) -> Any:
     if isinstance(value, Bare):
         what = "a date" if value.kind == "date" else f"the number {value.value!r}"
-        raise ValueError(f"unquoted {value.text} is read by YAML as {what}; quote it (\"{value.text}\") to keep it as text")
+        raise ValueError(f'unquoted {value.text} is read by YAML as {what}; quote it ("{value.text}") to keep it as text')
     if isinstance(value, str) and not value.strip():
         raise ValueError("empty text")
     return value
@@ -46,7 +46,8 @@ def _amount(value: Any) -> Any:
     """A fact's value: as _number, with the hint a contributor needs for '5200亿'."""
     if isinstance(value, str):
         raise ValueError(
-            f"'{value}' is text; write the number alone in digits (e.g. 5200) and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
+            f"'{value}' is text; write the number alone in digits (e.g. 5200)"
+            " and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
         )
     return _number(value)
 

@@ -29,7 +29,7 @@ from generator.problems import format_report
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 
 
-class ZoneReportConfig(Config):
+class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
     data_root = config_options.Optional(config_options.Dir(exists=True))  # default: mkdocs.yml's folder
     lang = config_options.Choice(("zh", "en"), default="zh")
     # Where a reader's "report a problem" link opens a new issue. Not theme.repo_url: with that
@@ -37,7 +37,7 @@ class ZoneReportConfig(Config):
     issues_url = config_options.Type(str, default="")
 
 
-class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):
+class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped-call]
     dataset: Dataset | None = None
 
     def on_config(self, config: Any) -> Any:

@@ -20,7 +20,7 @@ def environment(primary: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # noqa: S701 - output is Markdown; context.py escapes every data string
+        autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
