@@ -358,7 +358,10 @@ class Context:
         return [self.ds.metrics[mid] for mid in chartable]
 
     def headline_facts(self, region: m.Region, limit: int = 6) -> list[m.Fact]:
-        """Region-level facts, in the registry's order of headline groups, then file order."""
+        """The facts marked `key: true`, in file order; else region-level facts by headline group."""
+        marked = [f for f in region.facts if f.key]
+        if marked:
+            return marked[:limit]
         order = {g: i for i, g in enumerate(HEADLINE_GROUPS)}
 
         def rank(fact: m.Fact) -> tuple[int, int]:

@@ -275,6 +275,7 @@ class Quantity(Quoted):
 
 class Fact(Quantity):
     period: PeriodText
+    key: Flag = Field(False, description="a key figure: shown as a card at the top of the region page")
 
 
 class Target(Quantity):
