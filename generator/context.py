@@ -18,6 +18,7 @@ from typing import Any
 from generator import charts
 from generator import display as d
 from generator import models as m
+from generator.checks import number_forms
 from generator.load import Dataset
 
 ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
@@ -122,25 +123,27 @@ class Context:
         article = self.ds.articles[q.source]
         title = self.lang.pick(article.title)
         record_id = getattr(q, "id", getattr(q, "cluster", ""))
-        tip = f"“{d.short(q.quote, 120)}” —《{d.short(title, 40)}》".replace('"', "”")
+        tip = f"“{d.excerpt(q.quote, self.needle(q))}” —《{d.short(title, 24)}》".replace('"', "”")
         target = link(page, source_path(article.id), quote_anchor(region.id, record_id))
         return f'[{text}]({target} "{d.attr(tip)}")'
 
+    @staticmethod
+    def needle(q: m.Quantity | m.Event | m.RegionCluster) -> str:
+        """The text a tooltip excerpt is centred on: the number as printed, else the date."""
+        if isinstance(q, m.Quantity):
+            return q.written or number_text(q.value)
+        return ""
+
     def report_link(self, region: m.Region, q: m.Quantity) -> str:
-        """A prefilled 'wrong or outdated fact' issue (the template lives in .github/ISSUE_TEMPLATE)."""
+        """A prefilled 'wrong or outdated fact' issue (the form is .github/ISSUE_TEMPLATE/wrong-fact.yml,
+        which also sets the title). Kept short: there is one on every row of every region page."""
         if not self.issues_url:
             return ""
         file, line = self.ds.where(q)
-        body = {
-            "template": "wrong-fact.yml",
-            "title": f"[fact] {region.id}/{q.id}",
-            "fact-id": f"{region.id}/{q.id}",
-            "file": f"{file}:{line}",
-            "current-value": f"{self.value(q)} ({q.period if isinstance(q, m.Fact) else q.deadline if isinstance(q, m.Target) else ''})",
-        }
-        href = f"{self.issues_url}?{urllib.parse.urlencode(body)}"
-        label = self.lang.both("report_problem")
-        return f'<a class="report" href="{d.attr(href)}" title="{d.attr(label)}" aria-label="{d.attr(label)}">⚑</a>'
+        when = q.period if isinstance(q, m.Fact) else q.deadline if isinstance(q, m.Target) else ""
+        body = {"template": "wrong-fact.yml", "fact-id": f"{region.id}/{q.id}", "file": f"{file}:{line}", "current-value": f"{self.value(q)} {when}"}
+        href = f"{self.issues_url}?{urllib.parse.urlencode(body, safe="/:")}"
+        return f'<a class="report" href="{d.attr(href)}" title="{d.attr(self.lang.both("report_problem"))}">⚑</a>'
 
     def period(self, fact: m.Fact) -> str:
         text = d.period(fact.period, self.lang)
@@ -620,6 +623,10 @@ class Context:
             }
             for a in self.ds.articles.values()
         ]
+
+
+def number_text(value: float) -> str:
+    return number_forms(value)[0]
 
 
 def _plain(markdown: str) -> str:

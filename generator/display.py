@@ -164,6 +164,16 @@ def attr(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+def excerpt(quote: str, needle: str, width: int = 22) -> str:
+    """A window of the quote around `needle` (the number): enough to recognise it on hover."""
+    text = "".join(quote.split())
+    at = text.find(needle) if needle else -1
+    if at < 0:
+        return short(text, 2 * width)
+    start, end = max(0, at - width), min(len(text), at + len(needle) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
