@@ -141,8 +141,14 @@ class Context:
             return ""
         file, line = self.ds.where(q)
         when = q.period if isinstance(q, m.Fact) else q.deadline if isinstance(q, m.Target) else ""
-        body = {"template": "wrong-fact.yml", "fact-id": f"{region.id}/{q.id}", "file": f"{file}:{line}", "current-value": f"{self.value(q)} {when}"}
-        href = f"{self.issues_url}?{urllib.parse.urlencode(body, safe="/:")}"
+        body = {
+            "template": "wrong-fact.yml",
+            "fact-id": f"{region.id}/{q.id}",
+            "file": f"{file}:{line}",
+            "current-value": f"{self.value(q)} {when}",
+        }
+        query = urllib.parse.urlencode(body, safe="/:")
+        href = f"{self.issues_url}?{query}"
         return f'<a class="report" href="{d.attr(href)}" title="{d.attr(self.lang.both("report_problem"))}">⚑</a>'
 
     def period(self, fact: m.Fact) -> str:
