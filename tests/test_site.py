@@ -55,7 +55,8 @@ def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) 
 def test_report_link_is_prefilled(mini_pages: dict[str, str]) -> None:
     page = mini_pages["regions/sample-zone.md"]
     assert "https://example.org/repo/issues/new?template=wrong-fact.yml" in page
-    assert "fact-id=sample-zone%2Findustrial-output-2023" in page
+    assert "fact-id=sample-zone/industrial-output-2023" in page
+    assert "file=data/regions/sample-zone.yml:" in page
 
 
 def test_downloads_round_trip_every_fact_event_and_target() -> None:
