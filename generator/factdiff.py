@@ -155,6 +155,8 @@ def compare(old: Dataset, new: Dataset) -> FactDiff:
                     diff.changes.append(Change(kind, record_id, a.get(record_id), b.get(record_id)))
         if before is not None and after is not None:
             diff.notes = _region_notes(before, after)
+        elif after is not None:
+            diff.notes = [f"cluster `{c.cluster}` ({c.role})" for c in after.clusters]
         if diff.changes or diff.notes or diff.status != "changed":
             regions.append(diff)
     return FactDiff(regions, _registry_notes(old, new), old, new)
@@ -244,7 +246,8 @@ def _what(record: Any, dataset: Dataset) -> str:
     if isinstance(record, m.Quantity):
         metric = dataset.metrics.get(record.metric)
         label = f"{metric.label.zh} {metric.label.en}" if metric else record.metric
-        return f"{_escape(label)}: **{_escape(value_text(record, dataset))}**"
+        title = f" — {_escape(record.title.zh)}" if isinstance(record, m.Target) else ""
+        return f"{_escape(label)}: **{_escape(value_text(record, dataset))}**{title}"
     return f"**{_escape(record.title.zh)}** {_escape(record.title.en)}"
 
 
