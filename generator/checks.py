@@ -140,29 +140,24 @@ def region_file_names(dataset: Dataset) -> Iterator[Problem]:
 # references
 
 
+def _unknown(
+    dataset: Dataset, record: m.Record, keys: tuple[str | int, ...], what: str, value: str, options: Iterable[str], add_to: str = ""
+) -> Iterator[Problem]:
+    """One 'unknown <what> id' problem when `value` is not among `options` (none when it is)."""
+    if value not in options:
+        hint = _choices(options, value) + (f" (or add it to {add_to})" if add_to else "")
+        yield dataset.problem(record, keys, f"unknown {what} '{value}'", hint, "reference")
+
+
 @check
 def metric_references(dataset: Dataset) -> Iterator[Problem]:
     for metric in dataset.metrics.values():
-        if metric.unit not in dataset.units:
-            yield dataset.problem(metric, ("unit",), f"unknown unit '{metric.unit}'", _choices(dataset.units, metric.unit), "reference")
-        if metric.group not in dataset.groups:
-            yield dataset.problem(
-                metric, ("group",), f"unknown group '{metric.group}'", _choices(dataset.groups, metric.group), "reference"
-            )
+        yield from _unknown(dataset, metric, ("unit",), "unit", metric.unit, dataset.units)
+        yield from _unknown(dataset, metric, ("group",), "group", metric.group, dataset.groups)
         for index, other in enumerate(metric.comparable_with):
-            if other not in dataset.metrics:
-                yield dataset.problem(
-                    metric, ("comparable_with", index), f"unknown metric '{other}'", _choices(dataset.metrics, other), "reference"
-                )
+            yield from _unknown(dataset, metric, ("comparable_with", index), "metric", other, dataset.metrics)
         for index, entry in enumerate(metric.not_comparable_with):
-            if entry.metric not in dataset.metrics:
-                yield dataset.problem(
-                    metric,
-                    ("not_comparable_with", index, "metric"),
-                    f"unknown metric '{entry.metric}'",
-                    _choices(dataset.metrics, entry.metric),
-                    "reference",
-                )
+            yield from _unknown(dataset, metric, ("not_comparable_with", index, "metric"), "metric", entry.metric, dataset.metrics)
             # both lists are symmetric (data/README.md), so a contradiction may be split over the two metrics
             counterpart = dataset.metrics.get(entry.metric)
             if entry.metric in metric.comparable_with or (counterpart is not None and metric.id in counterpart.comparable_with):
@@ -178,33 +173,17 @@ def metric_references(dataset: Dataset) -> Iterator[Problem]:
 @check
 def source_references(dataset: Dataset) -> Iterator[Problem]:
     for _region, _kind, record in quoted_records(dataset):
-        if record.source not in dataset.articles:
-            yield dataset.problem(
-                record,
-                ("source",),
-                f"unknown source article '{record.source}'",
-                _choices(dataset.articles, record.source) + " (add the article to data/sources/articles.yml)",
-                "reference",
-            )
+        yield from _unknown(dataset, record, ("source",), "source article", record.source, dataset.articles, "data/sources/articles.yml")
 
 
 @check
 def quantity_references(dataset: Dataset) -> Iterator[Problem]:
     for region, q in quantities(dataset):
         metric = dataset.metrics.get(q.metric)
-        if metric is None:
-            yield dataset.problem(
-                q,
-                ("metric",),
-                f"unknown metric '{q.metric}'",
-                _choices(dataset.metrics, q.metric) + " (or add it to data/metrics.yml)",
-                "reference",
-            )
+        yield from _unknown(dataset, q, ("metric",), "metric", q.metric, dataset.metrics, "data/metrics.yml")
         # an unknown unit is one problem, not also a mismatch with the metric's unit
         if q.unit not in dataset.units:
-            yield dataset.problem(
-                q, ("unit",), f"unknown unit '{q.unit}'", _choices(dataset.units, q.unit) + " (or add it to data/metrics.yml)", "reference"
-            )
+            yield from _unknown(dataset, q, ("unit",), "unit", q.unit, dataset.units, "data/metrics.yml")
         elif metric is not None and q.unit != metric.unit:
             yield dataset.problem(
                 q,
@@ -213,15 +192,8 @@ def quantity_references(dataset: Dataset) -> Iterator[Problem]:
                 "use the metric's unit, or a metric that measures in this unit",
                 "reference",
             )
-        scopes = {s.id for s in region.profile.scopes}
-        if q.scope is not None and q.scope not in scopes:
-            yield dataset.problem(
-                q,
-                ("scope",),
-                f"unknown scope '{q.scope}'",
-                _choices(scopes, q.scope) + " (scopes are declared in profile.scopes)",
-                "reference",
-            )
+        if q.scope is not None:
+            yield from _unknown(dataset, q, ("scope",), "scope", q.scope, {s.id for s in region.profile.scopes}, "profile.scopes")
     for region in dataset.regions.values():
         facts: dict[str, m.Fact] = {}
         for fact in region.facts:  # the first of a duplicated id, as everywhere else (it was the last)
@@ -249,25 +221,10 @@ def quantity_references(dataset: Dataset) -> Iterator[Problem]:
 @check
 def cluster_references(dataset: Dataset) -> Iterator[Problem]:
     for region in dataset.regions.values():
-        records: list[m.Fact | m.Target | m.Event] = [*region.facts, *region.targets, *region.events]
+        records: list[m.Fact | m.Target | m.Event | m.RegionCluster] = [*region.facts, *region.targets, *region.events, *region.clusters]
         for record in records:
-            if record.cluster is not None and record.cluster not in dataset.clusters:
-                yield dataset.problem(
-                    record,
-                    ("cluster",),
-                    f"unknown cluster '{record.cluster}'",
-                    _choices(dataset.clusters, record.cluster) + " (or add it to data/clusters.yml)",
-                    "reference",
-                )
-        for entry in region.clusters:
-            if entry.cluster not in dataset.clusters:
-                yield dataset.problem(
-                    entry,
-                    ("cluster",),
-                    f"unknown cluster '{entry.cluster}'",
-                    _choices(dataset.clusters, entry.cluster) + " (or add it to data/clusters.yml)",
-                    "reference",
-                )
+            if record.cluster is not None:
+                yield from _unknown(dataset, record, ("cluster",), "cluster", record.cluster, dataset.clusters, "data/clusters.yml")
 
 
 # ---------------------------------------------------------------------------------------------

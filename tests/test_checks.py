@@ -139,7 +139,7 @@ def test_unknown_source_article(project: Project) -> None:
     project.replace("regions/r.yml", "  - source: second-article\n", "  - source: second-artcle\n")
     assert found(project, "source_references") == [
         "data/regions/r.yml:72: unknown source article 'second-artcle' (did you mean 'second-article'? "
-        "valid choices: first-article, second-article (add the article to data/sources/articles.yml))"
+        "valid choices: first-article, second-article (or add it to data/sources/articles.yml))"
     ]
 
 
@@ -174,7 +174,7 @@ def test_an_unknown_unit_is_one_problem(project: Project) -> None:
 def test_unknown_scope(project: Project) -> None:
     project.replace("regions/r.yml", "    scope: new-town\n", "    scope: core-area\n")
     assert found(project, "quantity_references") == [
-        "data/regions/r.yml:37: unknown scope 'core-area' (valid choices: new-town (scopes are declared in profile.scopes))"
+        "data/regions/r.yml:37: unknown scope 'core-area' (valid choices: new-town (or add it to profile.scopes))"
     ]
 
 
