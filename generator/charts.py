@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib
 import json
 import os
 import re
@@ -45,7 +46,7 @@ T_DEADLINE = "期限 Deadline"
 T_PROGRESS = "完成度 Progress (%)"
 
 ROW_STEP = 24  # px per bar / lane; enough for a 12 px CJK label with air around it
-TARGET_STEP = 40  # a target's row: its values as text, with the bar below them
+TARGET_STEP = 42  # a target's row: its name and values as text, with the bar below them
 
 
 # ---------------------------------------------------------------------------------------------
@@ -57,6 +58,7 @@ def metric_bars(rows: list[dict[str, Any]], *, title: str, unit: str) -> dict[st
     values = _unique(rows, "region", "period")
     spec = _structure("bars")
     spec["title"] = title
+    spec["height"] = _height(len({r["region"] for r in values}), ROW_STEP)
     spec["layer"][0]["encoding"]["x"]["title"] = unit  # a literal string: axis titles are not expressions
     return _with_data(spec, values)
 
@@ -68,8 +70,11 @@ def cluster_matrix(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
     300 regions × 26 clusters both keep their labels readable."""
     regions = {r["region"] for r in rows}
     clusters = {r["cluster"] for r in rows}
-    spec = _structure("matrix_regions_across" if len(regions) <= len(clusters) else "matrix_clusters_across")
+    across = len(regions) <= len(clusters)
+    spec = _structure("matrix_regions_across" if across else "matrix_clusters_across")
     spec["title"] = title
+    if not across:
+        spec["height"] = _height(len(regions), ROW_STEP)
     return _with_data(spec, [dict(r) for r in rows])
 
 
@@ -80,16 +85,18 @@ def timeline(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
     tooltip, and the table beside the chart lists them. Stacking by (region, year) keeps marks
     apart: columns are a year wide, and marks of one year sit one above the other."""
     values = [dict(r) for r in rows]
-    slots: Counter[tuple[str, str]] = Counter()
+    stacks: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in sorted(values, key=lambda r: (r["region"], r["date"])):
-        key = (row["region"], row["date"][:4])
-        row["slot"] = slots[key]
-        slots[key] += 1
-    stack = max(slots.values(), default=1)
+        stacks.setdefault((row["region"], row["date"][:4]), []).append(row)
+    tallest = max((len(stack) for stack in stacks.values()), default=1)
+    for stack in stacks.values():
+        first = (tallest - len(stack)) // 2  # centred in the lane, next to the lane's label
+        for i, row in enumerate(stack):
+            row["slot"] = first + i
     spec = _structure("timeline")
     spec["title"] = title
-    # lane height grows with the tallest stack so marks never overlap
-    spec["height"] = {"step": max(ROW_STEP, 11 * stack + 8)}
+    # each stacked mark gets 12 px, so a lane is as tall as the busiest year needs
+    spec["height"] = _height(len({r["region"] for r in values}), max(ROW_STEP, 12 * tallest))
     return _with_data(spec, values)
 
 
@@ -97,27 +104,45 @@ def targets(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
     """Bullet-style: each target's latest value as a bar, in % of the target (the rule at 100 %).
 
     Targets differ in unit and scale, so the common axis is progress towards the target; the
-    latest and target values themselves are printed beside the bar and in the tooltip."""
+    target and its latest and target values are printed above the bar and shown in the tooltip.
+    Only the fields the chart uses travel (the raw values and unit are in the display strings)."""
     values = []
+    several = len({r["region"] for r in rows}) > 1
     for row in _unique(rows, "target", "region"):
         latest, goal = row.get("latest_value"), row.get("target_value")
         progress = round(100 * latest / goal, 1) if latest is not None and goal else None
+        values_text = f"{row['display_latest']} / {row['display_target']}" if row.get("display_latest") else row["display_target"]
+        name = f"{row['region']}·{row['target']}" if several else row["target"]
         values.append(
             {
-                **row,
+                **{key: row[key] for key in ("target", "region", "display_target", "display_latest", "deadline", "href")},
                 "progress": progress,
-                "label": f"{row['display_latest'] or '—'} → {row['display_target']}（{row['deadline']}）",
+                "label": f"{name}：{values_text}（{row['deadline']}）",
             }
         )
     spec = _structure("targets")
     spec["title"] = title
+    spec["height"] = _height(len(values), TARGET_STEP)
     return _with_data(spec, values)
 
 
 def embed(spec: dict[str, Any], *, label: str) -> str:
-    """One line of HTML: the container charts.js renders; the spec travels HTML-escaped."""
+    """One line of HTML: the container charts.js renders, the spec HTML-escaped in `data-spec`.
+
+    The spec sits in a *single-quoted* attribute: JSON is full of double quotes, and escaping
+    each as `&quot;` (6 bytes) made the attributes 1.8× the JSON; a region page carries five specs.
+    Inside `'…'` only `&`, `'`, `<` and `>` need escaping (`<` `>` so no HTML or Markdown parser
+    ever sees a tag in it); the browser unescapes them in `getAttribute`."""
     data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-    return f'<div class="vega-chart" role="img" aria-label="{html.escape(label, quote=True)}" data-spec="{html.escape(data, quote=True)}"></div>'
+    return f'<div class="vega-chart" role="img" aria-label="{html.escape(label, quote=True)}" data-spec=\'{_attr(data)}\'></div>'
+
+
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "'": "&#x27;", "<": "&lt;", ">": "&gt;"})
+
+
+def _attr(text: str) -> str:
+    """`text` for a single-quoted HTML attribute value."""
+    return text.translate(_ATTR_ESCAPES)
 
 
 def vl_version() -> str:
@@ -133,7 +158,7 @@ def vendor_bundle() -> str:
 
     vl-convert assembles it in ~1.5 s, a large share of a whole build, and the result depends only
     on the vl-convert and Vega-Lite versions, so it is also cached on disk between builds."""
-    import vl_convert
+    vl_convert: Any = importlib.import_module("vl_convert")  # untyped extension module
 
     version = vl_version()
     cache = _cache_dir() / f"vega-bundle-{vl_convert.__version__}-vl{version}.js"
@@ -172,13 +197,25 @@ def _structure(kind: str) -> dict[str, Any]:
     return result
 
 
+# width "container" + discrete heights: fit the width only (the default "fit" warns on every chart)
+AUTOSIZE = {"type": "fit-x", "contains": "padding"}
+
+
 @functools.cache
 def _structure_json(kind: str) -> str:
     spec: dict[str, Any] = BUILDERS[kind]().to_dict()
     spec.pop("config", None)  # Altair's default view size; charts.js supplies the config
     spec.pop("data", None)
     spec.pop("datasets", None)
+    if spec.get("width") == "container":
+        spec["autosize"] = AUTOSIZE
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+
+
+def _height(rows: int, step: int) -> int:
+    """A fixed height for `rows` bands: with width "container", a step height would make
+    Vega-Lite warn in the console on every chart (it drops "fit-y")."""
+    return max(1, rows) * step
 
 
 def _unique(rows: list[dict[str, Any]], key: str, extra: str) -> list[dict[str, Any]]:
@@ -196,11 +233,11 @@ def _unique(rows: list[dict[str, Any]], key: str, extra: str) -> list[dict[str, 
     return out
 
 
-def _empty() -> alt.Data:
-    return alt.Data(values=[])
+def _empty() -> alt.InlineData:
+    return alt.InlineData(values=[])
 
 
-def _bars() -> alt.LayerChart:
+def _bars() -> Any:
     by_value = alt.EncodingSortField(field="value", op="max", order="descending")
     bars = alt.Chart().mark_bar(cornerRadiusEnd=2).encode(x=alt.X("value:Q", title="", axis=alt.Axis(tickCount=5, labelOverlap=True)))
     labels = alt.Chart().mark_text(align="left", dx=4, baseline="middle").encode(x="value:Q", text="display:N")
@@ -219,17 +256,15 @@ def _bars() -> alt.LayerChart:
             ],
             href=alt.Href("href:N"),
         )
-        .properties(width="container", height=alt.Step(ROW_STEP))
+        .properties(width="container", height=ROW_STEP)  # height: set per chart
     )
 
 
-def _matrix(regions_across: bool) -> alt.LayerChart:
-    region = alt.X("region:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top"))
-    cluster = alt.Y("cluster:N", title=None)
-    if not regions_across:
-        region = alt.Y("region:N", title=None)
-        cluster = alt.X("cluster:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top"))
-    role = {"field": "role", "type": "ordinal", "sort": {"field": "rank", "op": "min"}, "title": T_ROLE}
+def _matrix(regions_across: bool) -> Any:
+    across = alt.Axis(labelAngle=-40, orient="top")
+    region: Any = alt.X("region:N", title=None, axis=across) if regions_across else alt.Y("region:N", title=None)
+    cluster: Any = alt.Y("cluster:N", title=None) if regions_across else alt.X("cluster:N", title=None, axis=across)
+    role: dict[str, Any] = {"field": "role", "type": "ordinal", "sort": {"field": "rank", "op": "min"}, "title": T_ROLE}
     chart = (
         alt.Chart()
         .mark_square(opacity=1)
@@ -237,7 +272,7 @@ def _matrix(regions_across: bool) -> alt.LayerChart:
             region,
             cluster,
             color=alt.Color(**role, legend=alt.Legend(orient="bottom", direction="horizontal")),
-            size=alt.Size(**role, scale=alt.Scale(range=[330, 170, 70]), legend=None),
+            size=alt.Size(**role, scale=alt.Scale(range=[330, 170, 70])),  # merged into the colour legend
             tooltip=[
                 alt.Tooltip("region:N", title=T_REGION),
                 alt.Tooltip("cluster:N", title=T_CLUSTER),
@@ -247,10 +282,12 @@ def _matrix(regions_across: bool) -> alt.LayerChart:
         )
     )
     step = alt.Step(ROW_STEP)
-    return alt.layer(chart, data=_empty()).properties(width=step if regions_across else "container", height=step)
+    if regions_across:
+        return alt.layer(chart, data=_empty()).properties(width=step, height=step)
+    return alt.layer(chart, data=_empty()).properties(width="container", height=ROW_STEP)  # height: set per chart
 
 
-def _timeline() -> alt.Chart:
+def _timeline() -> Any:
     return (
         alt.Chart(_empty())
         .mark_point(filled=True, size=70, opacity=1)
@@ -258,8 +295,9 @@ def _timeline() -> alt.Chart:
             x=alt.X(
                 "date:T",
                 timeUnit="utcyear",
-                bandPosition=0.5,
+                bandPosition=0,  # on its year's tick: the mark for 2024 sits on the label 2024
                 title=None,
+                scale=alt.Scale(padding=10),
                 axis=alt.Axis(format="%Y", labelOverlap=True, tickCount={"interval": "year", "step": 1}, grid=True),
             ),
             y=alt.Y("region:N", title=None),
@@ -280,21 +318,26 @@ def _timeline() -> alt.Chart:
             ],
             href=alt.Href("href:N"),
         )
-        .properties(width="container")
+        .properties(width="container", height=ROW_STEP)  # height: set per chart
     )
 
 
-def _targets() -> alt.LayerChart:
+def _targets() -> Any:
     x = alt.X("progress:Q", title=T_PROGRESS, scale=alt.Scale(domainMin=0, nice=True), axis=alt.Axis(tickCount=5))
     track = alt.Chart().mark_bar(opacity=0.18, size=12).encode(x=alt.datum(0), x2=alt.datum(100))
     bar = alt.Chart().mark_bar(size=6).encode(x=x)
     goal = alt.Chart().mark_tick(thickness=2, size=16).encode(x=alt.datum(100))
-    # the values as text above each bar, from the left edge: never cut at the right on narrow screens
-    labels = alt.Chart().mark_text(align="left", baseline="bottom", dy=-6, fontSize=11).encode(x=alt.datum(0), text="label:N")
+    # the target and its values as text above the bar, the full width of the chart (y-axis labels
+    # would leave a few characters on a phone); `limit` keeps it inside the chart
+    labels = (
+        alt.Chart()
+        .mark_text(align="left", baseline="bottom", dy=-7, fontSize=12, limit=alt.ExprRef("width"))
+        .encode(x=alt.datum(0), text="label:N")
+    )
     return (
         alt.layer(track, bar, goal, labels, data=_empty())
         .encode(
-            y=alt.Y("target:N", title=None, sort=None),
+            y=alt.Y("target:N", title=None, sort=None, axis=None),
             tooltip=[
                 alt.Tooltip("target:N", title=T_TARGET),
                 alt.Tooltip("region:N", title=T_REGION),
@@ -305,11 +348,11 @@ def _targets() -> alt.LayerChart:
             ],
             href=alt.Href("href:N"),
         )
-        .properties(width="container", height=alt.Step(TARGET_STEP))
+        .properties(width="container", height=TARGET_STEP)  # height: set per chart
     )
 
 
-BUILDERS: dict[str, Callable[[], alt.TopLevelMixin]] = {
+BUILDERS: dict[str, Callable[[], Any]] = {
     "bars": _bars,
     "matrix_regions_across": lambda: _matrix(True),
     "matrix_clusters_across": lambda: _matrix(False),

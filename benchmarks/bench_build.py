@@ -1,0 +1,365 @@
+"""Build cost on synthetic data: generator time, total `mkdocs build` time, the generator's share,
+and region-page HTML size, for several numbers of regions (does the build grow linearly?).
+
+For each size N it writes a synthetic project into a temporary folder — the real mkdocs.yml,
+docs/, overrides/ and registries (data/metrics.yml, data/clusters.yml), plus N generated regions
+(~40 facts, 4 clusters, 8 events and 6 targets each, so every region page has ≥ 4 charts) and a
+synthetic source text holding every quote, so the validator passes — then runs
+`mkdocs build --strict` on it in a fresh process (as a reader's build would) and times, inside
+that process, the zone-report plugin's events (on_config: load + check; on_files: pages + the
+Vega bundle) and the chart builders.
+
+    .venv/bin/python benchmarks/bench_build.py                      # 300 regions
+    .venv/bin/python benchmarks/bench_build.py --regions 100 300 1000
+    .venv/bin/python benchmarks/bench_build.py --regions 300 --profile   # + cProfile of the build
+
+Targets (issue §6): generator ≤ 10 % of the build; region page HTML ≤ 60 KB (the page itself,
+without the shared CSS/JS/search index); build time linear in the number of regions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS_PER_REGION = 40
+PROVINCES = [
+    ("北京市", "Beijing"), ("天津市", "Tianjin"), ("河北省", "Hebei"), ("山西省", "Shanxi"), ("内蒙古自治区", "Inner Mongolia"),
+    ("辽宁省", "Liaoning"), ("吉林省", "Jilin"), ("黑龙江省", "Heilongjiang"), ("上海市", "Shanghai"), ("江苏省", "Jiangsu"),
+    ("浙江省", "Zhejiang"), ("安徽省", "Anhui"), ("福建省", "Fujian"), ("江西省", "Jiangxi"), ("山东省", "Shandong"),
+    ("河南省", "Henan"), ("湖北省", "Hubei"), ("湖南省", "Hunan"), ("广东省", "Guangdong"), ("广西壮族自治区", "Guangxi"),
+    ("海南省", "Hainan"), ("重庆市", "Chongqing"), ("四川省", "Sichuan"), ("贵州省", "Guizhou"), ("云南省", "Yunnan"),
+    ("西藏自治区", "Tibet"), ("陕西省", "Shaanxi"), ("甘肃省", "Gansu"), ("青海省", "Qinghai"), ("宁夏回族自治区", "Ningxia"),
+    ("新疆维吾尔自治区", "Xinjiang"),
+]  # fmt: skip
+SYLLABLES = "云江河山海林石金玉明新安华宁平东西南北中长兴和泰丰盛嘉瑞德祥福鑫源清湖桥峰岭川"
+EVENT_TYPES = ["policy", "plan", "launch", "opening", "project", "milestone", "meeting"]
+LEVELS = ["national_zone", "prefecture_city", "county_city", "district"]
+QUALIFIERS = ["达", "超", "突破", "约", "近"]
+
+
+# ---------------------------------------------------------------------------------------------
+# synthetic project
+
+
+def region_name(i: int) -> tuple[str, str]:
+    """A unique Chinese name without digits (digits in names would confuse the quote checks)."""
+    n = len(SYLLABLES)
+    zh = SYLLABLES[i % n] + SYLLABLES[(i // n) % n] + (SYLLABLES[(i // n // n) % n] if i >= n * n else "")
+    return zh + "经开区", f"Zone {i}"
+
+
+def number(rng: random.Random) -> float:
+    value = rng.choice([rng.randint(12, 9800), round(rng.uniform(1.1, 99.9), 1)])
+    return float(value)
+
+
+def printed(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1) -> dict[str, int]:
+    """Writes a complete synthetic project into `dest`; returns counts."""
+    rng = random.Random(seed)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for folder in ("docs", "overrides"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, dest / folder)
+    data = dest / "data"
+    (data / "regions").mkdir(parents=True)
+    (data / "sources").mkdir()
+    shutil.copy2(ROOT / "data" / "metrics.yml", data / "metrics.yml")
+    shutil.copy2(ROOT / "data" / "clusters.yml", data / "clusters.yml")
+    registry = yaml.safe_load((data / "metrics.yml").read_text(encoding="utf-8"))
+    units = {u["id"]: u["label"]["zh"] for u in registry["units"]}
+    metrics = registry["metrics"]
+    clusters = yaml.safe_load((data / "clusters.yml").read_text(encoding="utf-8"))["clusters"]
+    common = metrics[:12]  # every region reports these: the comparisons get long, as they would
+    rest = metrics[12:]
+
+    articles: list[dict[str, Any]] = []
+    texts: dict[str, list[str]] = {}
+    counts = {"facts": 0, "events": 0, "targets": 0}
+    for i in range(regions):
+        rid = f"zone-{i:04d}"
+        zh, en = region_name(i)
+        short = zh.removesuffix("经开区")
+        province = PROVINCES[i % len(PROVINCES)]
+        file = f"synthetic-{i // 100:02d}.txt"
+        lines = texts.setdefault(file, [])
+        article_id = f"{rid}-report"
+        lines.append(f"## {zh}追新")
+        first = len(lines)
+        quotes: list[str] = []
+
+        def quote(text: str) -> str:
+            lines.append(text + "。")  # noqa: B023 - written at once, for this region's article
+            quotes.append(text)  # noqa: B023
+            return text
+
+        chosen = common + rng.sample(rest, max(0, facts_per_region // 4 * 3 - len(common)))
+        facts: list[dict[str, Any]] = []
+        for k, metric in enumerate(chosen):
+            for period in ("2023", "2022") if k % 3 == 0 else ("2023",):
+                if len(facts) >= facts_per_region:
+                    break
+                value, qualifier = number(rng), rng.choice(QUALIFIERS)
+                scale = metric.get("display_scale", "")
+                unit = units[metric["unit"]]
+                fact = {
+                    "id": f"{metric['id'].replace('_', '-')}-{period}",
+                    "metric": metric["id"],
+                    "value": value,
+                    "scale": scale,
+                    "unit": metric["unit"],
+                    "qualifier": qualifier,
+                    "period": period,
+                    "source": article_id,
+                    "quote": quote(f"{period}年{short}{metric['label']['zh']}{qualifier}{printed(value)}{scale}{unit}"),
+                }
+                if len(facts) < 4:
+                    fact["key"] = True
+                facts.append(fact)
+        region_clusters = [
+            {
+                "cluster": cl["id"],
+                "role": role,
+                "source": article_id,
+                "quote": quote(f"{short}把{cl['name']['zh']}作为{ {'leading': '主导', 'emerging': '新兴', 'future': '未来'}[role] }产业"),
+            }
+            for cl, role in zip(rng.sample(clusters, 4), ["leading", "leading", "emerging", "future"], strict=True)
+        ]
+        events = []
+        for k in range(8):
+            year = rng.choice([2019, 2021, 2022, 2023, 2023, 2024, 2024, 2024])
+            date = rng.choice([f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"])
+            kind = EVENT_TYPES[k % len(EVENT_TYPES)]
+            title = f"{short}{['政策发布', '规划印发', '首发', '启用', '项目开工', '里程碑', '大会'][k % 7]}（第{'一二三四五六七八'[k]}项）"
+            events.append(
+                {
+                    "id": f"event-{'abcdefgh'[k]}",
+                    "date": date,
+                    "type": kind,
+                    "title": {"zh": title, "en": f"{en}: synthetic event {k + 1}"},
+                    "source": article_id,
+                    "quote": quote(f"{date}，{title}"),
+                }
+            )
+        targets = []
+        for k, fact in enumerate(facts[:6]):
+            metric = next(mt for mt in chosen if mt["id"] == fact["metric"])
+            goal = round(fact["value"] * rng.choice([1.5, 2, 3]), 1)
+            deadline = rng.choice(["2025", "2027", "2030"])
+            unit = units[metric["unit"]]
+            text = f"{short}{metric['label']['zh']}突破{printed(goal)}{fact['scale']}{unit}"
+            targets.append(
+                {
+                    "id": f"target-{k + 1:02d}",
+                    "metric": fact["metric"],
+                    "value": goal,
+                    "scale": fact["scale"],
+                    "unit": fact["unit"],
+                    "qualifier": "突破",
+                    "deadline": deadline,
+                    "status": "planned",
+                    "baseline": fact["id"] if k % 2 == 0 else None,
+                    "title": {"zh": f"到{deadline}年{text}", "en": f"{en}: synthetic target {k + 1}"},
+                    "source": article_id,
+                    "quote": quote(f"到{deadline}年，{text}"),
+                }
+            )
+            if targets[-1]["baseline"] is None:
+                del targets[-1]["baseline"]
+        articles.append(
+            {
+                "id": article_id,
+                "file": file,
+                "lines": [[first + 1, len(lines)]],
+                "kind": "report",
+                "title": {"zh": f"{zh}追新", "en": f"{en} chases the new"},
+                "published": "2024-03",
+                "published_basis": "Synthetic benchmark data.",
+                "authors": ["基准"],
+            }
+        )
+        region = {
+            "profile": {
+                "name": {"zh": zh, "en": f"{en} Development Zone"},
+                "short_name": {"zh": short, "en": en},
+                "aliases": [zh],
+                "level": LEVELS[i % len(LEVELS)],
+                "province": {"zh": province[0], "en": province[1]},
+                "coordinates": [round(20 + rng.random() * 20, 2), round(100 + rng.random() * 20, 2)],
+                "summary": {"zh": f"{zh}是用于基准测试的合成地区。", "en": f"{en} is a synthetic region for the benchmark."},
+            },
+            "facts": facts,
+            "clusters": region_clusters,
+            "events": events,
+            "targets": targets,
+            "excluded": [],
+        }
+        (data / "regions" / f"{rid}.yml").write_text(yaml.safe_dump(region, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        counts["facts"] += len(facts)
+        counts["events"] += len(events)
+        counts["targets"] += len(targets)
+    for file, lines in texts.items():
+        (data / "sources" / file).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data / "sources" / "articles.yml").write_text(
+        yaml.safe_dump({"articles": articles}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return {"regions": regions, **counts}
+
+
+# ---------------------------------------------------------------------------------------------
+# the build, timed from inside (runs in a fresh process: `--harness PROJECT OUT RESULT`)
+
+
+def harness(project: Path, out: Path, result: Path, profile: bool) -> None:
+    started = time.perf_counter()
+    os.chdir(project)
+    import mkdocs.__main__
+
+    from generator import charts, plugin, site
+
+    timings: dict[str, float] = {"on_config": 0.0, "on_files": 0.0, "build_pages": 0.0, "vendor_bundle": 0.0, "charts": 0.0}
+    calls = {"charts": 0}
+
+    def timed(name: str, function: Any, count: str | None = None) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timings[name] += time.perf_counter() - t
+                if count:
+                    calls[count] += 1
+
+        return wrapper
+
+    cls = plugin.ZoneReportPlugin
+    cls.on_config = timed("on_config", cls.on_config)  # type: ignore[method-assign]
+    cls.on_files = timed("on_files", cls.on_files)  # type: ignore[method-assign]
+    # the plugin calls these through their modules (`site.build_pages`), so patching the modules is enough
+    site.build_pages = timed("build_pages", site.build_pages)
+    charts.vendor_bundle = timed("vendor_bundle", charts.vendor_bundle)
+    for name in ("metric_bars", "cluster_matrix", "timeline", "targets", "embed"):
+        setattr(charts, name, timed("charts", getattr(charts, name), "charts" if name == "embed" else None))
+
+    sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    build_started = time.perf_counter()
+    try:
+        mkdocs.__main__.cli(standalone_mode=False)
+    finally:
+        build = time.perf_counter() - build_started
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(str(result.with_suffix(".prof")))
+    result.write_text(
+        json.dumps({**timings, "build": build, "process": time.perf_counter() - started, "chart_count": calls["charts"]}),
+        encoding="utf-8",
+    )
+
+
+def run(regions: int, facts: int, keep: Path | None, profile: bool) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{regions}-") as tmp:
+        project = Path(tmp) / "project"
+        project.mkdir()
+        counts = make_project(project, regions, facts)
+        out = (keep / f"site-{regions}") if keep else Path(tmp) / "site"
+        result = Path(tmp) / "result.json"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, __file__, "--harness", str(project), str(out), str(result), *(["--profile"] if profile else [])],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise SystemExit(f"build of {regions} regions failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
+        timings = json.loads(result.read_text(encoding="utf-8"))
+        if profile:
+            import pstats
+
+            print(f"\n== cProfile, {regions} regions: top 25 by cumulative time")
+            pstats.Stats(str(result.with_suffix(".prof"))).sort_stats("cumulative").print_stats(25)
+        sizes = [p.stat().st_size / 1024 for p in (out / "regions").glob("*/index.html")]
+        pages = sum(1 for _ in out.rglob("index.html"))
+        return {
+            **counts,
+            **timings,
+            "wall": wall,
+            "pages": pages,
+            "region_kb_median": statistics.median(sizes),
+            "region_kb_max": max(sizes),
+        }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--regions", type=int, nargs="+", default=[300], help="region counts to build (default: 300)")
+    parser.add_argument("--facts", type=int, default=FACTS_PER_REGION, help="facts per region (default: 40)")
+    parser.add_argument("--keep", type=Path, help="keep the built sites in this folder")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile summary of each build")
+    parser.add_argument("--harness", nargs=3, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.harness:
+        project, out, result = args.harness
+        harness(project, out, result, profile=args.profile)
+        return 0
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+
+    head = (
+        f"{'regions':>7} {'pages':>6} {'facts':>6} {'charts':>6} | {'build s':>7} {'gen s':>6} {'share':>6} | "
+        f"{'load+check':>10} {'pages':>6} {'charts':>6} {'bundle':>6} | {'ms/region':>9} | {'region KB med/max':>17}"
+    )
+    print(head)
+    print("-" * len(head), flush=True)
+    rows = []
+    for n in args.regions:  # one row as soon as its build is done: large sizes take minutes
+        r = run(n, args.facts, args.keep, args.profile)
+        rows.append(r)
+        generator = r["on_config"] + r["on_files"]
+        print(
+            f"{r['regions']:>7} {r['pages']:>6} {r['facts']:>6} {r['chart_count']:>6} | {r['build']:>7.2f} {generator:>6.2f} "
+            f"{generator / r['build']:>6.1%} | {r['on_config']:>10.2f} {r['build_pages']:>6.2f} {r['charts']:>6.2f} "
+            f"{r['vendor_bundle']:>6.2f} | {1000 * r['build'] / r['regions']:>9.1f} | "
+            f"{r['region_kb_median']:>8.1f} / {r['region_kb_max']:<6.1f}",
+            flush=True,
+        )
+    print(
+        "\nbuild s: `mkdocs build --strict` in its process (the wall time with Python start-up is "
+        + ", ".join(f"{r['wall']:.1f}" for r in rows)
+        + " s); gen s: the zone-report plugin (on_config: load + check data, teach jieba; on_files: "
+        "build_pages, Vega bundle, nav); pages = build_pages, of which charts = chart specs + embedding."
+    )
+    targets_ok = all((r["on_config"] + r["on_files"]) / r["build"] <= 0.10 and r["region_kb_max"] <= 60 for r in rows)
+    print("targets (generator ≤ 10 %, region page ≤ 60 KB):", "met" if targets_ok else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

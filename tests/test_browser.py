@@ -1,0 +1,388 @@
+"""The built site in headless Chromium: charts drawn, no console errors, no request off the machine,
+axe-core without serious or critical violations, Chinese search, instant navigation, colour schemes.
+
+One real `mkdocs build --strict` per session, served by a loopback http.server on a free port;
+`SITE_URL` (read by mkdocs.yml) is set to that origin, because material's `navigation.instant` only
+switches on when site_url matches where the site is served. Screenshots (light/dark, desktop and
+390 px) go to screenshots/ for a human to look at.
+
+Needs Debian's `chromium`, `fonts-noto-cjk`, the `playwright` Python package and axe-core from npm
+(`npm ci`); `scripts/setup --browser` installs them. Run alone with `pytest -m browser`.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None  # type: ignore[assignment]
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+_missing = [
+    what
+    for what, ok in [
+        (f"{CHROMIUM} (Debian package chromium)", CHROMIUM.exists()),
+        ("the playwright Python package", sync_playwright is not None),
+    ]
+    if not ok
+]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(bool(_missing), reason="browser test needs " + " and ".join(_missing) + ": run scripts/setup --browser"),
+]
+
+# Page kinds → path; `None`: the first generated page of that folder that has a chart, or any.
+PAGE_KINDS: dict[str, str | None] = {
+    "home": "",
+    "region": "regions/yizhuang/",
+    "clusters": "clusters/",
+    "cluster": "clusters/commercial-space/",
+    "timeline": "timeline/",
+    "comparison": None,
+    "sources": "sources/",
+    "source": None,
+    "methodology": "methodology/",
+}
+FOLDERS = {"comparison": "compare", "source": "sources"}
+
+# Chinese queries and a page each must find (material searches on keyup: type, then press End).
+SEARCHES = {
+    "火箭": "regions/yizhuang/",
+    "亦庄": "regions/yizhuang/",
+    "集成电路": "clusters/integrated-circuits/",
+    "防城港": "regions/fangchenggang/",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# fixtures: one build, one server, one browser per session
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass
+class Site:
+    root: Path
+    url: str
+
+    def resolve(self, kind: str) -> str:
+        path = PAGE_KINDS[kind]
+        if path is not None:
+            assert (self.root / path / "index.html").exists(), f"{kind}: {path} was not built"
+            return path
+        pages = sorted(p.parent for p in (self.root / FOLDERS[kind]).glob("*/index.html"))
+        assert pages, f"no {kind} page was built"
+        charted = [p for p in pages if 'class="vega-chart"' in (p / "index.html").read_text(encoding="utf-8")]
+        return (charted or pages)[0].relative_to(self.root).as_posix() + "/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    out = tmp_path_factory.mktemp("browser-site")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(out, url)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert sync_playwright is not None
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@dataclass
+class Tab:
+    """A page with everything it logged and requested, recorded from the first request on."""
+
+    page: Page
+    site: Site
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.site.url + path, wait_until="load")
+        self.wait_for_charts()
+
+    def wait_for_charts(self) -> int:
+        """Waits until every chart container holds an SVG; returns how many there are."""
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.vega-chart')].every(el => el.querySelector('svg .mark-group, svg g'))",
+            timeout=15_000,
+        )
+        return int(self.page.eval_on_selector_all(".vega-chart", "els => els.length"))
+
+    def off_machine(self) -> list[str]:
+        hosts = []
+        for url in self.requests:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.hostname not in LOOPBACK:
+                hosts.append(url)
+        return hosts
+
+    def axe(self) -> list[str]:
+        """Serious and critical axe-core violations, one line each."""
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        found = []
+        for v in result["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                targets = [" ".join(map(str, n["target"])) for n in v["nodes"][:3]]
+                found.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets}")
+        return found
+
+    def scheme(self) -> str:
+        return str(self.page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+
+
+def open_tab(browser: Browser, site: Site, *, width: int = 1280, scheme: str = "light") -> Tab:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    tab = Tab(page, site)
+    page.on("console", lambda msg: tab.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: tab.errors.append(f"uncaught: {exc}"))
+    page.on("requestfailed", lambda req: tab.errors.append(f"request failed: {req.url}"))
+    page.on("request", lambda req: tab.requests.append(req.url))
+    return tab
+
+
+@pytest.fixture
+def tab(browser: Browser, site: Site) -> Iterator[Tab]:
+    tab = open_tab(browser, site)
+    yield tab
+    tab.page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# every page kind
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_page_draws_its_charts_without_errors_or_outside_requests(tab: Tab, site: Site, kind: str) -> None:
+    path = site.resolve(kind)
+    tab.goto(path)
+    charts = tab.wait_for_charts()
+    if kind in ("home", "region", "clusters", "timeline", "comparison"):
+        assert charts >= 1, f"{kind} page {path} has no chart"
+    for label in tab.page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.getAttribute('aria-label'))"):
+        assert label, "every chart needs an accessible name"
+    widths = tab.page.eval_on_selector_all(".vega-chart svg", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert all(w > 100 for w in widths), f"a chart is collapsed: widths {widths}"
+    assert tab.errors == [], tab.errors
+    assert tab.off_machine() == [], "requests leave the machine"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason=f"{AXE.relative_to(ROOT)} is missing: run `npm ci`")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_axe_finds_no_serious_violations(browser: Browser, site: Site, kind: str, scheme: str) -> None:
+    tab = open_tab(browser, site, scheme=scheme)
+    try:
+        tab.goto(site.resolve(kind))
+        assert tab.scheme() == ("slate" if scheme == "dark" else "default")
+        assert tab.axe() == []
+    finally:
+        tab.page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# search, navigation, colour schemes
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_chinese_search_finds_the_page(tab: Tab, query: str) -> None:
+    tab.goto("")
+    search = tab.page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    search.press("End")  # material searches on keyup; filling CJK text sends none
+    tab.page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    hrefs = tab.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+    pages = [urllib.parse.urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
+    expected = tab.site.url + SEARCHES[query]
+    assert expected in pages[:10], f"{query}: {expected} not among the first results {pages[:10]}"
+    assert tab.errors == [], tab.errors
+
+
+def test_instant_navigation_still_draws_charts(tab: Tab, site: Site) -> None:
+    tab.goto("")
+    tab.page.evaluate("window.__noReload = true")  # survives only an instant (XHR) page switch
+    region = site.resolve("region")
+    tab.page.locator(f"article a[href$='{region}']").first.click()
+    tab.page.wait_for_url(site.url + region)
+    assert tab.page.evaluate("window.__noReload === true"), "the link caused a full page load: navigation.instant is off"
+    assert tab.wait_for_charts() >= 1
+    # and on to a third page through the tabs, then back
+    tab.page.locator("a.md-tabs__link[href$='timeline/']").first.click()
+    tab.page.wait_for_url(site.url + "timeline/")
+    assert tab.wait_for_charts() >= 1
+    tab.page.go_back()
+    tab.page.wait_for_url(site.url + region)
+    assert tab.wait_for_charts() >= 1
+    assert tab.page.evaluate("window.__noReload === true")
+    assert tab.errors == [], tab.errors
+    assert tab.off_machine() == []
+
+
+def test_charts_follow_the_colour_scheme_toggle(tab: Tab, site: Site) -> None:
+    tab.goto(site.resolve("region"))
+
+    def label_colour() -> str:
+        return str(tab.page.eval_on_selector(".vega-chart svg .role-axis-label text", "t => t.getAttribute('fill')"))
+
+    light = label_colour()
+    tab.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    tab.page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    redrawn = "(light) => { const t = document.querySelector(LABEL); return t && t.getAttribute('fill') !== light; }"
+    tab.page.wait_for_function(redrawn.replace("LABEL", repr(".vega-chart svg .role-axis-label text")), arg=light)
+    dark = label_colour()
+    assert light != dark
+    assert tab.wait_for_charts() >= 1
+    assert tab.errors == [], tab.errors
+
+
+CONTRAST_JS = """
+() => {
+  const rgb = (c) => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.fillStyle = c; const h = ctx.fillStyle;  // normalises any CSS colour to #rrggbb
+    return [1, 3, 5].map(i => parseInt(h.slice(i, i + 2), 16) / 255);
+  };
+  const lum = (c) => {
+    const [r, g, b] = rgb(c).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const worst = {};
+  const marks = ".vega-chart svg .mark-rect path, .vega-chart svg .mark-symbol path";
+  for (const [selector, kind] of [[".vega-chart svg text", "text"], [marks, "mark"]]) {
+    for (const el of document.querySelectorAll(selector)) {
+      const fill = el.getAttribute("fill");
+      const opacity = Number(el.getAttribute("fill-opacity") ?? el.getAttribute("opacity") ?? 1);
+      if (!fill || fill === "transparent" || fill === "none" || opacity < 1) continue;  // tracks, hidden helpers
+      const r = ratio(fill, bg);
+      if (!(kind + fill in worst) || r < worst[kind + fill][2]) worst[kind + fill] = [kind, fill, r];
+    }
+  }
+  return Object.values(worst);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_colours_keep_their_contrast(browser: Browser, site: Site, scheme: str) -> None:
+    """Chart text ≥ 4.5:1 and marks ≥ 3:1 against the page, in both colour schemes."""
+    tab = open_tab(browser, site, scheme=scheme)
+    try:
+        for kind in ("region", "clusters", "timeline"):
+            tab.goto(site.resolve(kind))
+            found = tab.page.evaluate(CONTRAST_JS)
+            assert any(k == "text" for k, _, _ in found), "no chart text found"
+            low = [(k, fill, round(r, 2)) for k, fill, r in found if r < (4.5 if k == "text" else 3.0)]
+            assert low == [], f"{kind} ({scheme}): colours below contrast: {low}"
+    finally:
+        tab.page.context.close()
+
+
+def test_narrow_screen_charts_fit(browser: Browser, site: Site) -> None:
+    tab = open_tab(browser, site, width=390)
+    try:
+        for kind in ("home", "region", "clusters", "timeline"):
+            tab.goto(site.resolve(kind))
+            overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{kind}: the page scrolls sideways by {overflow}px at 390px"
+            widths = tab.page.eval_on_selector_all(
+                ".vega-chart", "els => els.map(e => [e.clientWidth, e.querySelector('svg').getBoundingClientRect().width])"
+            )
+            for container, drawn in widths:
+                assert drawn <= container + 1 or kind == "clusters", f"{kind}: chart {drawn}px in a {container}px container"
+        assert tab.errors == [], tab.errors
+    finally:
+        tab.page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# screenshots for people to look at (not compared automatically)
+
+
+def test_screenshots(browser: Browser, site: Site) -> None:
+    if SCREENSHOTS.exists():
+        shutil.rmtree(SCREENSHOTS)
+    SCREENSHOTS.mkdir()
+    for scheme in ("light", "dark"):
+        for width in (1280, 390):
+            tab = open_tab(browser, site, width=width, scheme=scheme)
+            try:
+                for kind in ("home", "region", "clusters", "timeline"):
+                    tab.goto(site.resolve(kind))
+                    name = f"{kind}-{scheme}-{width}"
+                    tab.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+                    for i, chart in enumerate(tab.page.locator(".vega-chart").all()):
+                        chart.screenshot(path=str(SCREENSHOTS / f"{name}-chart{i + 1}.png"))
+                assert tab.errors == [], tab.errors
+            finally:
+                tab.page.context.close()
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= 16

@@ -1,0 +1,291 @@
+"""generator/charts.py: spec structure, data only in data.values, cached structure, embedding."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from generator import charts
+
+EVIL = "'); alert(1)//\"<b>&</b>${x}{{y}}datum.z"
+
+
+def bar_rows(region: str = "亦庄") -> list[dict[str, Any]]:
+    return [
+        {
+            "region": region,
+            "value": 5200.0,
+            "display": "5200亿元",
+            "period": "2023年",
+            "qualifier": "超",
+            "source": "文章甲",
+            "href": "../regions/a/#fact-x",
+        },
+        {
+            "region": "上海",
+            "value": 900.5,
+            "display": "900.5亿元",
+            "period": "2023年",
+            "qualifier": "",
+            "source": "文章乙",
+            "href": "../regions/b/#fact-y",
+        },
+    ]
+
+
+def matrix_rows(region: str = "亦庄") -> list[dict[str, Any]]:
+    return [
+        {"region": region, "cluster": "集成电路", "role": "主导 leading", "rank": 1, "href": "../clusters/ic/"},
+        {"region": "上海", "cluster": "商业航天", "role": "新兴 emerging", "rank": 2, "href": "../clusters/space/"},
+        {"region": "上海", "cluster": "未来能源", "role": "未来 future", "rank": 3, "href": "../clusters/energy/"},
+    ]
+
+
+def timeline_rows(region: str = "亦庄") -> list[dict[str, Any]]:
+    return [
+        {"date": "2024-02-23", "precision": "day", "region": region, "title": "大会", "type": "会议", "kind": "event", "href": "#event-a"},
+        {"date": "2024-01-01", "precision": "year", "region": region, "title": "发射", "type": "发射", "kind": "event", "href": "#event-b"},
+        {
+            "date": "2024-03-01",
+            "precision": "month",
+            "region": region,
+            "title": "投用",
+            "type": "启用",
+            "kind": "event",
+            "href": "#event-c",
+        },
+        {
+            "date": "2025-01-01",
+            "precision": "year",
+            "region": "上海",
+            "title": "千亿",
+            "type": "目标",
+            "kind": "target",
+            "href": "#target-d",
+        },
+    ]
+
+
+def target_rows(region: str = "亦庄") -> list[dict[str, Any]]:
+    return [
+        {
+            "target": "到2025年产值千亿",
+            "region": region,
+            "target_value": 1000.0,
+            "latest_value": 463.0,
+            "display_target": "1000亿元",
+            "display_latest": "463亿元",
+            "deadline": "2025",
+            "unit": "亿元",
+            "href": "#target-a",
+        },
+        {
+            "target": "再用5年实现千星入轨",
+            "region": region,
+            "target_value": 1000.0,
+            "latest_value": None,
+            "display_target": "1000颗",
+            "display_latest": "",
+            "deadline": "2029",
+            "unit": "颗",
+            "href": "#target-b",
+        },
+    ]
+
+
+BUILDERS: dict[str, Callable[[str], dict[str, Any]]] = {
+    "metric_bars": lambda region: charts.metric_bars(bar_rows(region), title="产值", unit="亿元"),
+    "cluster_matrix": lambda region: charts.cluster_matrix(matrix_rows(region), title="矩阵"),
+    "timeline": lambda region: charts.timeline(timeline_rows(region), title="时间线"),
+    "targets": lambda region: charts.targets(target_rows(region), title="目标"),
+}
+
+
+def strings_outside_data(node: Any) -> Iterator[str]:
+    """Every string (keys included) in a spec, except inside `data.values`."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            if key == "data" and isinstance(value, dict) and set(value) == {"values"}:
+                continue
+            yield from strings_outside_data(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from strings_outside_data(item)
+    elif isinstance(node, str):
+        yield node
+
+
+@pytest.mark.parametrize("kind", BUILDERS)
+def test_spec_is_vega_lite_with_data_in_values_only(kind: str) -> None:
+    spec = BUILDERS[kind]("亦庄")
+    assert spec["$schema"] == "https://vega.github.io/schema/vega-lite/v6.4.1.json"
+    assert spec["data"]["values"], "rows go into the top-level data.values"
+    assert "datasets" not in spec and "config" not in spec, "no per-chart datasets or config bloat"
+    assert "data" not in json.dumps(spec.get("layer", [])), "one dataset per chart, not one per layer"
+    assert spec["title"]
+
+
+@pytest.mark.parametrize("kind", BUILDERS)
+def test_hostile_data_never_leaves_data_values(kind: str) -> None:
+    spec = BUILDERS[kind](EVIL)
+    assert any(row["region"].startswith(EVIL) for row in spec["data"]["values"])
+    for text in strings_outside_data(spec):
+        assert "alert" not in text and EVIL not in text, (kind, text)
+
+
+@pytest.mark.parametrize("kind", BUILDERS)
+def test_expressions_are_constant_code(kind: str) -> None:
+    """Every expression string in a spec is the same whatever the data (none is built from it)."""
+
+    def expressions(spec: dict[str, Any]) -> list[str]:
+        found: list[str] = []
+
+        def walk(node: Any) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key in ("calculate", "expr", "signal", "filter", "test", "labelExpr") and isinstance(value, str):
+                        found.append(value)
+                    if key != "data":
+                        walk(value)
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item)
+
+        walk(spec)
+        return found
+
+    assert expressions(BUILDERS[kind]("亦庄")) == expressions(BUILDERS[kind](EVIL))
+
+
+def test_rows_are_not_mutated_and_calls_do_not_share_state() -> None:
+    rows = bar_rows()
+    before = json.dumps(rows, sort_keys=True)
+    first = charts.metric_bars(rows, title="甲", unit="亿元")
+    first["layer"][0]["encoding"]["x"]["title"] = "changed"
+    first["data"]["values"][0]["region"] = "changed"
+    second = charts.metric_bars(rows, title="乙", unit="万元")
+    assert json.dumps(rows, sort_keys=True) == before
+    assert second["layer"][0]["encoding"]["x"]["title"] == "万元"
+    assert second["data"]["values"][0]["region"] == "亦庄"
+
+
+def test_structure_is_built_once_per_kind() -> None:
+    charts.metric_bars(bar_rows(), title="t", unit="u")  # warm
+    hits = charts._structure_json.cache_info().hits
+    start = time.perf_counter()
+    for _ in range(200):
+        charts.metric_bars(bar_rows(), title="t", unit="u")
+    per_chart = (time.perf_counter() - start) / 200
+    assert charts._structure_json.cache_info().hits == hits + 200
+    assert per_chart < 0.002, f"{per_chart * 1000:.2f} ms per chart: the Altair structure is being rebuilt"
+
+
+def test_bars_sort_by_value_and_carry_tooltip_and_link() -> None:
+    spec = charts.metric_bars(bar_rows(), title="产值", unit="亿元")
+    enc = spec["encoding"]
+    assert enc["y"]["sort"] == {"field": "value", "op": "max", "order": "descending"}
+    assert [t["field"] for t in enc["tooltip"]] == ["region", "display", "period", "qualifier", "source"]
+    assert enc["href"] == {"field": "href", "type": "nominal"}
+    assert spec["layer"][0]["mark"]["type"] == "bar"
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "亿元"
+    assert spec["width"] == "container" and spec["height"] == 2 * charts.ROW_STEP
+
+
+def test_bars_keep_equal_region_labels_apart() -> None:
+    rows = bar_rows()
+    rows[1]["region"] = "亦庄"
+    rows[1]["period"] = "2022年"
+    regions = [r["region"] for r in charts.metric_bars(rows, title="t", unit="u")["data"]["values"]]
+    assert len(set(regions)) == 2 and regions[1] == "亦庄（2022年）"
+
+
+def test_matrix_colours_by_role_in_rank_order_and_turns_with_its_shape() -> None:
+    few = charts.cluster_matrix(matrix_rows(), title="t")
+    enc = few["layer"][0]["encoding"]
+    assert enc["color"]["field"] == "role" and enc["color"]["sort"] == {"field": "rank", "op": "min"}
+    assert enc["x"]["field"] == "region" and enc["y"]["field"] == "cluster"
+    many = charts.cluster_matrix([{**r, "region": f"地区{i}"} for i, r in enumerate(matrix_rows() * 3)], title="t")
+    enc = many["layer"][0]["encoding"]
+    assert enc["y"]["field"] == "region" and enc["x"]["field"] == "cluster"
+    assert many["width"] == "container" and many["height"] == 9 * charts.ROW_STEP
+
+
+def test_timeline_stacks_marks_of_one_region_and_year() -> None:
+    spec = charts.timeline(timeline_rows(), title="t")
+    slots = {(r["region"], r["date"][:4], r["slot"]) for r in spec["data"]["values"]}
+    assert len(slots) == len(timeline_rows()), "two marks share a place"
+    enc = spec["encoding"]
+    assert enc["yOffset"]["field"] == "slot" and enc["y"]["field"] == "region"
+    assert "text" not in json.dumps(spec.get("mark")), "no text labels that could collide"
+    shanghai = [r["slot"] for r in spec["data"]["values"] if r["region"] == "上海"]
+    assert shanghai == [1], "a single mark sits in the middle of a lane three marks tall"
+
+
+def test_targets_show_progress_towards_the_target() -> None:
+    spec = charts.targets(target_rows(), title="t")
+    values = spec["data"]["values"]
+    assert values[0]["progress"] == 46.3 and values[1]["progress"] is None
+    assert values[0]["label"] == "到2025年产值千亿：463亿元 / 1000亿元（2025）"
+    assert values[1]["label"] == "再用5年实现千星入轨：1000颗（2029）"
+    assert "unit" not in values[0] and "target_value" not in values[0], "only the fields the chart uses travel"
+    assert spec["height"] == 2 * charts.TARGET_STEP
+
+
+def test_embed_escapes_label_and_spec() -> None:
+    spec = charts.metric_bars(bar_rows(EVIL), title='a"b<c>&', unit="u")
+    out = charts.embed(spec, label='"><script>alert(1)</script>&')
+    assert "\n" not in out and out.startswith('<div class="vega-chart" role="img" aria-label="')
+    assert "<script" not in out and out.count("<") == 2 and out.count(">") == 2, "only the div's own tags"
+    match = re.fullmatch(r'<div class="vega-chart" role="img" aria-label="([^"]*)" data-spec=\'([^\']*)\'></div>', out)
+    assert match, out
+    assert html.unescape(match[1]) == '"><script>alert(1)</script>&'
+    assert json.loads(html.unescape(match[2])) == spec
+    assert "&amp;" in match[2] and "&#x27;" in match[2], "& and ' from the data are escaped"
+
+
+def test_embed_parses_back_with_an_html_parser() -> None:
+    """What a browser (and Python-Markdown's raw-HTML handling) reads is the spec, unchanged."""
+    from html.parser import HTMLParser
+
+    spec = charts.targets(target_rows(EVIL), title="目标 'quoted' & <b>")
+    found: dict[str, str | None] = {}
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.update(attrs)
+
+    Reader().feed(charts.embed(spec, label="x'y\"z"))
+    assert found["aria-label"] == "x'y\"z"
+    assert json.loads(found["data-spec"] or "") == spec
+
+
+def test_vendor_bundle_matches_the_specs_vega_lite_version() -> None:
+    vl_convert = pytest.importorskip("vl_convert")
+    version = charts.vl_version()
+    assert version in vl_convert.get_vegalite_versions()
+    schema = charts.metric_bars(bar_rows(), title="t", unit="u")["$schema"]
+    assert re.search(rf"/v{re.escape(version)}(\.\d+)?\.json$", schema)
+    bundle = charts.vendor_bundle()
+    assert charts.vendor_bundle() is bundle, "cached"
+    assert "window.vegaEmbed=" in bundle and len(bundle) > 500_000
+    assert "cdn.jsdelivr" not in bundle and "unpkg.com" not in bundle
+
+
+def test_vendor_bundle_disk_cache_is_keyed_by_versions(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    vl_convert = pytest.importorskip("vl_convert")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    charts.vendor_bundle.cache_clear()
+    try:
+        cached = tmp_path / "zone-report" / f"vega-bundle-{vl_convert.__version__}-vl{charts.vl_version()}.js"
+        cached.parent.mkdir(parents=True)
+        cached.write_text("// cached bundle", encoding="utf-8")
+        assert charts.vendor_bundle() == "// cached bundle"
+    finally:
+        charts.vendor_bundle.cache_clear()
