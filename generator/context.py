@@ -500,7 +500,7 @@ class Context:
                     "title": d.md(self.lang.pick(other.label)),
                     "label": label,
                     "reason": self.label(entry.reason),
-                    "values": "；".join(f"{self.name(r)} {self.cited(page, r, f, self.value(f))}" for r, f in facts),
+                    "figures": "；".join(f"{self.name(r)} {self.cited(page, r, f, self.value(f))}" for r, f in facts),
                 }
             )
         return out

@@ -95,3 +95,35 @@ def test_search_words_keep_names_whole() -> None:
 )
 def test_chart_urls_are_relative_directory_urls(page: str, target: str, anchor: str, expected: str) -> None:
     assert url(page, target, anchor) == expected
+
+
+@pytest.fixture(scope="module")
+def real_pages() -> dict[str, str]:
+    dataset, problems = validate(ROOT)
+    assert problems == []
+    return site.build_pages(dataset)
+
+
+def test_look_alikes_are_shown_apart_with_their_figures_and_reason(real_pages: dict[str, str]) -> None:
+    page = real_pages["compare/industry-structure.md"]
+    warning = page[page.index("!!! warning") :]
+    warning = warning[: warning.index("\n## ")]
+    assert "43.9%" in warning and "44%" in warning  # Shanghai's figure, and the reason naming both
+    assert "不能直接比较" in warning
+
+
+def test_every_markdown_table_starts_after_a_blank_line(real_pages: dict[str, str]) -> None:
+    """A table glued to the paragraph above renders as text: keep templates' blank lines."""
+    for path, text in real_pages.items():
+        if not path.endswith(".md"):
+            continue
+        lines = text.split("\n")
+        for number, line in enumerate(lines[1:], start=1):
+            above = lines[number - 1]
+            if line.lstrip().startswith("|") and not above.lstrip().startswith("|"):
+                assert not above.strip(), f"{path}:{number + 1}: table starts right after {above[:60]!r}"
+
+
+def test_no_python_objects_leak_into_pages(real_pages: dict[str, str]) -> None:
+    for path, text in real_pages.items():
+        assert "<built-in method" not in text and "object at 0x" not in text, path
