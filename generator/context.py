@@ -427,6 +427,12 @@ class Context:
             "articles": [self.article_link(page, self.ds.articles[a]) for a in articles if a in self.ds.articles],
         }
 
+    def headline_line(self, page: str, region: m.Region, fact: m.Fact) -> str:
+        """'工业总产值（亦庄新城）：达到5200亿元' — the scope must travel with the number."""
+        where = self.where_note(fact, region)
+        label = d.md(self.lang.pick(self.ds.metrics[fact.metric].label)) + (f"（{where}）" if where else "")
+        return f"{label}：{self.cited(page, region, fact, self.value(fact))}"
+
     def article_link(self, page: str, article: m.Article) -> str:
         return f"[{d.md(self.lang.pick(article.title))}]({link(page, source_path(article.id))})"
 
@@ -440,10 +446,7 @@ class Context:
                     "full": d.md(self.lang.pick(region.profile.name)),
                     "level": self.lang.t("level_" + region.profile.level),
                     "province": d.md(self.lang.pick(region.profile.province)),
-                    "headline": "<br>".join(
-                        f"{d.md(self.lang.pick(self.ds.metrics[f.metric].label))}：{self.cited(page, region, f, self.value(f))}"
-                        for f in headline
-                    ),
+                    "headline": "<br>".join(self.headline_line(page, region, f) for f in headline),
                     "counts": f"{len(region.facts)} / {len(region.events)}",
                 }
             )

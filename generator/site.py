@@ -57,7 +57,7 @@ def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:
         {t("compare"): [c.COMPARE, *[{pick(g.label): c.group_path(g.id)} for g in groups if _has_facts(dataset, g.id)]]},
         {t("clusters"): [c.CLUSTERS, *[{pick(cl.name): c.cluster_path(cl.id)} for cl in dataset.clusters.values()]]},
         {t("timeline"): c.TIMELINE},
-        {t("sources"): [c.SOURCES, *[{pick(a.title)[:24]: c.source_path(a.id)} for a in dataset.articles.values()]]},
+        {t("sources"): [c.SOURCES, *[{d.short(pick(a.title), 30): c.source_path(a.id)} for a in dataset.articles.values()]]},
         {t("downloads"): c.DOWNLOADS},
         {t("methodology"): c.METHODOLOGY},
     ]
