@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 import urllib.parse
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from generator import charts
@@ -22,6 +21,7 @@ from generator.checks import number_forms
 from generator.load import Dataset
 
 ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
+BAR_LIMIT = 20  # bars per chart: more are unreadable, and would make every page grow with the site
 HEADLINE_GROUPS = ["economy", "industry_structure", "enterprises", "innovation"]
 
 # Page paths: one place, so URLs stay stable (facts are cited by URL).
@@ -98,6 +98,9 @@ class Context:
                 self.by_article[record.source].append((region, record))
                 if record.cluster:
                     self.by_cluster[record.cluster].append((region, record))
+
+        # regions per metric, counted once: per-page recounting made the build quadratic
+        self.region_count = {mid: len({r.id for r, _ in pairs}) for mid, pairs in self.facts_by_metric.items()}
 
     # -----------------------------------------------------------------------------------------
     # small pieces
@@ -226,10 +229,15 @@ class Context:
     # -----------------------------------------------------------------------------------------
     # charts (rows for generator.charts; data only ever enters a chart as data values)
 
-    def bars(self, page: str, metric: m.Metric, pairs: Iterable[tuple[m.Region, m.Fact]]) -> str:
+    def bars(
+        self, page: str, metric: m.Metric, pairs: list[tuple[m.Region, m.Fact]], focus: m.Region | None = None, limit: int = BAR_LIMIT
+    ) -> str:
+        """A bar chart of one metric, and its data table. With many regions only the `limit`
+        largest are drawn, plus the `focus` region's own bars: a page's size must not grow with
+        the number of regions (the full list is on the comparison page)."""
         rows, cells = [], []
         scale = metric.display_scale
-        for region, fact in pairs:
+        for region, fact in self.top(pairs, focus, limit):
             cells.append([d.md(self.bar_label(region, fact)), self.cited(page, region, fact, self.value(fact, scale)), self.period(fact)])
             rows.append(
                 {
@@ -252,6 +260,15 @@ class Context:
                 cells,
             )
         )
+
+    @staticmethod
+    def top(pairs: list[tuple[m.Region, m.Fact]], focus: m.Region | None, limit: int) -> list[tuple[m.Region, m.Fact]]:
+        if len(pairs) <= limit:
+            return pairs
+        ranked = sorted(pairs, key=lambda pair: -pair[1].normalized)
+        kept = ranked[:limit]
+        kept += [pair for pair in ranked[limit:] if focus is not None and pair[0].id == focus.id]
+        return kept
 
     def bar_label(self, region: m.Region, fact: m.Fact) -> str:
         """'亦庄（亦庄新城）· 汽车' — what each bar is about, in plain text (charts take data, not markup)."""
@@ -363,7 +380,7 @@ class Context:
         make a chart; the ones shared with most regions come first."""
         mine = {f.metric for f in region.facts if f.subject is None}
         chartable = [mid for mid in mine if len(self.facts_by_metric[mid]) > 1]
-        chartable.sort(key=lambda mid: (-len({r.id for r, _ in self.facts_by_metric[mid]}), mid))
+        chartable.sort(key=lambda mid: (-self.region_count[mid], mid))
         return [self.ds.metrics[mid] for mid in chartable]
 
     def headline_facts(self, region: m.Region, limit: int = 6) -> list[m.Fact]:
@@ -394,7 +411,7 @@ class Context:
             cards.append(
                 {"value": self.cited(page, region, fact, self.value(fact)), "label": self.label(metric.label), "period": self.period(fact)}
             )
-        comparisons = [self.bars(page, metric, self.facts_by_metric[metric.id]) for metric in self.shared_metrics(region)[:3]]
+        comparisons = [self.bars(page, metric, self.facts_by_metric[metric.id], focus=region) for metric in self.shared_metrics(region)[:3]]
         clusters = []
         for entry in region.clusters:
             cluster = self.ds.clusters.get(entry.cluster)
@@ -454,7 +471,7 @@ class Context:
 
     def home_page(self) -> dict[str, Any]:
         page = HOME
-        ranked = sorted(self.facts_by_metric.items(), key=lambda item: (-len({r.id for r, _ in item[1]}), -len(item[1]), item[0]))
+        ranked = sorted(self.facts_by_metric.items(), key=lambda item: (-self.region_count[item[0]], -len(item[1]), item[0]))
         charts_md = [self.bars(page, self.ds.metrics[mid], pairs) for mid, pairs in ranked[:2] if len(pairs) > 1]
         latest = [self.event_row(page, region, event) for region, event in self.all_events()[:8]]
         return {

@@ -57,7 +57,7 @@ def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:
         {t("compare"): [c.COMPARE, *[{pick(g.label): c.group_path(g.id)} for g in groups if _has_facts(dataset, g.id)]]},
         {t("clusters"): [c.CLUSTERS, *[{pick(cl.name): c.cluster_path(cl.id)} for cl in dataset.clusters.values()]]},
         {t("timeline"): c.TIMELINE},
-        {t("sources"): [c.SOURCES, *[{d.short(pick(a.title), 30): c.source_path(a.id)} for a in dataset.articles.values()]]},
+        {t("sources"): [c.SOURCES, *_sources(dataset, lang)]},
         {t("downloads"): c.DOWNLOADS},
         {t("methodology"): c.METHODOLOGY},
     ]
@@ -78,6 +78,27 @@ def _grouped(dataset: Dataset, lang: str) -> list[Any]:
     for region in dataset.regions.values():
         provinces.setdefault(pick(region.profile.province), []).append({pick(region.profile.short_name): c.region_path(region.id)})
     return [{name: items} for name, items in sorted(provinces.items())]
+
+
+def _sources(dataset: Dataset, lang: str) -> list[Any]:
+    """Articles; once there are many, grouped by the province of the region citing each most
+    (provinces are few, so no nav level grows with the number of articles)."""
+    pick = d.Lang(lang).pick
+    entries = {a.id: {d.short(pick(a.title), 30): c.source_path(a.id)} for a in dataset.articles.values()}
+    if len(entries) <= 40:
+        return list(entries.values())
+    owner: dict[str, dict[str, int]] = {}
+    for region in dataset.regions.values():
+        for record in [*region.facts, *region.targets, *region.events, *region.clusters]:
+            counts = owner.setdefault(record.source, {})
+            counts[region.id] = counts.get(region.id, 0) + 1
+    groups: dict[str, list[Any]] = {}
+    for article_id, entry in entries.items():
+        counts = owner.get(article_id, {})
+        cited_most = dataset.regions.get(max(counts, key=lambda r: counts[r])) if counts else None
+        name = pick(cited_most.profile.province) if cited_most is not None else "—"
+        groups.setdefault(name, []).append(entry)
+    return [{name: items} for name, items in sorted(groups.items())]
 
 
 def search_words(dataset: Dataset) -> list[str]:
