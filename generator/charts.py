@@ -137,12 +137,10 @@ def embed(spec: dict[str, Any], *, label: str) -> str:
     return f'<div class="vega-chart" role="img" aria-label="{html.escape(label, quote=True)}" data-spec=\'{_attr(data)}\'></div>'
 
 
-_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "'": "&#x27;", "<": "&lt;", ">": "&gt;"})
-
-
 def _attr(text: str) -> str:
-    """`text` for a single-quoted HTML attribute value."""
-    return text.translate(_ATTR_ESCAPES)
+    """`text` for a single-quoted HTML attribute value (`&` first; chained `replace` is ~10× faster
+    than `str.translate` on the 100 KB specs of a large site)."""
+    return text.replace("&", "&amp;").replace("'", "&#x27;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def vl_version() -> str:

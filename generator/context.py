@@ -9,9 +9,10 @@ quote as the link's tooltip.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import urllib.parse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from generator import charts
@@ -22,6 +23,7 @@ from generator.load import Dataset
 
 ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
 BAR_LIMIT = 20  # bars per chart: more are unreadable, and would make every page grow with the site
+REGION_BAR_LIMIT = 8  # on a region page: the leaders and the region itself; the rest is one click away
 HEADLINE_GROUPS = ["economy", "industry_structure", "enterprises", "innovation"]
 
 # Page paths: one place, so URLs stay stable (facts are cited by URL).
@@ -62,8 +64,14 @@ def quote_anchor(region_id: str, record_id: str) -> str:
 
 def link(page: str, target: str, anchor: str = "") -> str:
     """Relative Markdown link target from one .md page to another."""
-    path = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    path = _relative(posixpath.dirname(page) or ".", target)
     return f"{path}#{anchor}" if anchor else path
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(folder: str, target: str) -> str:
+    # cached: a large site asks for the same few (folder, page) pairs tens of thousands of times
+    return posixpath.relpath(target, folder)
 
 
 def url(page: str, target: str, anchor: str = "") -> str:
@@ -73,7 +81,7 @@ def url(page: str, target: str, anchor: str = "") -> str:
         stem = md_path.removesuffix(".md").removesuffix("index")
         return "/" + (stem if stem.endswith("/") or not stem else stem + "/")
 
-    rel = posixpath.relpath(directory(target), directory(page))
+    rel = _relative(directory(page), directory(target))
     rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel
 
@@ -99,6 +107,8 @@ class Context:
                 if record.cluster:
                     self.by_cluster[record.cluster].append((region, record))
 
+        # facts per (region, metric): a bar names its period when the region has several
+        self.repeats: Counter[tuple[str, str]] = Counter((r.id, f.metric) for pairs in self.facts_by_metric.values() for r, f in pairs)
         # regions per metric, counted once: per-page recounting made the build quadratic
         self.region_count = {mid: len({r.id for r, _ in pairs}) for mid, pairs in self.facts_by_metric.items()}
 
@@ -238,7 +248,10 @@ class Context:
         rows, cells = [], []
         scale = metric.display_scale
         for region, fact in self.top(pairs, focus, limit):
-            cells.append([d.md(self.bar_label(region, fact)), self.cited(page, region, fact, self.value(fact, scale)), self.period(fact)])
+            # the value links to the fact's row (which cites its quote): a full citation per cell
+            # would double the size of every page that shows a comparison
+            value = f"[{self.value(fact, scale)}]({link(page, region_path(region.id), fact_anchor(fact))})"
+            cells.append([d.md(self.bar_label(region, fact)), value, self.period(fact)])
             rows.append(
                 {
                     "region": self.bar_label(region, fact),
@@ -279,7 +292,7 @@ class Context:
         cluster = self.ds.clusters.get(fact.cluster or "")
         if cluster:
             label += f" · {self.lang.pick(cluster.name)}"
-        if len([f for f in region.facts if f.metric == fact.metric and f.subject is None]) > 1:
+        if self.repeats[(region.id, fact.metric)] > 1:
             label += f" · {d.period(fact.period, self.lang)}"
         return label
 
@@ -411,7 +424,10 @@ class Context:
             cards.append(
                 {"value": self.cited(page, region, fact, self.value(fact)), "label": self.label(metric.label), "period": self.period(fact)}
             )
-        comparisons = [self.bars(page, metric, self.facts_by_metric[metric.id], focus=region) for metric in self.shared_metrics(region)[:3]]
+        comparisons = [
+            self.bars(page, metric, self.facts_by_metric[metric.id], focus=region, limit=REGION_BAR_LIMIT)
+            for metric in self.shared_metrics(region)[:3]
+        ]
         clusters = []
         for entry in region.clusters:
             cluster = self.ds.clusters.get(entry.cluster)

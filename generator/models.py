@@ -12,6 +12,7 @@ reader (`yamlsafe.py`) marked as `Bare` (unquoted numbers and dates) where text 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Annotated, Any, Literal
 
@@ -319,8 +320,9 @@ class Region(Record):
     excluded: list[Exclusion] = []
     _id: str = PrivateAttr(default="")
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
+        # cached: pydantic's private-attribute lookup is slow, and pages ask for ids very often
         return self._id
 
 
