@@ -5,6 +5,7 @@ MkDocs events used, in the order MkDocs calls them:
              teach jieba the region and cluster names so search keeps them whole.
   on_files   add every page and download from `generator.site.build_pages` as a generated
              File (nothing is written to docs/), the vendored Vega bundle, and the nav.
+  on_post_page  drop the whitespace the theme's templates leave in every page.
 `mkdocs serve` rebuilds (and re-runs both events) when data/ changes: mkdocs.yml lists it
 under `watch`. Everything else lives in modules that do not import MkDocs.
 """
@@ -57,6 +58,9 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))
         config.nav = site.nav(self.dataset, self.config.lang)
         return files
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return site.squeeze_html(output)
 
     @staticmethod
     def _teach_search(dataset: Dataset) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -99,6 +100,17 @@ def _sources(dataset: Dataset, lang: str) -> list[Any]:
         name = pick(cited_most.profile.province) if cited_most is not None else "—"
         groups.setdefault(name, []).append(entry)
     return [{name: items} for name, items in sorted(groups.items())]
+
+
+_PRE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.DOTALL)
+_INDENT = re.compile(r"\n\s+")
+
+
+def squeeze_html(html: str) -> str:
+    """Drop the indentation and blank lines the theme's templates leave (a third of a page's
+    bytes), outside <pre> and <textarea>, where whitespace is content."""
+    parts = _PRE.split(html)
+    return "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
 
 
 def search_words(dataset: Dataset) -> list[str]:

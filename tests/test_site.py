@@ -127,3 +127,8 @@ def test_every_markdown_table_starts_after_a_blank_line(real_pages: dict[str, st
 def test_no_python_objects_leak_into_pages(real_pages: dict[str, str]) -> None:
     for path, text in real_pages.items():
         assert "<built-in method" not in text and "object at 0x" not in text, path
+
+
+def test_squeeze_html_keeps_preformatted_text() -> None:
+    html = "<div>\n    <p>a</p>\n\n   <pre>  x\n\n    y</pre>\n  <textarea>\n  t</textarea>\n</div>"
+    assert site.squeeze_html(html) == "<div>\n<p>a</p>\n<pre>  x\n\n    y</pre>\n<textarea>\n  t</textarea>\n</div>"
