@@ -2,7 +2,8 @@
 
 MkDocs events used, in the order MkDocs calls them:
   on_config  load + check data/ (a data problem stops the build with file:line messages);
-             teach jieba the region and cluster names so search keeps them whole.
+             give the search plugin a jieba user dictionary of region and cluster names so
+             Chinese search keeps them whole (this plugin is listed before search for that).
   on_files   add every page and download from `generator.site.build_pages` as a generated
              File (nothing is written to docs/), the vendored Vega bundle, and the nav.
   on_post_page  drop the whitespace the theme's templates leave in every page.
@@ -12,7 +13,10 @@ under `watch`. Everything else lives in modules that do not import MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,10 @@ from generator.load import Dataset
 from generator.problems import format_report
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
+
+# jieba (imported by the search plugin, which this plugin precedes) still imports pkg_resources,
+# and recent setuptools warns about that on every build: noise a maintainer can do nothing about.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 
 class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
@@ -47,7 +55,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         if problems:
             raise PluginError("data/ has problems:\n" + format_report(problems))
         self.dataset = dataset
-        self._teach_search(dataset)
+        self._teach_search(dataset, config)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -63,11 +71,17 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         return site.squeeze_html(output)
 
     @staticmethod
-    def _teach_search(dataset: Dataset) -> None:
-        try:
-            import jieba
-        except ImportError:  # search still works, just with coarser Chinese segmentation
-            return
-        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is noise in every build
-        for word in site.search_words(dataset):
-            jieba.add_word(word, freq=20000)
+    def _teach_search(dataset: Dataset, config: Any) -> None:
+        """Hand the search plugin a jieba user dictionary of the data's names (its documented
+        `jieba_dict_user` option). Our plugin is listed before search in mkdocs.yml, so search's
+        own on_config, which loads the dictionary, runs after this."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is None or search.config.get("jieba_dict_user"):
+            return  # no search, or the site chose its own dictionary
+        words = "".join(f"{word} 20000 nz\n" for word in site.search_words(dataset))
+        digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+        path = Path(tempfile.gettempdir()) / f"zone-report-jieba-{digest}.txt"
+        if not path.exists():
+            path.write_text(words, encoding="utf-8")
+        search.config.jieba_dict_user = str(path)
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # its loading chatter is noise
