@@ -53,8 +53,10 @@ class Lang:
 # Numbers
 
 _SCALE_STEPS = [("万亿", 10**12), ("亿", 10**8), ("万", 10**4)]
-# Qualifiers printed after the number (4200余家, 40%以上); the rest come before it (超2100家).
-_SUFFIX_QUALIFIERS = {"余", "多", "以上", "左右"}
+# Qualifiers printed between number and unit (4200余家), after the unit (40%以上), or — all
+# the others — before the number (超2100家).
+_BEFORE_UNIT = {"余", "多"}
+_AFTER_UNIT = {"以上", "左右"}
 
 
 def plain(number: float) -> str:
@@ -82,9 +84,9 @@ def quantity(
     scale = q.scale if scale is None else scale
     number = plain(q.normalized / m.SCALES[scale])
     word = q.qualifier or ""
-    if word in _SUFFIX_QUALIFIERS and word in ("以上", "左右"):
+    if word in _AFTER_UNIT:
         return f"{number}{scale}{unit_label}{word}"
-    if word in _SUFFIX_QUALIFIERS:
+    if word in _BEFORE_UNIT:
         return f"{number}{scale}{word}{unit_label}"
     return f"{word}{number}{scale}{unit_label}"
 
@@ -105,11 +107,6 @@ def as_written(q: m.Quantity, unit_label: str) -> str:
         return quote[start : end + len(unit_label)]
     digits = f"{plain(q.value)}{q.scale}{unit_label}"
     return f"{quote[start:end]} = {digits}" if "（" in unit_label else f"{quote[start:end]}（{digits}）"
-
-
-def scaled_number(normalized: float, unit_label: str, scale: str | None = None) -> str:
-    scale = auto_scale(normalized) if scale is None else scale
-    return f"{plain(normalized / m.SCALES[scale])}{scale}{unit_label}"
 
 
 # ---------------------------------------------------------------------------------------------

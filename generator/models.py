@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
@@ -325,5 +324,3 @@ class Region(Record):
         # cached: pydantic's private-attribute lookup is slow, and pages ask for ids very often
         return self._id
 
-
-PERIOD_PATTERN = re.compile(PERIOD_RE)
