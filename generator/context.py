@@ -199,7 +199,8 @@ class Context:
             "value": self.cited(page, region, fact, self.value(fact)),
             "period": self.period(fact),
             "about": self.about(fact, region),
-            "report": self.report_link(region, fact),
+            # one report link per fact, on its own (canonical) row: not repeated on overview pages
+            "report": "" if with_region else self.report_link(region, fact),
         }
 
     def row_anchor(self, region: m.Region, record: m.Quantity | m.Event, with_region: bool) -> str:
@@ -219,7 +220,7 @@ class Context:
             "status": self.lang.t(f"status_{target.status}"),
             "latest": self.cited(page, region, base, self.value(base)) + f"（{self.period(base)}）" if base else "—",
             "progress": f"{base.normalized / target.normalized:.0%}" if base and target.normalized else "—",
-            "report": self.report_link(region, target),
+            "report": "" if with_region else self.report_link(region, target),
         }
 
     def event_row(self, page: str, region: m.Region, event: m.Event, with_region: bool = True) -> dict[str, Any]:
