@@ -298,7 +298,8 @@ def run(regions: int, facts: int, keep: Path | None, profile: bool) -> dict[str,
         )
         wall = time.perf_counter() - started
         if proc.returncode != 0:
-            raise SystemExit(f"build of {regions} regions failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
+            how = f"killed by signal {-proc.returncode} (out of memory?)" if proc.returncode < 0 else f"exit status {proc.returncode}"
+            raise SystemExit(f"build of {regions} regions failed, {how}:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
         timings = json.loads(result.read_text(encoding="utf-8"))
         if profile:
             import pstats
