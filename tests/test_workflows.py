@@ -27,6 +27,10 @@ def tool(name: str) -> str:
     return found
 
 
+def run(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([tool(name), *args], capture_output=True, text=True, check=False, timeout=300)
+
+
 def load(path: Path) -> dict[str, Any]:
     data: dict[Any, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     if True in data:  # YAML 1.1 reads the key `on` as true
@@ -39,33 +43,19 @@ def test_there_are_the_two_workflows() -> None:
 
 
 def test_zizmor_finds_nothing() -> None:
-    result = subprocess.run(
-        [tool("zizmor"), "--offline", "--no-progress", str(WORKFLOWS)], capture_output=True, text=True, check=False, timeout=300
-    )
+    result = run("zizmor", "--offline", "--no-progress", str(WORKFLOWS))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout, result.stdout
 
 
 def test_zizmor_pedantic_finds_nothing() -> None:
-    result = subprocess.run(
-        [tool("zizmor"), "--offline", "--no-progress", "--persona", "pedantic", str(WORKFLOWS)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run("zizmor", "--offline", "--no-progress", "--persona", "pedantic", str(WORKFLOWS))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_workflow_matches_the_github_schema(path: Path) -> None:
-    result = subprocess.run(
-        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
