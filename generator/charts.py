@@ -1,17 +1,19 @@
-"""Chart builders: plain row dicts → Vega-Lite specs (dicts), built with Altair.
+"""Chart builders: plain row dicts → Vega-Lite, built with Altair, shipped as structure + data.
 
-Why the structure is cached: building an Altair chart object costs ~16–19 ms and a site of 300
-regions has 1,200+ charts. Charts of one kind differ only in their data, title and a few sizes, so
-each kind is built with Altair once (with empty data), turned into a dict, and kept as compact
-JSON. Every call parses that JSON (a fresh, private copy, ~20 µs) and fills in `data.values`.
+Why structure and data travel apart: charts of one kind differ only in their data, title, height
+and (bars) the unit on the axis. Each kind is built with Altair once (with empty data, ~16–19 ms),
+and its structure is served to the browser once, in `chart-kinds.js` (`kinds_script`). A page
+carries only a small *chart*: `{"kind", "title", "height", …, "values"}`; `charts.js` puts the
+two together exactly as `spec(chart)` does here. A region page with five charts shrank by ~12 KB,
+and the generator no longer serialises the same structure 1,200 times for a 300-region site.
 
 Security rule (Vega expressions have had sandbox escapes): data from YAML only ever enters a spec
 as `data.values`. Titles and axis titles are plain literal strings (never `signal`/`expr`); the few
 expressions below are constant code written here, never assembled from data.
 
 The colours, fonts and the light/dark palettes are not in the specs: `charts.js` passes them to
-vega-embed as `config`, one per colour scheme, so a spec stays small and the same HTML serves both
-schemes (charts re-render when the reader toggles the scheme).
+vega-embed as `config`, one per colour scheme, so the same HTML serves both schemes (charts
+re-render when the reader toggles the scheme).
 """
 
 from __future__ import annotations
@@ -53,32 +55,31 @@ TARGET_STEP = 42  # a target's row: its name and values as text, with the bar be
 # public API
 
 
-def metric_bars(rows: list[dict[str, Any]], *, title: str, unit: str) -> dict[str, Any]:
+Chart = dict[str, Any]
+"""What a page carries: `kind`, `title`, `height`, the kind's slots (see `SLOTS`), `values`."""
+
+
+def metric_bars(rows: list[dict[str, Any]], *, title: str, unit: str) -> Chart:
     """Horizontal bars, one per row, largest first; the value printed at the end of each bar."""
     values = _unique(rows, "region", "period")
-    spec = _structure("bars")
-    spec["title"] = title
-    spec["height"] = _height(len({r["region"] for r in values}), ROW_STEP)
-    spec["layer"][0]["encoding"]["x"]["title"] = unit  # a literal string: axis titles are not expressions
-    return _with_data(spec, values)
+    height = _height(len({r["region"] for r in values}), ROW_STEP)
+    return _chart("bars", title, height, values, unit=unit)
 
 
-def cluster_matrix(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
+def cluster_matrix(rows: list[dict[str, Any]], *, title: str) -> Chart:
     """Region × cluster matrix; colour and size both show the role (readable without colour).
 
     The dimension with fewer distinct values goes across, so five regions × 26 clusters and
     300 regions × 26 clusters both keep their labels readable."""
     regions = {r["region"] for r in rows}
     clusters = {r["cluster"] for r in rows}
-    across = len(regions) <= len(clusters)
-    spec = _structure("matrix_regions_across" if across else "matrix_clusters_across")
-    spec["title"] = title
-    if not across:
-        spec["height"] = _height(len(regions), ROW_STEP)
-    return _with_data(spec, [dict(r) for r in rows])
+    values = [dict(r) for r in rows]
+    if len(regions) <= len(clusters):
+        return _chart("matrix_regions_across", title, None, values)  # its height is a step per row
+    return _chart("matrix_clusters_across", title, _height(len(regions), ROW_STEP), values)
 
 
-def timeline(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
+def timeline(rows: list[dict[str, Any]], *, title: str) -> Chart:
     """One lane per region; each event or target a mark at its year, stacked within the year.
 
     No text labels at all (they would collide): the title, date, precision and type are in the
@@ -93,14 +94,12 @@ def timeline(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
         first = (tallest - len(stack)) // 2  # centred in the lane, next to the lane's label
         for i, row in enumerate(stack):
             row["slot"] = first + i
-    spec = _structure("timeline")
-    spec["title"] = title
     # each stacked mark gets 12 px, so a lane is as tall as the busiest year needs
-    spec["height"] = _height(len({r["region"] for r in values}), max(ROW_STEP, 12 * tallest))
-    return _with_data(spec, values)
+    height = _height(len({r["region"] for r in values}), max(ROW_STEP, 12 * tallest))
+    return _chart("timeline", title, height, values)
 
 
-def targets(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
+def targets(rows: list[dict[str, Any]], *, title: str) -> Chart:
     """Bullet-style: each target's latest value as a bar, in % of the target (the rule at 100 %).
 
     Targets differ in unit and scale, so the common axis is progress towards the target; the
@@ -120,21 +119,48 @@ def targets(rows: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
                 "label": f"{name}：{values_text}（{row['deadline']}）",
             }
         )
-    spec = _structure("targets")
-    spec["title"] = title
-    spec["height"] = _height(len(values), TARGET_STEP)
-    return _with_data(spec, values)
+    return _chart("targets", title, _height(len(values), TARGET_STEP), values)
 
 
-def embed(spec: dict[str, Any], *, label: str) -> str:
-    """One line of HTML: the container charts.js renders, the spec HTML-escaped in `data-spec`.
+def spec(chart: Chart) -> dict[str, Any]:
+    """The full Vega-Lite spec of `chart`: its kind's structure with the chart's parts filled in.
 
-    The spec sits in a *single-quoted* attribute: JSON is full of double quotes, and escaping
-    each as `&quot;` (6 bytes) made the attributes 1.8× the JSON; a region page carries five specs.
+    `charts.js` does exactly this in the browser (`specOf`); keep the two in step. A part named in
+    the kind's `SLOTS` goes to that path (a literal string: axis titles are not expressions), any
+    other part is a top-level property, and the rows become `data.values`."""
+    result: dict[str, Any] = json.loads(_structure_json(chart["kind"]))
+    slots = SLOTS.get(chart["kind"], {})
+    for key, value in chart.items():
+        if key in ("kind", "values"):
+            continue
+        if key in slots:
+            *parents, last = slots[key]
+            node: Any = result
+            for step in parents:
+                node = node[step]
+            node[last] = value
+        else:
+            result[key] = value
+    result["data"] = {"values": chart["values"]}
+    return result
+
+
+def embed(chart: Chart, *, label: str) -> str:
+    """One line of HTML: the container charts.js renders, the chart HTML-escaped in `data-chart`.
+
+    The JSON sits in a *single-quoted* attribute: JSON is full of double quotes, and escaping
+    each as `&quot;` (6 bytes) made the attributes 1.8× the JSON.
     Inside `'…'` only `&`, `'`, `<` and `>` need escaping (`<` `>` so no HTML or Markdown parser
     ever sees a tag in it); the browser unescapes them in `getAttribute`."""
-    data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-    return f'<div class="vega-chart" role="img" aria-label="{html.escape(label, quote=True)}" data-spec=\'{_attr(data)}\'></div>'
+    data = json.dumps(chart, ensure_ascii=False, separators=(",", ":"))
+    return f'<div class="vega-chart" role="img" aria-label="{html.escape(label, quote=True)}" data-chart=\'{_attr(data)}\'></div>'
+
+
+def kinds_script() -> str:
+    """`chart-kinds.js`: every kind's structure and slots, served once for the whole site."""
+    kinds = {kind: {"spec": json.loads(_structure_json(kind)), "slots": SLOTS.get(kind, {})} for kind in BUILDERS}
+    body = json.dumps(kinds, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"// generated by generator/charts.py: the structure of each chart kind\nwindow.ZONE_CHART_KINDS = {body};\n"
 
 
 def _attr(text: str) -> str:
@@ -184,15 +210,11 @@ def _cache_dir() -> Path:
     return Path(base) / "zone-report"
 
 
-def _with_data(spec: dict[str, Any], values: list[dict[str, Any]]) -> dict[str, Any]:
-    spec["data"] = {"values": values}
-    return spec
-
-
-def _structure(kind: str) -> dict[str, Any]:
-    """A private copy of the cached structure of one chart kind."""
-    result: dict[str, Any] = json.loads(_structure_json(kind))
-    return result
+def _chart(kind: str, title: str, height: int | None, values: list[dict[str, Any]], **slots: str) -> Chart:
+    chart: Chart = {"kind": kind, "title": title}
+    if height is not None:
+        chart["height"] = height
+    return {**chart, **slots, "values": values}
 
 
 # width "container" + discrete heights: fit the width only (the default "fit" warns on every chart)
@@ -349,6 +371,11 @@ def _targets() -> Any:
         .properties(width="container", height=TARGET_STEP)  # height: set per chart
     )
 
+
+# Parts of a chart that go deeper than the top level of its spec: part name → path in the spec.
+SLOTS: dict[str, dict[str, list[str | int]]] = {
+    "bars": {"unit": ["layer", 0, "encoding", "x", "title"]},
+}
 
 BUILDERS: dict[str, Callable[[], Any]] = {
     "bars": _bars,

@@ -148,21 +148,20 @@ class Context:
         return ""
 
     def report_link(self, region: m.Region, q: m.Quantity) -> str:
-        """A prefilled 'wrong or outdated fact' issue (the form is .github/ISSUE_TEMPLATE/wrong-fact.yml,
-        which also sets the title). Kept short: there is one on every row of every region page."""
+        """A 'wrong or outdated fact' issue form (.github/ISSUE_TEMPLATE/wrong-fact.yml, which also
+        sets the title) with the fact's id filled in. There is one on every row of a region page,
+        so the link stays short: report.js adds the file:line (from `data-line`) and the value as
+        shown; without JavaScript the form still opens with the fact's id."""
         if not self.issues_url:
             return ""
-        file, line = self.ds.where(q)
-        when = q.period if isinstance(q, m.Fact) else q.deadline if isinstance(q, m.Target) else ""
-        body = {
-            "template": "wrong-fact.yml",
-            "fact-id": f"{region.id}/{q.id}",
-            "file": f"{file}:{line}",
-            "current-value": f"{self.value(q)} {when}",
-        }
-        query = urllib.parse.urlencode(body, safe="/:")
-        href = f"{self.issues_url}?{query}"
-        return f'<a class="report" href="{d.attr(href)}" title="{d.attr(self.lang.both("report_problem"))}">⚑</a>'
+        _file, line = self.ds.where(q)
+        fact_id = urllib.parse.quote(f"{region.id}/{q.id}", safe="/")
+        href = f"{self.issues_url}?template=wrong-fact.yml&fact-id={fact_id}"
+        return f'<a class="report" href="{d.attr(href)}" data-line="{line}" title="{self.report_title}">⚑</a>'
+
+    @functools.cached_property
+    def report_title(self) -> str:
+        return d.attr(self.lang.both("report_problem"))
 
     def period(self, fact: m.Fact) -> str:
         text = d.period(fact.period, self.lang)
@@ -265,9 +264,9 @@ class Context:
                 }
             )
         title = self.lang.t("chart_bars", metric=self.lang.pick(metric.label))
-        spec = charts.metric_bars(rows, title=title, unit=scale + self.unit_label(metric.unit))
+        chart = charts.metric_bars(rows, title=title, unit=scale + self.unit_label(metric.unit))
         return (
-            charts.embed(spec, label=title)
+            charts.embed(chart, label=title)
             + "\n\n"
             + self.table(
                 [self.lang.t("region"), self.lang.t("value"), self.lang.t("period")],

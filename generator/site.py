@@ -13,15 +13,19 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator import charts
 from generator import context as c
 from generator import display as d
 from generator import models as m
 from generator.load import Dataset
 from generator.render import render
 
+CHART_KINDS = "assets/javascripts/chart-kinds.js"
+
 
 def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "") -> dict[str, str]:
-    """Every generated page (Markdown) and download (CSV/JSON/text)."""
+    """Every generated page (Markdown), download (CSV/JSON/text), and the chart kinds' structure
+    the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript)."""
     ctx = c.Context(dataset, d.Lang(lang), issues_url)
     pages: dict[str, str] = {
         c.HOME: render("home.md.j2", ctx.home_page(), lang),
@@ -44,6 +48,7 @@ def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", sit
     files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
     pages[c.DOWNLOADS] = render("downloads.md.j2", {"files": files}, lang)
     pages.update(downloads)
+    pages[CHART_KINDS] = charts.kinds_script()
     return pages
 
 

@@ -247,6 +247,34 @@ def test_axe_finds_no_serious_violations(browser: Browser, site: Site, kind: str
         tab.page.context.close()
 
 
+def test_browser_builds_the_same_specs_as_python(tab: Tab, site: Site) -> None:
+    """charts.js merges each page's chart into its kind's structure the way `charts.spec` does."""
+    import json
+
+    from generator import charts
+
+    for kind in ("home", "region", "clusters", "timeline"):
+        tab.goto(site.resolve(kind))
+        merge = "els => els.map(e => [e.dataset.chart, window.zoneCharts.specOf(JSON.parse(e.dataset.chart))])"
+        pairs = tab.page.eval_on_selector_all(".vega-chart", merge)
+        assert pairs, f"{kind}: no chart"
+        for attribute, in_browser in pairs:
+            assert in_browser == charts.spec(json.loads(attribute)), kind
+
+
+def test_report_links_are_completed_with_file_line_and_value(tab: Tab, site: Site) -> None:
+    tab.goto(site.resolve("region"))
+    links = tab.page.eval_on_selector_all("a.report", "els => els.map(a => [a.href, a.previousElementSibling.textContent])")
+    assert len(links) > 10
+    for href, value in links:
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)
+        assert query["template"] == ["wrong-fact.yml"] and query["fact-id"][0].startswith("yizhuang/")
+        file, _, line = query["file"][0].partition(":")
+        assert file == "data/regions/yizhuang.yml" and int(line) > 1
+        assert query["current-value"][0].startswith(value), (query["current-value"], value)
+    assert tab.errors == [], tab.errors
+
+
 # ---------------------------------------------------------------------------------------------
 # search, navigation, colour schemes
 

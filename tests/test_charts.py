@@ -1,11 +1,10 @@
-"""generator/charts.py: spec structure, data only in data.values, cached structure, embedding."""
+"""generator/charts.py: spec structure, data only in data.values, shared structure, embedding."""
 
 from __future__ import annotations
 
 import html
 import json
 import re
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -99,12 +98,14 @@ def target_rows(region: str = "亦庄") -> list[dict[str, Any]]:
     ]
 
 
-BUILDERS: dict[str, Callable[[str], dict[str, Any]]] = {
+CHARTS: dict[str, Callable[[str], charts.Chart]] = {
     "metric_bars": lambda region: charts.metric_bars(bar_rows(region), title="产值", unit="亿元"),
     "cluster_matrix": lambda region: charts.cluster_matrix(matrix_rows(region), title="矩阵"),
     "timeline": lambda region: charts.timeline(timeline_rows(region), title="时间线"),
     "targets": lambda region: charts.targets(target_rows(region), title="目标"),
 }
+# the full Vega-Lite spec the browser draws for each
+BUILDERS: dict[str, Callable[[str], dict[str, Any]]] = {kind: (lambda region, k=kind: charts.spec(CHARTS[k](region))) for kind in CHARTS}
 
 
 def strings_outside_data(node: Any) -> Iterator[str]:
@@ -138,6 +139,9 @@ def test_hostile_data_never_leaves_data_values(kind: str) -> None:
     assert any(row["region"].startswith(EVIL) for row in spec["data"]["values"])
     for text in strings_outside_data(spec):
         assert "alert" not in text and EVIL not in text, (kind, text)
+    chart = CHARTS[kind](EVIL)  # what the page carries: the data only under "values"
+    for text in strings_outside_data({key: value for key, value in chart.items() if key != "values"}):
+        assert EVIL not in text, (kind, text)
 
 
 @pytest.mark.parametrize("kind", BUILDERS)
@@ -167,28 +171,45 @@ def test_expressions_are_constant_code(kind: str) -> None:
 def test_rows_are_not_mutated_and_calls_do_not_share_state() -> None:
     rows = bar_rows()
     before = json.dumps(rows, sort_keys=True)
-    first = charts.metric_bars(rows, title="甲", unit="亿元")
+    first = charts.spec(charts.metric_bars(rows, title="甲", unit="亿元"))
     first["layer"][0]["encoding"]["x"]["title"] = "changed"
     first["data"]["values"][0]["region"] = "changed"
-    second = charts.metric_bars(rows, title="乙", unit="万元")
+    second = charts.spec(charts.metric_bars(rows, title="乙", unit="万元"))
     assert json.dumps(rows, sort_keys=True) == before
     assert second["layer"][0]["encoding"]["x"]["title"] == "万元"
     assert second["data"]["values"][0]["region"] == "亦庄"
 
 
-def test_structure_is_built_once_per_kind() -> None:
-    charts.metric_bars(bar_rows(), title="t", unit="u")  # warm
-    hits = charts._structure_json.cache_info().hits
-    start = time.perf_counter()
-    for _ in range(200):
-        charts.metric_bars(bar_rows(), title="t", unit="u")
-    per_chart = (time.perf_counter() - start) / 200
-    assert charts._structure_json.cache_info().hits == hits + 200
-    assert per_chart < 0.002, f"{per_chart * 1000:.2f} ms per chart: the Altair structure is being rebuilt"
+def test_structure_is_built_once_per_kind_and_pages_carry_only_data() -> None:
+    charts.spec(charts.metric_bars(bar_rows(), title="t", unit="u"))  # warm
+    before = charts._structure_json.cache_info()
+    chart = charts.metric_bars(bar_rows(), title="t", unit="u")
+    assert charts._structure_json.cache_info() == before, "building a page's chart never touches Altair"
+    assert set(chart) == {"kind", "title", "height", "unit", "values"}
+    for _ in range(3):
+        charts.spec(chart)
+    after = charts._structure_json.cache_info()
+    assert after.hits == before.hits + 3 and after.misses == before.misses
+
+
+def test_kinds_script_holds_every_structure_and_spec_merges_it() -> None:
+    """What charts.js merges in the browser gives the same spec as `charts.spec` (the browser test
+    compares the two on real pages too)."""
+    script = charts.kinds_script()
+    match = re.fullmatch(r"//[^\n]*\nwindow\.ZONE_CHART_KINDS = (\{.*\});\n", script, re.S)
+    assert match, script[:200]
+    kinds = json.loads(match[1])
+    assert set(kinds) == set(charts.BUILDERS)
+    chart = charts.metric_bars(bar_rows(), title="产值", unit="亿元")
+    merged = json.loads(json.dumps(kinds["bars"]["spec"]))
+    merged["layer"][0]["encoding"]["x"]["title"] = "亿元"
+    merged.update(title="产值", height=chart["height"], data={"values": chart["values"]})
+    assert charts.spec(chart) == merged
+    assert kinds["bars"]["slots"] == {"unit": ["layer", 0, "encoding", "x", "title"]}
 
 
 def test_bars_sort_by_value_and_carry_tooltip_and_link() -> None:
-    spec = charts.metric_bars(bar_rows(), title="产值", unit="亿元")
+    spec = charts.spec(charts.metric_bars(bar_rows(), title="产值", unit="亿元"))
     enc = spec["encoding"]
     assert enc["y"]["sort"] == {"field": "value", "op": "max", "order": "descending"}
     assert [t["field"] for t in enc["tooltip"]] == ["region", "display", "period", "qualifier", "source"]
@@ -202,23 +223,23 @@ def test_bars_keep_equal_region_labels_apart() -> None:
     rows = bar_rows()
     rows[1]["region"] = "亦庄"
     rows[1]["period"] = "2022年"
-    regions = [r["region"] for r in charts.metric_bars(rows, title="t", unit="u")["data"]["values"]]
+    regions = [r["region"] for r in charts.metric_bars(rows, title="t", unit="u")["values"]]
     assert len(set(regions)) == 2 and regions[1] == "亦庄（2022年）"
 
 
 def test_matrix_colours_by_role_in_rank_order_and_turns_with_its_shape() -> None:
-    few = charts.cluster_matrix(matrix_rows(), title="t")
+    few = charts.spec(charts.cluster_matrix(matrix_rows(), title="t"))
     enc = few["layer"][0]["encoding"]
     assert enc["color"]["field"] == "role" and enc["color"]["sort"] == {"field": "rank", "op": "min"}
     assert enc["x"]["field"] == "region" and enc["y"]["field"] == "cluster"
-    many = charts.cluster_matrix([{**r, "region": f"地区{i}"} for i, r in enumerate(matrix_rows() * 3)], title="t")
+    many = charts.spec(charts.cluster_matrix([{**r, "region": f"地区{i}"} for i, r in enumerate(matrix_rows() * 3)], title="t"))
     enc = many["layer"][0]["encoding"]
     assert enc["y"]["field"] == "region" and enc["x"]["field"] == "cluster"
     assert many["width"] == "container" and many["height"] == 9 * charts.ROW_STEP
 
 
 def test_timeline_stacks_marks_of_one_region_and_year() -> None:
-    spec = charts.timeline(timeline_rows(), title="t")
+    spec = charts.spec(charts.timeline(timeline_rows(), title="t"))
     slots = {(r["region"], r["date"][:4], r["slot"]) for r in spec["data"]["values"]}
     assert len(slots) == len(timeline_rows()), "two marks share a place"
     enc = spec["encoding"]
@@ -229,7 +250,7 @@ def test_timeline_stacks_marks_of_one_region_and_year() -> None:
 
 
 def test_targets_show_progress_towards_the_target() -> None:
-    spec = charts.targets(target_rows(), title="t")
+    spec = charts.spec(charts.targets(target_rows(), title="t"))
     values = spec["data"]["values"]
     assert values[0]["progress"] == 46.3 and values[1]["progress"] is None
     assert values[0]["label"] == "到2025年产值千亿：463亿元 / 1000亿元（2025）"
@@ -239,14 +260,14 @@ def test_targets_show_progress_towards_the_target() -> None:
 
 
 def test_embed_escapes_label_and_spec() -> None:
-    spec = charts.metric_bars(bar_rows(EVIL), title='a"b<c>&', unit="u")
-    out = charts.embed(spec, label='"><script>alert(1)</script>&')
+    chart = charts.metric_bars(bar_rows(EVIL), title='a"b<c>&', unit="u")
+    out = charts.embed(chart, label='"><script>alert(1)</script>&')
     assert "\n" not in out and out.startswith('<div class="vega-chart" role="img" aria-label="')
     assert "<script" not in out and out.count("<") == 2 and out.count(">") == 2, "only the div's own tags"
-    match = re.fullmatch(r'<div class="vega-chart" role="img" aria-label="([^"]*)" data-spec=\'([^\']*)\'></div>', out)
+    match = re.fullmatch(r'<div class="vega-chart" role="img" aria-label="([^"]*)" data-chart=\'([^\']*)\'></div>', out)
     assert match, out
     assert html.unescape(match[1]) == '"><script>alert(1)</script>&'
-    assert json.loads(html.unescape(match[2])) == spec
+    assert json.loads(html.unescape(match[2])) == chart
     assert "&amp;" in match[2] and "&#x27;" in match[2], "& and ' from the data are escaped"
 
 
@@ -254,23 +275,23 @@ def test_embed_parses_back_with_an_html_parser() -> None:
     """What a browser (and Python-Markdown's raw-HTML handling) reads is the spec, unchanged."""
     from html.parser import HTMLParser
 
-    spec = charts.targets(target_rows(EVIL), title="目标 'quoted' & <b>")
+    chart = charts.targets(target_rows(EVIL), title="目标 'quoted' & <b>")
     found: dict[str, str | None] = {}
 
     class Reader(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             found.update(attrs)
 
-    Reader().feed(charts.embed(spec, label="x'y\"z"))
+    Reader().feed(charts.embed(chart, label="x'y\"z"))
     assert found["aria-label"] == "x'y\"z"
-    assert json.loads(found["data-spec"] or "") == spec
+    assert json.loads(found["data-chart"] or "") == chart
 
 
 def test_vendor_bundle_matches_the_specs_vega_lite_version() -> None:
     vl_convert = pytest.importorskip("vl_convert")
     version = charts.vl_version()
     assert version in vl_convert.get_vegalite_versions()
-    schema = charts.metric_bars(bar_rows(), title="t", unit="u")["$schema"]
+    schema = charts.spec(charts.metric_bars(bar_rows(), title="t", unit="u"))["$schema"]
     assert re.search(rf"/v{re.escape(version)}(\.\d+)?\.json$", schema)
     bundle = charts.vendor_bundle()
     assert charts.vendor_bundle() is bundle, "cached"

@@ -27,8 +27,16 @@ def mini_pages() -> dict[str, str]:
 
 @pytest.mark.parametrize(
     "page",
-    ["index.md", "regions/sample-zone.md", "compare/economy.md", "clusters/index.md", "clusters/robotics.md",
-     "timeline/index.md", "sources/sample-report.md", "downloads/index.md"],
+    [
+        "index.md",
+        "regions/sample-zone.md",
+        "compare/economy.md",
+        "clusters/index.md",
+        "clusters/robotics.md",
+        "timeline/index.md",
+        "sources/sample-report.md",
+        "downloads/index.md",
+    ],
 )
 def test_golden_markdown(page: str, mini_pages: dict[str, str], request: pytest.FixtureRequest) -> None:
     """One page of each kind, compared with its golden file (`pytest --update-golden` rewrites)."""
@@ -55,8 +63,7 @@ def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) 
 def test_report_link_is_prefilled(mini_pages: dict[str, str]) -> None:
     page = mini_pages["regions/sample-zone.md"]
     assert "https://example.org/repo/issues/new?template=wrong-fact.yml" in page
-    assert "fact-id=sample-zone/industrial-output-2023" in page
-    assert "file=data/regions/sample-zone.yml:" in page
+    assert 'fact-id=sample-zone/industrial-output-2023" data-line="10"' in page, "report.js adds file:line from data-line"
 
 
 def test_downloads_round_trip_every_fact_event_and_target() -> None:

@@ -1,6 +1,9 @@
 /*
- * Draws every chart on the page: each `.vega-chart` carries its Vega-Lite spec, HTML-escaped, in
- * `data-spec` (generator/charts.py). vega-embed comes from the self-hosted vega-bundle.js.
+ * Draws every chart on the page: each `.vega-chart` carries a small chart, HTML-escaped, in
+ * `data-chart` — its kind, title, height and data values (generator/charts.py). The structure of
+ * each kind is served once for the whole site in the generated chart-kinds.js; `specOf` puts the
+ * two together exactly as `charts.spec` does in Python. vega-embed comes from the self-hosted
+ * vega-bundle.js.
  *
  * - Rendered from material's `document$` observable, which fires on the first load and after
  *   every `navigation.instant` page switch (inline <script> blocks are not re-run then).
@@ -67,12 +70,33 @@
     return (el.clientWidth || window.innerWidth) < NARROW;
   }
 
+  // The kind's structure (a fresh copy) with the chart's parts: a part named in the kind's slots
+  // goes to that path, any other is a top-level property, the rows become data.values.
+  function specOf(chart) {
+    var kind = window.ZONE_CHART_KINDS[chart.kind];
+    if (!kind) throw new Error("unknown chart kind " + chart.kind);
+    var spec = JSON.parse(JSON.stringify(kind.spec));
+    Object.keys(chart).forEach(function (key) {
+      if (key === "kind" || key === "values") return;
+      var path = kind.slots[key];
+      if (!path) {
+        spec[key] = chart[key];
+        return;
+      }
+      var node = spec;
+      for (var i = 0; i < path.length - 1; i++) node = node[path[i]];
+      node[path[path.length - 1]] = chart[key];
+    });
+    spec.data = { values: chart.values };
+    return spec;
+  }
+
   function draw(el, scheme) {
     var spec;
     try {
-      spec = JSON.parse(el.getAttribute("data-spec"));
+      spec = specOf(JSON.parse(el.getAttribute("data-chart")));
     } catch (err) {
-      console.error("chart spec is not valid JSON", err);
+      console.error("chart cannot be read", err);
       return;
     }
     var narrow = isNarrow(el);
@@ -101,17 +125,19 @@
   }
 
   function drawAll() {
-    if (typeof window.vegaEmbed !== "function") {
-      console.error("vega-bundle.js is missing: charts cannot be drawn");
+    if (typeof window.vegaEmbed !== "function" || !window.ZONE_CHART_KINDS) {
+      console.error("vega-bundle.js or chart-kinds.js is missing: charts cannot be drawn");
       return;
     }
     clear();
     var scheme = schemeName();
-    document.querySelectorAll(".vega-chart[data-spec]").forEach(function (el) {
+    document.querySelectorAll(".vega-chart[data-chart]").forEach(function (el) {
       el.textContent = "";
       draw(el, scheme);
     });
   }
+
+  window.zoneCharts = { specOf: specOf }; // for the browser test: the same spec as Python's
 
   var pending = null;
   function redrawSoon() {
