@@ -147,21 +147,23 @@ class Context:
             return q.written or number_text(q.value)
         return ""
 
-    def report_link(self, region: m.Region, q: m.Quantity) -> str:
-        """A 'wrong or outdated fact' issue form (.github/ISSUE_TEMPLATE/wrong-fact.yml, which also
-        sets the title) with the fact's id filled in. There is one on every row of a region page,
-        so the link stays short: report.js adds the file:line (from `data-line`) and the value as
-        shown; without JavaScript the form still opens with the fact's id."""
+    def report_base(self, region: m.Region) -> str:
+        """The page's 'report a problem' link: the issue form (.github/ISSUE_TEMPLATE/wrong-fact.yml,
+        which also sets the title) with the region filled in.
+
+        report.js copies it onto every fact and target row that has a `data-line` (see `line`),
+        completed with the fact's id, file:line and the value as shown. A region page has one row
+        per fact, and a full link on each row was ~210 bytes: 10 KB of a 40-fact page. Without
+        JavaScript this one link still opens the form."""
         if not self.issues_url:
             return ""
-        _file, line = self.ds.where(q)
-        fact_id = urllib.parse.quote(f"{region.id}/{q.id}", safe="/")
-        href = f"{self.issues_url}?template=wrong-fact.yml&fact-id={fact_id}"
-        return f'<a class="report" href="{d.attr(href)}" data-line="{line}" title="{self.report_title}">⚑</a>'
+        href = f"{self.issues_url}?template=wrong-fact.yml&fact-id={urllib.parse.quote(region.id)}/"
+        text = self.lang.both("report_problem")
+        return f'<a class="report-base" href="{d.attr(href)}" title="{d.attr(text)}">⚑ {d.md(text)}</a>'
 
-    @functools.cached_property
-    def report_title(self) -> str:
-        return d.attr(self.lang.both("report_problem"))
+    def line(self, q: m.Quantity, with_region: bool) -> int | None:
+        """The record's line in its file, for report.js; only on the record's own (region) page."""
+        return None if with_region or not self.issues_url else self.ds.where(q)[1]
 
     def period(self, fact: m.Fact) -> str:
         text = d.period(fact.period, self.lang)
@@ -198,8 +200,8 @@ class Context:
             "value": self.cited(page, region, fact, self.value(fact)),
             "period": self.period(fact),
             "about": self.about(fact, region),
-            # one report link per fact, on its own (canonical) row: not repeated on overview pages
-            "report": "" if with_region else self.report_link(region, fact),
+            # report links only on the fact's own (canonical) row: not repeated on overview pages
+            "line": self.line(fact, with_region),
         }
 
     def row_anchor(self, region: m.Region, record: m.Quantity | m.Event, with_region: bool) -> str:
@@ -219,7 +221,7 @@ class Context:
             "status": self.lang.t(f"status_{target.status}"),
             "latest": self.cited(page, region, base, self.value(base)) + f"（{self.period(base)}）" if base else "—",
             "progress": f"{base.normalized / target.normalized:.0%}" if base and target.normalized else "—",
-            "report": "" if with_region else self.report_link(region, target),
+            "line": self.line(target, with_region),
         }
 
     def event_row(self, page: str, region: m.Region, event: m.Event, with_region: bool = True) -> dict[str, Any]:
@@ -455,6 +457,7 @@ class Context:
             "targets_chart": self.targets_chart(page, [region]),
             "clusters": clusters,
             "facts": [self.fact_row(page, region, f) for f in region.facts],
+            "report": self.report_base(region),
             "targets": [self.target_row(page, region, t) for t in region.targets],
             "events": sorted((self.event_row(page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
             "articles": [self.article_link(page, self.ds.articles[a]) for a in articles if a in self.ds.articles],

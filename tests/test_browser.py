@@ -262,16 +262,24 @@ def test_browser_builds_the_same_specs_as_python(tab: Tab, site: Site) -> None:
             assert in_browser == charts.spec(json.loads(attribute)), kind
 
 
-def test_report_links_are_completed_with_file_line_and_value(tab: Tab, site: Site) -> None:
+def test_every_fact_and_target_row_gets_a_complete_report_link(tab: Tab, site: Site) -> None:
     tab.goto(site.resolve("region"))
-    links = tab.page.eval_on_selector_all("a.report", "els => els.map(a => [a.href, a.previousElementSibling.textContent])")
-    assert len(links) > 10
-    for href, value in links:
+    rows = tab.page.eval_on_selector_all("span[data-line]", "els => els.map(e => e.id)")
+    # each link: [its row's anchor id, href, the cited value before it (" " between), title]
+    read = (
+        "els => els.map(a => [a.closest('tr').querySelector('span[id]').id, a.href,"
+        " a.previousSibling.previousSibling.textContent, a.title])"
+    )
+    links = tab.page.eval_on_selector_all("a.report", read)
+    assert len(rows) > 10 and [row for row, *_ in links] == rows, "one link on each row that has a line"
+    for row, href, value, title in links:
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)
-        assert query["template"] == ["wrong-fact.yml"] and query["fact-id"][0].startswith("yizhuang/")
+        assert query["template"] == ["wrong-fact.yml"]
+        assert query["fact-id"] == ["yizhuang/" + row.split("-", 1)[1]]
         file, _, line = query["file"][0].partition(":")
         assert file == "data/regions/yizhuang.yml" and int(line) > 1
-        assert query["current-value"][0].startswith(value), (query["current-value"], value)
+        assert query["current-value"][0].startswith(value + " "), (query["current-value"], value)
+        assert title == "报告问题 Report a problem"
     assert tab.errors == [], tab.errors
 
 

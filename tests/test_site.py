@@ -50,7 +50,7 @@ def test_golden_markdown(page: str, mini_pages: dict[str, str], request: pytest.
 def test_every_number_links_to_its_quote(mini_pages: dict[str, str]) -> None:
     page = mini_pages["regions/sample-zone.md"]
     assert '[达到1200亿元](../sources/sample-report.md#q-sample-zone-industrial-output-2023 "' in page
-    assert '<span id="fact-industrial-output-2023"></span>' in page
+    assert '<span id="fact-industrial-output-2023"' in page
     assert '<span id="q-sample-zone-industrial-output-2023"></span>' in mini_pages["sources/sample-report.md"]
 
 
@@ -62,8 +62,11 @@ def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) 
 
 def test_report_link_is_prefilled(mini_pages: dict[str, str]) -> None:
     page = mini_pages["regions/sample-zone.md"]
-    assert "https://example.org/repo/issues/new?template=wrong-fact.yml" in page
-    assert 'fact-id=sample-zone/industrial-output-2023" data-line="10"' in page, "report.js adds file:line from data-line"
+    assert 'class="report-base" href="https://example.org/repo/issues/new?template=wrong-fact.yml&amp;fact-id=sample-zone/"' in page
+    # report.js adds a link to each row whose anchor carries its line (the browser test checks them)
+    assert '<span id="fact-industrial-output-2023" data-line="10"></span>' in page
+    assert '<span id="target-industrial-output-2025" data-line="42"></span>' in page
+    assert "data-line" not in mini_pages["compare/economy.md"], "only on the fact's own page"
 
 
 def test_downloads_round_trip_every_fact_event_and_target() -> None:
