@@ -23,7 +23,7 @@ from generator.load import Dataset
 
 ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
 BAR_LIMIT = 20  # bars per chart: more are unreadable, and would make every page grow with the site
-REGION_BAR_LIMIT = 8  # on a region page: the leaders and the region itself; the rest is one click away
+REGION_BAR_LIMIT = 5  # on a region page: the leaders and the region itself; the rest is one click away
 HEADLINE_GROUPS = ["economy", "industry_structure", "enterprises", "innovation"]
 
 # Page paths: one place, so URLs stay stable (facts are cited by URL).
@@ -260,7 +260,6 @@ class Context:
                     "value": fact.normalized / m.SCALES[scale],
                     "display": self.value(fact, scale),
                     "period": _plain(self.period(fact)),
-                    "qualifier": fact.qualifier or "",
                     "source": self.lang.pick(self.ds.articles[fact.source].title),
                     "href": url(page, region_path(region.id), fact_anchor(fact)),
                 }

@@ -139,9 +139,11 @@ def test_hostile_data_never_leaves_data_values(kind: str) -> None:
     assert any(row["region"].startswith(EVIL) for row in spec["data"]["values"])
     for text in strings_outside_data(spec):
         assert "alert" not in text and EVIL not in text, (kind, text)
-    chart = CHARTS[kind](EVIL)  # what the page carries: the data only under "values"
-    for text in strings_outside_data({key: value for key, value in chart.items() if key != "values"}):
+    chart = CHARTS[kind](EVIL)  # what the page carries: the data only in the rows
+    assert any(EVIL in str(cell) for row in chart["data"]["rows"] for cell in row)
+    for text in strings_outside_data({key: value for key, value in chart.items() if key != "data"}):
         assert EVIL not in text, (kind, text)
+    assert EVIL not in json.dumps(chart["data"]["fields"])
 
 
 @pytest.mark.parametrize("kind", BUILDERS)
@@ -185,7 +187,9 @@ def test_structure_is_built_once_per_kind_and_pages_carry_only_data() -> None:
     before = charts._structure_json.cache_info()
     chart = charts.metric_bars(bar_rows(), title="t", unit="u")
     assert charts._structure_json.cache_info() == before, "building a page's chart never touches Altair"
-    assert set(chart) == {"kind", "title", "height", "unit", "values"}
+    assert set(chart) == {"kind", "title", "height", "unit", "data"}
+    assert chart["data"]["fields"] == ["region", "value", "display", "period", "qualifier", "source", "href"]
+    assert chart["data"]["rows"][0] == ["亦庄", 5200.0, "5200亿元", "2023年", "超", "文章甲", "../regions/a/#fact-x"]
     for _ in range(3):
         charts.spec(chart)
     after = charts._structure_json.cache_info()
@@ -203,7 +207,7 @@ def test_kinds_script_holds_every_structure_and_spec_merges_it() -> None:
     chart = charts.metric_bars(bar_rows(), title="产值", unit="亿元")
     merged = json.loads(json.dumps(kinds["bars"]["spec"]))
     merged["layer"][0]["encoding"]["x"]["title"] = "亿元"
-    merged.update(title="产值", height=chart["height"], data={"values": chart["values"]})
+    merged.update(title="产值", height=chart["height"], data={"values": bar_rows()})
     assert charts.spec(chart) == merged
     assert kinds["bars"]["slots"] == {"unit": ["layer", 0, "encoding", "x", "title"]}
 
@@ -212,7 +216,7 @@ def test_bars_sort_by_value_and_carry_tooltip_and_link() -> None:
     spec = charts.spec(charts.metric_bars(bar_rows(), title="产值", unit="亿元"))
     enc = spec["encoding"]
     assert enc["y"]["sort"] == {"field": "value", "op": "max", "order": "descending"}
-    assert [t["field"] for t in enc["tooltip"]] == ["region", "display", "period", "qualifier", "source"]
+    assert [t["field"] for t in enc["tooltip"]] == ["region", "display", "period", "source"]
     assert enc["href"] == {"field": "href", "type": "nominal"}
     assert spec["layer"][0]["mark"]["type"] == "bar"
     assert spec["layer"][0]["encoding"]["x"]["title"] == "亿元"
@@ -223,7 +227,7 @@ def test_bars_keep_equal_region_labels_apart() -> None:
     rows = bar_rows()
     rows[1]["region"] = "亦庄"
     rows[1]["period"] = "2022年"
-    regions = [r["region"] for r in charts.metric_bars(rows, title="t", unit="u")["values"]]
+    regions = [r["region"] for r in charts.spec(charts.metric_bars(rows, title="t", unit="u"))["data"]["values"]]
     assert len(set(regions)) == 2 and regions[1] == "亦庄（2022年）"
 
 

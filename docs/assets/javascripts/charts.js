@@ -71,13 +71,13 @@
   }
 
   // The kind's structure (a fresh copy) with the chart's parts: a part named in the kind's slots
-  // goes to that path, any other is a top-level property, the rows become data.values.
+  // goes to that path, any other is a top-level property, the rows become data.values objects.
   function specOf(chart) {
     var kind = window.ZONE_CHART_KINDS[chart.kind];
     if (!kind) throw new Error("unknown chart kind " + chart.kind);
     var spec = JSON.parse(JSON.stringify(kind.spec));
     Object.keys(chart).forEach(function (key) {
-      if (key === "kind" || key === "values") return;
+      if (key === "kind" || key === "data") return;
       var path = kind.slots[key];
       if (!path) {
         spec[key] = chart[key];
@@ -87,7 +87,14 @@
       for (var i = 0; i < path.length - 1; i++) node = node[path[i]];
       node[path[path.length - 1]] = chart[key];
     });
-    spec.data = { values: chart.values };
+    var fields = chart.data.fields;
+    spec.data = {
+      values: chart.data.rows.map(function (row) {
+        var value = {};
+        fields.forEach(function (field, i) { value[field] = row[i]; });
+        return value;
+      })
+    };
     return spec;
   }
 
