@@ -62,8 +62,9 @@ def quote_anchor(region_id: str, record_id: str) -> str:
     return f"q-{region_id}-{record_id}"
 
 
+@functools.lru_cache(maxsize=65536)
 def link(page: str, target: str, anchor: str = "") -> str:
-    """Relative Markdown link target from one .md page to another."""
+    """Relative Markdown link target from one .md page to another (cached: see `_relative`)."""
     path = _relative(posixpath.dirname(page) or ".", target)
     return f"{path}#{anchor}" if anchor else path
 
@@ -84,6 +85,12 @@ def url(page: str, target: str, anchor: str = "") -> str:
     rel = _relative(directory(page), directory(target))
     rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=65536)
+def _tooltip(quote: str, needle: str) -> str:
+    """The quote around the number, for a link's title (cached: a fact is cited on several pages)."""
+    return d.attr(f"“{d.excerpt(quote, needle)}”".replace('"', "”"))
 
 
 class Context:
@@ -111,6 +118,11 @@ class Context:
         self.repeats: Counter[tuple[str, str]] = Counter((r.id, f.metric) for pairs in self.facts_by_metric.values() for r, f in pairs)
         # regions per metric, counted once: per-page recounting made the build quadratic
         self.region_count = {mid: len({r.id for r, _ in pairs}) for mid, pairs in self.facts_by_metric.items()}
+        # memos for the small pieces below: one fact is shown on up to four pages, one label thousands
+        # of times; a fifth of the generator's time went to recomputing them
+        self._labels: dict[tuple[str, str], str] = {}
+        self._values: dict[tuple[int, str | None], str] = {}
+        self._periods: dict[tuple[str, bool], str] = {}
 
     # -----------------------------------------------------------------------------------------
     # small pieces
@@ -122,14 +134,20 @@ class Context:
         """Primary text with the secondary beside it, escaped."""
         if text is None:
             return ""
-        return f'{d.md(self.lang.pick(text))} <span class="en">{d.md(self.lang.other(text))}</span>'
+        key = (text.zh, text.en)
+        if key not in self._labels:
+            self._labels[key] = f'{d.md(self.lang.pick(text))} <span class="en">{d.md(self.lang.other(text))}</span>'
+        return self._labels[key]
 
     def unit_label(self, unit_id: str) -> str:
         unit = self.ds.units.get(unit_id)
         return self.lang.pick(unit.label) if unit else unit_id
 
     def value(self, q: m.Quantity, scale: str | None = None) -> str:
-        return d.quantity(q, self.unit_label(q.unit), scale)
+        key = (id(q), scale)  # records live as long as the dataset this context was made for
+        if key not in self._values:
+            self._values[key] = d.quantity(q, self.unit_label(q.unit), scale)
+        return self._values[key]
 
     def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str) -> str:
         """`text` as a link to its quote on the source page; the quote is the hover tooltip.
@@ -137,9 +155,8 @@ class Context:
         The tooltip is the quote alone: the article is what the click opens, and its title in every
         tooltip (~75 bytes of CJK each) made up a tenth of a region page."""
         record_id = getattr(q, "id", getattr(q, "cluster", ""))
-        tip = f"“{d.excerpt(q.quote, self.needle(q))}”".replace('"', "”")
         target = link(page, source_path(q.source), quote_anchor(region.id, record_id))
-        return f'[{text}]({target} "{d.attr(tip)}")'
+        return f'[{text}]({target} "{_tooltip(q.quote, self.needle(q))}")'
 
     @staticmethod
     def needle(q: m.Quantity | m.Event | m.RegionCluster) -> str:
@@ -167,8 +184,11 @@ class Context:
         return None if with_region or not self.issues_url else self.ds.where(q)[1]
 
     def period(self, fact: m.Fact) -> str:
-        text = d.period(fact.period, self.lang)
-        return text + (f"（{self.lang.t('inferred')}）" if fact.inferred else "")
+        key = (fact.period, fact.inferred)
+        if key not in self._periods:
+            text = d.period(fact.period, self.lang)
+            self._periods[key] = text + (f"（{self.lang.t('inferred')}）" if fact.inferred else "")
+        return self._periods[key]
 
     def event_date(self, event: m.Event) -> str:
         text = d.date(event.date, self.lang)

@@ -151,13 +151,17 @@ def period_start(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable set, plus | for tables
 
 
+@functools.lru_cache(maxsize=65536)
 def md(text: str) -> str:
-    """Inline Markdown text: escapes everything Markdown or raw HTML would interpret."""
+    """Inline Markdown text: escapes everything Markdown or raw HTML would interpret.
+
+    Cached: the same labels and names are escaped tens of thousands of times on a large site."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
+@functools.lru_cache(maxsize=65536)
 def attr(text: str) -> str:
-    """A value for an HTML attribute (title=, aria-label=)."""
+    """A value for an HTML attribute (title=, aria-label=); cached like `md`."""
     return html.escape(" ".join(text.split()), quote=True)
 
 

@@ -28,6 +28,9 @@ MAX_DEPTH = 24
 Path_ = tuple[str | int, ...]
 
 _RESOLVER = Resolver()
+# First characters for which YAML may read a plain scalar as something other than text ("" too:
+# the empty scalar is null). Anything else is text without asking the resolver (the bulk of a file).
+_RESOLVABLE = frozenset(key for key in Resolver.yaml_implicit_resolvers if key is not None)
 # libyaml's event parser when available: ~5x faster, and iterative like the Python one (the
 # crashes on deep nesting seen elsewhere are in recursive *construction*, which we never do;
 # the depth bound below stops a deep file long before any stack could matter).
@@ -107,35 +110,55 @@ class _Builder:
             self.doc.data = value
             return
         frame = self.stack[-1]
-        container, path, pending, _key_line, seen = frame
+        container, _path, pending, _key_line, _seen = frame
         if isinstance(container, list):
             container.append(value)
-            return
-        if pending is _NO_KEY:  # this scalar is a key
-            key = value.text if isinstance(value, Bare) else value
-            if not isinstance(key, str):
-                if not isinstance(value, (dict, list)):  # a mapping or list as key: reported by `start`
-                    self.problem(line, f"mapping key {key!r} is not text", "write keys as plain words")
-                key = str(key)
-            if key in seen:
-                self.problem(
-                    line,
-                    f"duplicate key '{key}' (first at line {seen[key]})",
-                    "YAML readers silently keep only the last one; merge or rename them",
-                )
-            seen.setdefault(key, line)
-            frame[2], frame[3] = key, line
-            self.doc.lines[(*path, key)] = line
-            return
-        container[pending] = value
-        frame[2] = _NO_KEY
+        elif pending is _NO_KEY:  # this value is a key
+            self.key(frame, value, line)
+        else:
+            container[pending] = value
+            frame[2] = _NO_KEY
+
+    def key(self, frame: list[Any], value: Any, line: int) -> None:
+        path, seen = frame[1], frame[4]
+        key = value.text if isinstance(value, Bare) else value
+        if not isinstance(key, str):
+            if not isinstance(value, (dict, list)):  # a mapping or list as key: reported by `start`
+                self.problem(line, f"mapping key {key!r} is not text", "write keys as plain words")
+            key = str(key)
+        if key in seen:
+            self.problem(
+                line,
+                f"duplicate key '{key}' (first at line {seen[key]})",
+                "YAML readers silently keep only the last one; merge or rename them",
+            )
+        seen.setdefault(key, line)
+        frame[2], frame[3] = key, line
+        self.doc.lines[(*path, key)] = line
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        line = _line(event)
-        path = self.child_path()
-        if path is not None:
-            self.doc.lines.setdefault(path, line)
-        self.add(self.convert(event, line), line)
+        """`start` + `add` for a scalar, inlined: scalars are most of a file's events."""
+        line = event.start_mark.line + 1
+        text = event.value
+        if event.tag is None and (event.style or text[:1] not in _RESOLVABLE):
+            value: Any = text  # quoted text, or plain text no implicit type starts like (Chinese)
+        else:
+            value = self.convert(event, line)
+        if not self.stack:
+            self.doc.lines.setdefault((), line)
+            self.doc.data = value
+            return
+        frame = self.stack[-1]
+        container, path, pending = frame[0], frame[1], frame[2]
+        if container.__class__ is list:
+            self.doc.lines.setdefault((*path, len(container)), line)
+            container.append(value)
+        elif pending is _NO_KEY:
+            self.key(frame, value, line)
+        else:
+            self.doc.lines.setdefault((*path, pending), line)
+            container[pending] = value
+            frame[2] = _NO_KEY
 
     def convert(self, event: yaml.ScalarEvent, line: int) -> Any:
         text = event.value
@@ -308,28 +331,34 @@ def _describe_char(char: str) -> str:
 
 
 def _walk(builder: _Builder, text: str, loader: Any) -> None:
+    # dispatch on the exact event class: an isinstance chain per event was a fifth of reading
     for event in yaml.parse(text, Loader=loader):
-        line = _line(event)
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent) or anchor:
-            builder.problem(line, "anchors and aliases (&name, *name) are not allowed", "write the value out in full")
-            if isinstance(event, yaml.AliasEvent):
-                # the alias as text: as a key it must not cause a second "key is not text" problem
-                builder.add(f"*{event.anchor}", line)
-                continue
-        if isinstance(event, yaml.DocumentStartEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor:
+                builder.problem(_line(event), _NO_ANCHORS, _NO_ANCHORS_HINT)
+            builder.scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            line = _line(event)
+            if event.anchor:
+                builder.problem(line, _NO_ANCHORS, _NO_ANCHORS_HINT)
+            builder.start({} if kind is yaml.MappingStartEvent else [], line)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            builder.end()
+        elif kind is yaml.AliasEvent:
+            line = _line(event)
+            builder.problem(line, _NO_ANCHORS, _NO_ANCHORS_HINT)
+            # the alias as text: as a key it must not cause a second "key is not text" problem
+            builder.add(f"*{event.anchor}", line)
+        elif kind is yaml.DocumentStartEvent:
             builder.documents += 1
             if builder.documents > 1:
-                builder.problem(line, "more than one YAML document in the file", "remove the '---' separator")
+                builder.problem(_line(event), "more than one YAML document in the file", "remove the '---' separator")
                 return
-        elif isinstance(event, yaml.ScalarEvent):
-            builder.scalar(event)
-        elif isinstance(event, yaml.MappingStartEvent):
-            builder.start({}, line)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            builder.start([], line)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            builder.end()
+
+
+_NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed"
+_NO_ANCHORS_HINT = "write the value out in full"
 
 
 def _line(event: yaml.Event) -> int:
