@@ -6,8 +6,10 @@ MkDocs events used, in the order MkDocs calls them:
              Chinese search keeps them whole (this plugin is listed before search for that).
   on_files   add every page and download from `generator.site.build_pages` as a generated
              File (nothing is written to docs/), the vendored Vega bundle, and the nav.
+  on_env     keep the theme's compiled templates in memory between `mkdocs serve` rebuilds.
   on_post_page  drop the whitespace the theme's templates leave in every page.
-`mkdocs serve` rebuilds (and re-runs both events) when data/ changes: mkdocs.yml lists it
+  on_serve   look at data/ every 0.1 s instead of MkDocs' 0.5 s (development server only).
+`mkdocs serve` rebuilds (and re-runs every event) when data/ changes: mkdocs.yml lists it
 under `watch`. Everything else lives in modules that do not import MkDocs.
 """
 
@@ -20,6 +22,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -36,6 +39,34 @@ VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 # jieba (imported by the search plugin, which this plugin precedes) still imports pkg_resources,
 # and recent setuptools warns about that on every build: noise a maintainer can do nothing about.
 warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build, so under `mkdocs serve` each rebuild
+    compiled material's ~45 templates again: ~0.15 s of a ~0.9 s rebuild of the real data.
+    Jinja checks each entry against its template's source, so an edited override is recompiled."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+# module level: MkDocs re-creates the plugin (it reloads mkdocs.yml) for every rebuild
+_COMPILED_TEMPLATES = _MemoryBytecodeCache()
+# how often `mkdocs serve` looks at data/ for changes (MkDocs' own polling interval is 0.5 s);
+# a stat() of each of data/'s few dozen files, 20 times a second, costs next to nothing
+DATA_POLL_SECONDS = 0.05
+# how long MkDocs waits for a burst of file events to end before it rebuilds (its default: 0.1 s)
+QUIET_SECONDS = 0.05
 
 
 class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
@@ -66,6 +97,26 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))
         config.nav = site.nav(self.dataset, self.config.lang)
         return files
+
+    def on_env(self, env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = _COMPILED_TEMPLATES
+        return env
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        """Notice a saved data file sooner: MkDocs polls every 0.5 s and then waits 0.1 s for quiet,
+        so a save waited 0.35 s on average before the rebuild even started.
+
+        data/ (mkdocs.yml's `watch`, which MkDocs schedules right after this event) is polled
+        every DATA_POLL_SECONDS; docs/ and the theme, watched already, keep MkDocs' interval. This
+        sets watchdog's interval for watches scheduled from now on (`_timeout`: its API only reads
+        it) and the server's `build_delay`; if a future MkDocs or watchdog renames them, serve
+        still works, at the old speed. Development server only: builds are not affected."""
+        observer = getattr(server, "observer", None)
+        if observer is not None and isinstance(getattr(observer, "_timeout", None), (int, float)):
+            observer._timeout = DATA_POLL_SECONDS
+        if isinstance(getattr(server, "build_delay", None), (int, float)):
+            server.build_delay = QUIET_SECONDS
+        return server
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return site.squeeze_html(output)

@@ -138,7 +138,7 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         """`start` + `add` for a scalar, inlined: scalars are most of a file's events."""
-        line = event.start_mark.line + 1
+        line = _line(event)
         text = event.value
         if event.tag is None and (event.style or text[:1] not in _RESOLVABLE):
             value: Any = text  # quoted text, or plain text no implicit type starts like (Chinese)
@@ -332,6 +332,7 @@ def _describe_char(char: str) -> str:
 
 def _walk(builder: _Builder, text: str, loader: Any) -> None:
     # dispatch on the exact event class: an isinstance chain per event was a fifth of reading
+    event: Any  # each branch knows its event's class; the stubs type the stream as plain Event
     for event in yaml.parse(text, Loader=loader):
         kind = type(event)
         if kind is yaml.ScalarEvent:
