@@ -115,7 +115,11 @@ class Context:
                     self.by_cluster[record.cluster].append((region, record))
 
         # facts per (region, metric): a bar names its period when the region has several
-        self.repeats: Counter[tuple[str, str]] = Counter((r.id, f.metric) for pairs in self.facts_by_metric.values() for r, f in pairs)
+        self.own_facts: dict[tuple[str, str], list[tuple[m.Region, m.Fact]]] = defaultdict(list)  # (region, metric)
+        for pairs in self.facts_by_metric.values():
+            for region, fact in pairs:
+                self.own_facts[(region.id, fact.metric)].append((region, fact))
+        self.repeats: Counter[tuple[str, str]] = Counter({key: len(pairs) for key, pairs in self.own_facts.items()})
         # regions per metric, counted once: per-page recounting made the build quadratic
         self.region_count = {mid: len({r.id for r, _ in pairs}) for mid, pairs in self.facts_by_metric.items()}
         # memos for the small pieces below: one fact is shown on up to four pages, one label thousands
@@ -123,6 +127,7 @@ class Context:
         self._labels: dict[tuple[str, str], str] = {}
         self._values: dict[tuple[int, str | None], str] = {}
         self._periods: dict[tuple[str, bool], str] = {}
+        self._ranked: dict[str, list[tuple[m.Region, m.Fact]]] = {}
 
     # -----------------------------------------------------------------------------------------
     # small pieces
@@ -262,15 +267,13 @@ class Context:
     # -----------------------------------------------------------------------------------------
     # charts (rows for generator.charts; data only ever enters a chart as data values)
 
-    def bars(
-        self, page: str, metric: m.Metric, pairs: list[tuple[m.Region, m.Fact]], focus: m.Region | None = None, limit: int = BAR_LIMIT
-    ) -> str:
-        """A bar chart of one metric, and its data table. With many regions only the `limit`
+    def bars(self, page: str, metric: m.Metric, focus: m.Region | None = None, limit: int = BAR_LIMIT) -> str:
+        """A bar chart of one metric's facts, and its data table. With many regions only the `limit`
         largest are drawn, plus the `focus` region's own bars: a page's size must not grow with
         the number of regions (the full list is on the comparison page)."""
         rows, cells = [], []
         scale = metric.display_scale
-        for region, fact in self.top(pairs, focus, limit):
+        for region, fact in self.top(metric.id, focus, limit):
             # the value links to the fact's row (which cites its quote): a full citation per cell
             # would double the size of every page that shows a comparison
             value = f"[{self.value(fact, scale)}]({link(page, region_path(region.id), fact_anchor(fact))})"
@@ -296,14 +299,18 @@ class Context:
             )
         )
 
-    @staticmethod
-    def top(pairs: list[tuple[m.Region, m.Fact]], focus: m.Region | None, limit: int) -> list[tuple[m.Region, m.Fact]]:
+    def top(self, metric_id: str, focus: m.Region | None, limit: int) -> list[tuple[m.Region, m.Fact]]:
+        """The `limit` largest facts of a metric, then the focus region's own further down."""
+        pairs = self.facts_by_metric[metric_id]
         if len(pairs) <= limit:
             return pairs
-        ranked = sorted(pairs, key=lambda pair: -pair[1].normalized)
-        kept = ranked[:limit]
-        kept += [pair for pair in ranked[limit:] if focus is not None and pair[0].id == focus.id]
-        return kept
+        if metric_id not in self._ranked:  # sorted once per metric, not once per region page (quadratic)
+            self._ranked[metric_id] = sorted(pairs, key=lambda pair: -pair[1].normalized)
+        kept = self._ranked[metric_id][:limit]
+        if focus is None:
+            return kept
+        own = [pair for pair in self.own_facts[(focus.id, metric_id)] if pair not in kept]
+        return kept + sorted(own, key=lambda pair: -pair[1].normalized)
 
     def bar_label(self, region: m.Region, fact: m.Fact) -> str:
         """'亦庄（亦庄新城）· 汽车' — what each bar is about, in plain text (charts take data, not markup)."""
@@ -447,7 +454,7 @@ class Context:
                 {"value": self.cited(page, region, fact, self.value(fact)), "label": self.label(metric.label), "period": self.period(fact)}
             )
         comparisons = [
-            self.bars(page, metric, self.facts_by_metric[metric.id], focus=region, limit=REGION_BAR_LIMIT)
+            self.bars(page, metric, focus=region, limit=REGION_BAR_LIMIT)
             for metric in self.shared_metrics(region)[:3]
         ]
         clusters = []
@@ -511,7 +518,7 @@ class Context:
     def home_page(self) -> dict[str, Any]:
         page = HOME
         ranked = sorted(self.facts_by_metric.items(), key=lambda item: (-self.region_count[item[0]], -len(item[1]), item[0]))
-        charts_md = [self.bars(page, self.ds.metrics[mid], pairs) for mid, pairs in ranked[:2] if len(pairs) > 1]
+        charts_md = [self.bars(page, self.ds.metrics[mid]) for mid, pairs in ranked[:2] if len(pairs) > 1]
         latest = [self.event_row(page, region, event) for region, event in self.all_events()[:8]]
         return {
             "regions": self.region_index(page),
@@ -538,7 +545,7 @@ class Context:
                     "label": self.label(metric.label),
                     "definition": self.label(metric.definition),
                     "unit": d.md(metric.display_scale + self.unit_label(metric.unit)),
-                    "chart": self.bars(page, metric, pairs) if len(pairs) > 1 else "",
+                    "chart": self.bars(page, metric) if len(pairs) > 1 else "",
                     "facts": [self.fact_row(page, r, f, with_region=True) for r, f in pairs],
                     "apart": self.look_alikes(page, metric),
                     "comparable": [self.label(self.ds.metrics[o].label) for o in metric.comparable_with if o in self.ds.metrics],

@@ -113,6 +113,7 @@ def as_written(q: m.Quantity, unit_label: str) -> str:
 # Dates and periods
 
 
+@functools.lru_cache(maxsize=8192)  # few distinct dates, asked for on every page that shows them
 def date(text: str, lang: Lang) -> str:
     """'2024-02-03' → 2024年2月3日 / 3 Feb 2024 style, at the precision written."""
     parts = [int(p) for p in text.split("-")]
@@ -126,6 +127,7 @@ def date(text: str, lang: Lang) -> str:
     return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
 
 
+@functools.lru_cache(maxsize=8192)
 def period(text: str, lang: Lang) -> str:
     """Read the period grammar of data/README.md: 2023, 2024-02, 2021/2023, ../2024-03."""
     if text.startswith("../"):

@@ -45,9 +45,13 @@ class Dataset:
 
     def where(self, record: m.Record, *keys: str | int) -> tuple[str, int]:
         """(file, line) of a record, or of one of its fields."""
-        doc = self.documents.get(record._file)
-        line = doc.line_of((*record._path, *keys)) if doc else 1
-        return record._file, line
+        # pydantic keeps private attributes in __pydantic_private__; `record._file` finds them
+        # through a slow __getattr__, and pages ask for thousands of lines
+        private = record.__pydantic_private__ or {}
+        file, path = private.get("_file", ""), private.get("_path", ())
+        doc = self.documents.get(file)
+        line = doc.line_of((*path, *keys)) if doc else 1
+        return file, line
 
     def problem(self, record: m.Record, keys: tuple[str | int, ...], message: str, hint: str = "", kind: str = "data") -> Problem:
         file, line = self.where(record, *keys)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+from generator import context as c
 from generator import site
 from generator.__main__ import validate
 from generator.context import url
@@ -142,3 +144,24 @@ def test_no_python_objects_leak_into_pages(real_pages: dict[str, str]) -> None:
 def test_squeeze_html_keeps_preformatted_text() -> None:
     html = "<div>\n    <p>a</p>\n\n   <pre>  x\n\n    y</pre>\n  <textarea>\n  t</textarea>\n</div>"
     assert site.squeeze_html(html) == "<div>\n<p>a</p>\n<pre>  x\n\n    y</pre>\n<textarea>\n  t</textarea>\n</div>"
+
+
+def test_region_page_charts_the_leaders_and_the_region_itself(tmp_path: Path) -> None:
+    """With more regions than a region page's charts hold, each chart keeps the largest values and
+    adds the page's own region, wherever it ranks (the benchmark's synthetic regions)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_build
+
+    bench_build.make_project(tmp_path, regions=12, facts_per_region=20)
+    dataset, problems = validate(tmp_path)
+    assert problems == []
+    ctx = c.Context(dataset)
+    for region in dataset.regions.values():
+        for metric in ctx.shared_metrics(region)[:3]:
+            pairs = ctx.facts_by_metric[metric.id]
+            chosen = ctx.top(metric.id, region, c.REGION_BAR_LIMIT)
+            largest = sorted(pairs, key=lambda pair: -pair[1].normalized)[: c.REGION_BAR_LIMIT]
+            own = [pair for pair in pairs if pair[0] is region]
+            assert chosen[: c.REGION_BAR_LIMIT] == largest
+            assert all(pair in chosen for pair in own)
+            assert len(chosen) == len(largest) + len([pair for pair in own if pair not in largest])
