@@ -235,7 +235,15 @@ def harness(project: Path, out: Path, result: Path, profile: bool) -> None:
 
     from generator import charts, plugin, site
 
-    timings: dict[str, float] = {"on_config": 0.0, "on_files": 0.0, "build_pages": 0.0, "vendor_bundle": 0.0, "charts": 0.0}
+    timings: dict[str, float] = {
+        "on_config": 0.0,
+        "on_files": 0.0,
+        "on_env": 0.0,
+        "on_post_page": 0.0,
+        "build_pages": 0.0,
+        "vendor_bundle": 0.0,
+        "charts": 0.0,
+    }
     calls = {"charts": 0}
 
     def timed(name: str, function: Any, count: str | None = None) -> Any:
@@ -253,6 +261,8 @@ def harness(project: Path, out: Path, result: Path, profile: bool) -> None:
     cls = plugin.ZoneReportPlugin
     cls.on_config = timed("on_config", cls.on_config)  # type: ignore[method-assign]
     cls.on_files = timed("on_files", cls.on_files)  # type: ignore[method-assign]
+    cls.on_env = timed("on_env", cls.on_env)  # type: ignore[method-assign]
+    cls.on_post_page = timed("on_post_page", cls.on_post_page)  # type: ignore[method-assign]
     # the plugin calls these through their modules (`site.build_pages`), so patching the modules is enough
     site.build_pages = timed("build_pages", site.build_pages)
     charts.vendor_bundle = timed("vendor_bundle", charts.vendor_bundle)
@@ -318,6 +328,11 @@ def run(regions: int, facts: int, keep: Path | None, profile: bool) -> dict[str,
         }
 
 
+def _generator(r: dict[str, Any]) -> float:
+    """The plugin's whole time in the build: every event it handles."""
+    return float(r["on_config"] + r["on_files"] + r["on_env"] + r["on_post_page"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--regions", type=int, nargs="+", default=[300], help="region counts to build (default: 300)")
@@ -335,7 +350,7 @@ def main() -> int:
 
     head = (
         f"{'regions':>7} {'pages':>6} {'facts':>6} {'charts':>6} | {'build s':>7} {'gen s':>6} {'share':>6} | "
-        f"{'load+check':>10} {'pages':>6} {'charts':>6} {'bundle':>6} | {'ms/region':>9} | {'region KB med/max':>17}"
+        f"{'load+check':>10} {'pages':>6} {'charts':>6} {'bundle':>6} {'post':>6} | {'ms/region':>9} | {'region KB med/max':>17}"
     )
     print(head)
     print("-" * len(head), flush=True)
@@ -343,21 +358,22 @@ def main() -> int:
     for n in args.regions:  # one row as soon as its build is done: large sizes take minutes
         r = run(n, args.facts, args.keep, args.profile)
         rows.append(r)
-        generator = r["on_config"] + r["on_files"]
+        generator = _generator(r)
         print(
             f"{r['regions']:>7} {r['pages']:>6} {r['facts']:>6} {r['chart_count']:>6} | {r['build']:>7.2f} {generator:>6.2f} "
             f"{generator / r['build']:>6.1%} | {r['on_config']:>10.2f} {r['build_pages']:>6.2f} {r['charts']:>6.2f} "
-            f"{r['vendor_bundle']:>6.2f} | {1000 * r['build'] / r['regions']:>9.1f} | "
+            f"{r['vendor_bundle']:>6.2f} {r['on_post_page']:>6.2f} | {1000 * r['build'] / r['regions']:>9.1f} | "
             f"{r['region_kb_median']:>8.1f} / {r['region_kb_max']:<6.1f}",
             flush=True,
         )
     print(
         "\nbuild s: `mkdocs build --strict` in its process (the wall time with Python start-up is "
         + ", ".join(f"{r['wall']:.1f}" for r in rows)
-        + " s); gen s: the zone-report plugin (on_config: load + check data, teach jieba; on_files: "
-        "build_pages, Vega bundle, nav); pages = build_pages, of which charts = chart specs + embedding."
+        + " s); gen s: all of the zone-report plugin's events (on_config: load + check data, teach jieba; "
+        "on_files: build_pages, Vega bundle, nav; on_env; on_post_page = post: whitespace squeezing); "
+        "pages = build_pages, of which charts = the pages' charts."
     )
-    targets_ok = all((r["on_config"] + r["on_files"]) / r["build"] <= 0.10 and r["region_kb_max"] <= 60 for r in rows)
+    targets_ok = all(_generator(r) / r["build"] <= 0.10 and r["region_kb_max"] <= 60 for r in rows)
     print("targets (generator ≤ 10 %, region page ≤ 60 KB):", "met" if targets_ok else "NOT met")
     return 0
 

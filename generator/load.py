@@ -152,7 +152,9 @@ def validate(doc: Document, model: type[BaseModel], rel: str) -> tuple[Any, list
 
 def _stamp(value: Any, rel: str, path: tuple[str | int, ...]) -> None:
     if isinstance(value, m.Record):
-        value._file, value._path = rel, path
+        # straight into pydantic's private-attribute dict: `value._file = …` goes through its
+        # validating __setattr__, a tenth of loading a large dataset
+        value.__pydantic_private__.update(_file=rel, _path=path)  # type: ignore[union-attr]
         for name in type(value).model_fields:
             _stamp(getattr(value, name), rel, (*path, name))
     elif isinstance(value, list):

@@ -108,12 +108,14 @@ def _sources(dataset: Dataset, lang: str) -> list[Any]:
 
 
 _PRE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.DOTALL)
-_INDENT = re.compile(r"\n\s+")
+_INDENT = re.compile(r"\n[ \t\r\n]+")  # ASCII whitespace only: a line may begin with U+3000 on purpose
 
 
 def squeeze_html(html: str) -> str:
     """Drop the indentation and blank lines the theme's templates leave (a third of a page's
     bytes), outside <pre> and <textarea>, where whitespace is content."""
+    if "<pre" not in html and "<textarea" not in html:
+        return _INDENT.sub("\n", html)  # most pages: one pass, no splitting
     parts = _PRE.split(html)
     return "".join(part if index % 2 else _INDENT.sub("\n", part) for index, part in enumerate(parts))
 
