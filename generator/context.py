@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import urllib.parse
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 from generator import charts
@@ -114,12 +114,12 @@ class Context:
                 if record.cluster:
                     self.by_cluster[record.cluster].append((region, record))
 
-        # facts per (region, metric): a bar names its period when the region has several
-        self.own_facts: dict[tuple[str, str], list[tuple[m.Region, m.Fact]]] = defaultdict(list)  # (region, metric)
+        # facts per (region, metric): a region's own bars in a chart; a bar names its period when
+        # the region has several
+        self.own_facts: dict[tuple[str, str], list[tuple[m.Region, m.Fact]]] = defaultdict(list)
         for pairs in self.facts_by_metric.values():
             for region, fact in pairs:
                 self.own_facts[(region.id, fact.metric)].append((region, fact))
-        self.repeats: Counter[tuple[str, str]] = Counter({key: len(pairs) for key, pairs in self.own_facts.items()})
         # regions per metric, counted once: per-page recounting made the build quadratic
         self.region_count = {mid: len({r.id for r, _ in pairs}) for mid, pairs in self.facts_by_metric.items()}
         # memos for the small pieces below: one fact is shown on up to four pages, one label thousands
@@ -321,7 +321,7 @@ class Context:
         cluster = self.ds.clusters.get(fact.cluster or "")
         if cluster:
             label += f" · {self.lang.pick(cluster.name)}"
-        if self.repeats[(region.id, fact.metric)] > 1:
+        if len(self.own_facts.get((region.id, fact.metric), ())) > 1:
             label += f" · {d.period(fact.period, self.lang)}"
         return label
 
