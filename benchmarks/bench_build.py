@@ -36,15 +36,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS_PER_REGION = 40
-PROVINCES = [
-    ("北京市", "Beijing"), ("天津市", "Tianjin"), ("河北省", "Hebei"), ("山西省", "Shanxi"), ("内蒙古自治区", "Inner Mongolia"),
-    ("辽宁省", "Liaoning"), ("吉林省", "Jilin"), ("黑龙江省", "Heilongjiang"), ("上海市", "Shanghai"), ("江苏省", "Jiangsu"),
-    ("浙江省", "Zhejiang"), ("安徽省", "Anhui"), ("福建省", "Fujian"), ("江西省", "Jiangxi"), ("山东省", "Shandong"),
-    ("河南省", "Henan"), ("湖北省", "Hubei"), ("湖南省", "Hunan"), ("广东省", "Guangdong"), ("广西壮族自治区", "Guangxi"),
-    ("海南省", "Hainan"), ("重庆市", "Chongqing"), ("四川省", "Sichuan"), ("贵州省", "Guizhou"), ("云南省", "Yunnan"),
-    ("西藏自治区", "Tibet"), ("陕西省", "Shaanxi"), ("甘肃省", "Gansu"), ("青海省", "Qinghai"), ("宁夏回族自治区", "Ningxia"),
-    ("新疆维吾尔自治区", "Xinjiang"),
-]  # fmt: skip
+CITIES_PER_PROVINCE = 8  # synthetic prefecture cities (`profile.parent`): a large province lists regions by city
 SYLLABLES = "云江河山海林石金玉明新安华宁平东西南北中长兴和泰丰盛嘉瑞德祥福鑫源清湖桥峰岭川"
 EVENT_TYPES = ["policy", "plan", "launch", "opening", "project", "milestone", "meeting"]
 LEVELS = ["national_zone", "prefecture_city", "county_city", "district"]
@@ -84,6 +76,9 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1)
     (data / "sources").mkdir()
     shutil.copy2(ROOT / "data" / "metrics.yml", data / "metrics.yml")
     shutil.copy2(ROOT / "data" / "clusters.yml", data / "clusters.yml")
+    shutil.copy2(ROOT / "data" / "provinces.yml", data / "provinces.yml")
+    areas = yaml.safe_load((data / "provinces.yml").read_text(encoding="utf-8"))["areas"]
+    provinces = [p for area in areas for p in area["provinces"]]
     registry = yaml.safe_load((data / "metrics.yml").read_text(encoding="utf-8"))
     units = {u["id"]: u["label"]["zh"] for u in registry["units"]}
     metrics = registry["metrics"]
@@ -98,7 +93,9 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1)
         rid = f"zone-{i:04d}"
         zh, en = region_name(i)
         short = zh.removesuffix("经开区")
-        province = PROVINCES[i % len(PROVINCES)]
+        province = provinces[i % len(provinces)]
+        city = (i // len(provinces)) % CITIES_PER_PROVINCE
+        parent = {"zh": f"{province['zh'][:2]}{SYLLABLES[city]}市", "en": f"{province['en'].split()[0]} city {city + 1}"}
         file = f"synthetic-{i // 100:02d}.txt"
         lines = texts.setdefault(file, [])
         article_id = f"{rid}-report"
@@ -202,7 +199,8 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1)
                 "short_name": {"zh": short, "en": en},
                 "aliases": [zh],
                 "level": LEVELS[i % len(LEVELS)],
-                "province": {"zh": province[0], "en": province[1]},
+                "province": province,
+                "parent": parent,
                 "coordinates": [round(20 + rng.random() * 20, 2), round(100 + rng.random() * 20, 2)],
                 "summary": {"zh": f"{zh}是用于基准测试的合成地区。", "en": f"{en} is a synthetic region for the benchmark."},
             },

@@ -77,7 +77,7 @@ def quantities(dataset: Dataset) -> Iterator[tuple[m.Region, m.Quantity]]:
         yield from ((region, q) for q in [*region.facts, *region.targets])
 
 
-def _choices(options: Iterable[str], given: str) -> str:
+def choices(options: Iterable[str], given: str) -> str:
     import difflib
 
     options = sorted(options)
@@ -145,7 +145,7 @@ def _unknown(
 ) -> Iterator[Problem]:
     """One 'unknown <what> id' problem when `value` is not among `options` (none when it is)."""
     if value not in options:
-        hint = _choices(options, value) + (f" (or add it to {add_to})" if add_to else "")
+        hint = choices(options, value) + (f" (or add it to {add_to})" if add_to else "")
         yield dataset.problem(record, keys, f"unknown {what} '{value}'", hint, "reference")
 
 
@@ -205,7 +205,7 @@ def quantity_references(dataset: Dataset) -> Iterator[Problem]:
                     target,
                     ("baseline",),
                     f"baseline '{target.baseline}' is not a fact of this region",
-                    _choices(facts, target.baseline),
+                    choices(facts, target.baseline),
                     "reference",
                 )
             elif base is not None and base.metric != target.metric:
@@ -225,6 +225,32 @@ def cluster_references(dataset: Dataset) -> Iterator[Problem]:
         for record in records:
             if record.cluster is not None:
                 yield from _unknown(dataset, record, ("cluster",), "cluster", record.cluster, dataset.clusters, "data/clusters.yml")
+
+
+@check
+def province_names(dataset: Dataset) -> Iterator[Problem]:
+    """Every region's province is in data/provinces.yml, spelt as there: the site groups regions
+    by it, and "北京" beside "北京市" would make two provinces."""
+    first: dict[str, m.Bilingual] = {}
+    for area in dataset.areas.values():
+        for index, province in enumerate(area.provinces):
+            if province.zh in first:
+                line = dataset.where(first[province.zh], "zh")[1]
+                message = f"province '{province.zh}' is listed more than once (first at line {line})"
+                yield dataset.problem(area, ("provinces", index, "zh"), message, "keep one entry per province", "duplicate")
+            first.setdefault(province.zh, province)
+    known = dataset.provinces
+    if not known:
+        return  # data/provinces.yml is missing or unreadable: already reported
+    for region in dataset.regions.values():
+        given = region.profile.province
+        entry = known.get(given.zh)
+        if entry is None:
+            hint = choices(known, given.zh) + " (the names in data/provinces.yml)"
+            yield dataset.problem(region.profile, ("province", "zh"), f"unknown province '{given.zh}'", hint, "reference")
+        elif entry[1].en != given.en:
+            message = f"province '{given.zh}' is '{entry[1].en}' in English in data/provinces.yml, not '{given.en}'"
+            yield dataset.problem(region.profile, ("province", "en"), message, f"write en: {entry[1].en}", "reference")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,7 +305,7 @@ def article_spans(dataset: Dataset) -> Iterator[Problem]:
                 article,
                 ("file",),
                 f"source file '{article.file}' is not in data/sources/",
-                _choices(dataset.texts, article.file),
+                choices(dataset.texts, article.file),
                 "reference",
             )
             continue

@@ -9,6 +9,7 @@ checks never run on half-read data.
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from generator.yamlsafe import Bare, Document, read_yaml
 ARTICLES = "sources/articles.yml"
 METRICS = "metrics.yml"
 CLUSTERS = "clusters.yml"
+PROVINCES = "provinces.yml"
 REGIONS = "regions"
 
 
@@ -37,11 +39,21 @@ class Dataset:
     groups: dict[str, m.Group] = field(default_factory=dict)
     metrics: dict[str, m.Metric] = field(default_factory=dict)
     clusters: dict[str, m.Cluster] = field(default_factory=dict)
+    areas: dict[str, m.Area] = field(default_factory=dict)
     regions: dict[str, m.Region] = field(default_factory=dict)
     texts: dict[str, SourceText] = field(default_factory=dict)  # by file name
     documents: dict[str, Document] = field(default_factory=dict)  # by relative path
     # registry records as written, duplicates included (the dicts above keep the first of each id)
     registries: dict[str, list[Any]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def provinces(self) -> dict[str, tuple[m.Area, m.Bilingual]]:
+        """Province-level divisions by Chinese name, with their area, in registry order."""
+        out: dict[str, tuple[m.Area, m.Bilingual]] = {}
+        for area in self.areas.values():
+            for province in area.provinces:
+                out.setdefault(province.zh, (area, province))
+        return out
 
     def where(self, record: m.Record, *keys: str | int) -> tuple[str, int]:
         """(file, line) of a record, or of one of its fields."""
@@ -79,16 +91,19 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     articles = read(data / ARTICLES, m.ArticlesFile) if _exists(data / ARTICLES, root, problems) else None
     metrics = read(data / METRICS, m.MetricsFile) if _exists(data / METRICS, root, problems) else None
     clusters = read(data / CLUSTERS, m.ClustersFile) if _exists(data / CLUSTERS, root, problems) else None
+    provinces = read(data / PROVINCES, m.ProvincesFile) if _exists(data / PROVINCES, root, problems) else None
     lists = {
         "article": articles.articles if articles else [],
         "unit": metrics.units if metrics else [],
         "group": metrics.groups if metrics else [],
         "metric": metrics.metrics if metrics else [],
         "cluster": clusters.clusters if clusters else [],
+        "area": provinces.areas if provinces else [],
     }
     dataset.registries = lists
     dataset.articles, dataset.units, dataset.groups = _index(lists["article"]), _index(lists["unit"]), _index(lists["group"])
     dataset.metrics, dataset.clusters = _index(lists["metric"]), _index(lists["cluster"])
+    dataset.areas = _index(lists["area"])
     for path in sorted((data / REGIONS).glob("*.yaml")):
         # only *.yml is read: a region saved as .yaml would silently vanish from the site
         rel = path.relative_to(root).as_posix()

@@ -221,6 +221,18 @@ class ClustersFile(Record):
     clusters: list[Cluster]
 
 
+class Area(Record):
+    """One of the statistical areas (东部地区 …) and the province-level divisions in it."""
+
+    id: SnakeId
+    name: Bilingual
+    provinces: list[Bilingual]
+
+
+class ProvincesFile(Record):
+    areas: list[Area]
+
+
 # ---------------------------------------------------------------------------------------------
 # Regions
 

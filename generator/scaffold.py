@@ -14,6 +14,7 @@ import typing
 from pathlib import Path
 
 from generator import models as m
+from generator.checks import choices
 from generator.load import load
 
 ID_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -45,7 +46,8 @@ profile:
   aliases: []
   # country | municipality | prefecture_city | county_city | district | national_zone
   level: {level}
-  province: {{zh: "TODO 省份", en: "TODO province"}}
+  # the province-level division, as written in data/provinces.yml
+  province: {{zh: {province_zh}, en: {province_en}}}
   # optional: the city the region belongs to
   # parent: {{zh: 苏州市, en: Suzhou}}
   # TODO approximate [latitude, longitude], e.g. [31.32, 120.72]
@@ -105,10 +107,14 @@ excluded: []
 """
 
 
-def skeleton(region_id: str, name_zh: str | None = None, name_en: str | None = None, level: str | None = None) -> str:
+def skeleton(
+    region_id: str, province: m.Bilingual, name_zh: str | None = None, name_en: str | None = None, level: str | None = None
+) -> str:
     en = name_en or f"TODO {region_id.replace('-', ' ').title()}"
     return TEMPLATE.format(
         region_id=region_id,
+        province_zh=_q(province.zh),
+        province_en=_q(province.en),
         name_zh=_q(name_zh or "TODO 中文全称"),
         name_en=en,
         name_en_q=_q(en),
@@ -116,8 +122,11 @@ def skeleton(region_id: str, name_zh: str | None = None, name_en: str | None = N
     )
 
 
-def new_region(root: Path, region_id: str, name_zh: str | None = None, name_en: str | None = None, level: str | None = None) -> Path:
-    """Write data/regions/<region_id>.yml; ValueError with a message for the user if it cannot."""
+def new_region(
+    root: Path, region_id: str, province: str, name_zh: str | None = None, name_en: str | None = None, level: str | None = None
+) -> Path:
+    """Write data/regions/<region_id>.yml; ValueError with a message for the user if it cannot.
+    `province` is a name from data/provinces.yml, Chinese or English."""
     if not ID_RE.fullmatch(region_id):
         suggestion = suggest_id(region_id)
         hint = f"; try '{suggestion}'" if suggestion else ""
@@ -127,13 +136,25 @@ def new_region(root: Path, region_id: str, name_zh: str | None = None, name_en: 
     folder = root / "data" / "regions"
     if not folder.is_dir():
         raise ValueError(f"no data/regions/ folder under {root}; run this from the project root or pass --root")
+    division = find_province(root, province)
     path = folder / f"{region_id}.yml"
     for existing in (path, path.with_suffix(".yaml")):
         if existing.exists():
             raise ValueError(f"{existing.relative_to(root).as_posix()} already exists; edit it instead (nothing was written)")
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(skeleton(region_id, name_zh, name_en, level))
+        handle.write(skeleton(region_id, division, name_zh, name_en, level))
     return path
+
+
+def find_province(root: Path, name: str) -> m.Bilingual:
+    """The registry's entry for a province named in Chinese or English (any case)."""
+    known = load(root)[0].provinces
+    if not known:
+        raise ValueError("data/provinces.yml is missing or has problems; run `python -m generator check`")
+    for _area, province in known.values():
+        if name in (province.zh, province.en) or name.casefold() == province.en.casefold():
+            return province
+    raise ValueError(f"unknown province '{name}'; {choices(known, name)} (the names in data/provinces.yml, or their English)")
 
 
 def next_steps(root: Path, path: Path) -> str:
@@ -153,7 +174,7 @@ See CONTRIBUTING.md ("Add a region") for a worked example."""
 def cmd_new_region(args: argparse.Namespace) -> int:
     root: Path = args.root
     try:
-        path = new_region(root, args.id, args.name_zh, args.name_en, args.level)
+        path = new_region(root, args.id, args.province, args.name_zh, args.name_en, args.level)
     except ValueError as err:
         print(f"✖ {err}")
         return 1
@@ -178,4 +199,5 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name-zh", help="full Chinese name, e.g. 苏州工业园区")
     parser.add_argument("--name-en", help="full English name, e.g. 'Suzhou Industrial Park'")
     parser.add_argument("--level", help=f"one of: {', '.join(LEVELS)}")
+    parser.add_argument("--province", required=True, help="province-level division from data/provinces.yml, e.g. 江苏省 or Jiangsu")
     parser.set_defaults(run=cmd_new_region)

@@ -36,6 +36,7 @@ KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
     "articles": (m.ArticlesFile, "data/sources/articles.yml", "Source articles (data/sources/articles.yml)"),
     "metrics": (m.MetricsFile, "data/metrics.yml", "Units, metric groups and metrics (data/metrics.yml)"),
     "clusters": (m.ClustersFile, "data/clusters.yml", "Industry-cluster taxonomy (data/clusters.yml)"),
+    "provinces": (m.ProvincesFile, "data/provinces.yml", "Province-level divisions by area (data/provinces.yml)"),
 }
 
 _YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999, "description": "a bare year, e.g. 2023"}

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator import charts
@@ -74,16 +74,49 @@ def _has_facts(dataset: Dataset, group_id: str) -> bool:
     return any(f.metric in metrics and f.subject is None for r in dataset.regions.values() for f in r.facts)
 
 
+Pick = Callable[[m.Bilingual], str]
+FLAT_NAV = 40  # regions listed as one flat list; more are grouped by area and province
+CITY_NAV = 20  # a province with more regions than this lists them by city
+
+
 def _grouped(dataset: Dataset, lang: str) -> list[Any]:
-    """Regions, by province once there are many (a flat list of hundreds is slow to render)."""
+    """Regions in the navigation: one list while they are few, then area → province (→ city).
+
+    A page's sidebar holds the sections above it and its own list, so every list must stay short
+    however many regions there are: areas are five, an area has at most twelve provinces, and a
+    province with many regions splits them by city (`profile.parent`)."""
     pick = d.Lang(lang).pick
-    entries = [{pick(r.profile.short_name): c.region_path(r.id)} for r in dataset.regions.values()]
-    if len(entries) <= 40:
-        return entries
-    provinces: dict[str, list[Any]] = {}
-    for region in dataset.regions.values():
-        provinces.setdefault(pick(region.profile.province), []).append({pick(region.profile.short_name): c.region_path(region.id)})
-    return [{name: items} for name, items in sorted(provinces.items())]
+    regions = list(dataset.regions.values())
+    if len(regions) <= FLAT_NAV:
+        return _entries(regions, pick)
+    areas: dict[str, dict[str, list[m.Region]]] = {}
+    order = {zh: index for index, zh in enumerate(dataset.provinces)}  # registry (division-code) order
+    for region in sorted(regions, key=lambda r: order.get(r.profile.province.zh, len(order))):
+        area, province = dataset.provinces.get(region.profile.province.zh, (None, region.profile.province))
+        area_name = pick(area.name) if area is not None else ""
+        areas.setdefault(area_name, {}).setdefault(pick(province), []).append(region)
+    out: list[Any] = []
+    for name, provinces in areas.items():
+        items = [{province: _by_city(members, pick)} for province, members in provinces.items()]
+        out += [{name: items}] if name and len(areas) > 1 else items  # one area: no level for it
+    return out
+
+
+def _by_city(regions: list[m.Region], pick: Pick) -> list[Any]:
+    """A province's regions; many of them are grouped by city, regions without one listed after."""
+    if len(regions) <= CITY_NAV:
+        return _entries(regions, pick)
+    cities: dict[str, list[m.Region]] = {}
+    for region in regions:
+        cities.setdefault(pick(region.profile.parent) if region.profile.parent else "", []).append(region)
+    loose = _entries(cities.pop("", []), pick)
+    if len(cities) <= 1:
+        return _entries(regions, pick)
+    return [*({city: _entries(members, pick)} for city, members in sorted(cities.items())), *loose]
+
+
+def _entries(regions: list[m.Region], pick: Pick) -> list[Any]:
+    return [{pick(r.profile.short_name): c.region_path(r.id)} for r in regions]
 
 
 def _sources(dataset: Dataset, lang: str) -> list[Any]:

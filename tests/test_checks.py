@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from generator import checks
 from generator.checks import CHECKS, number_forms, printed_scales, run_checks
-from generator.load import Dataset
+from generator.load import Dataset, load
 from generator.problems import Problem
 
 
@@ -203,6 +203,42 @@ def test_unknown_clusters(project: Project) -> None:
         "valid choices: commercial_space (or add it to data/clusters.yml))",
         "data/regions/r.yml:42: unknown cluster 'space' (valid choices: commercial_space (or add it to data/clusters.yml))",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# province_names
+
+
+def test_a_province_not_in_the_registry(project: Project) -> None:
+    project.replace("regions/r.yml", "province: {zh: 北京市, en: Beijing}", "province: {zh: 北京, en: Beijing}")
+    assert found(project, "province_names") == [
+        "data/regions/r.yml:6: unknown province '北京' (did you mean '北京市'? "
+        "valid choices: 上海市, 北京市, 四川省 (the names in data/provinces.yml))"
+    ]
+
+
+def test_a_province_spelt_differently_in_english(project: Project) -> None:
+    project.replace("regions/r.yml", "province: {zh: 北京市, en: Beijing}", "province: {zh: 北京市, en: Peking}")
+    assert found(project, "province_names") == [
+        "data/regions/r.yml:6: province '北京市' is 'Beijing' in English in data/provinces.yml, not 'Peking' (write en: Beijing)"
+    ]
+
+
+def test_a_province_listed_twice_in_the_registry(project: Project) -> None:
+    sichuan = "      - {zh: 四川省, en: Sichuan}\n"
+    project.replace("provinces.yml", sichuan, sichuan + "      - {zh: 上海市, en: Shanghai}\n")
+    assert found(project, "province_names") == [
+        "data/provinces.yml:12: province '上海市' is listed more than once (first at line 7) (keep one entry per province)"
+    ]
+
+
+def test_no_province_problems_without_a_registry(project: Project) -> None:
+    project.path("provinces.yml").unlink()
+    project.replace("regions/r.yml", "province: {zh: 北京市, en: Beijing}", "province: {zh: 北京, en: Beijing}")
+    dataset, problems = load(project.root)
+    # the missing file is reported once, by load, rather than every region's province with it
+    assert [p.format() for p in problems] == ["data/provinces.yml:1: required file is missing (see data/README.md for its format)"]
+    assert list(CHECKS["province_names"](dataset)) == []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ def minimal(tmp_path: Path) -> Path:
 
 
 def test_new_region_writes_a_skeleton_that_check_accepts(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, minimal, "new-region", "suzhou-sip", "--name-zh", "苏州工业园区", "--level", "national_zone")
+    options = ["--name-zh", "苏州工业园区", "--level", "national_zone", "--province", "上海市"]
+    code, out, _ = run_cli(capsys, minimal, "new-region", "suzhou-sip", *options)
     assert code == 0, out
     path = minimal / "data" / "regions" / "suzhou-sip.yml"
     text = path.read_text(encoding="utf-8")
@@ -55,19 +56,28 @@ def test_new_region_writes_a_skeleton_that_check_accepts(minimal: Path, capsys: 
     assert code == 0 and out.startswith("✔"), out
 
 
-def test_new_region_without_options_is_valid_too(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_cli(capsys, minimal, "new-region", "x1")[0] == 0
+def test_new_region_with_only_a_province_is_valid_too(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(capsys, minimal, "new-region", "x1", "--province", "sichuan")[0] == 0
+    assert 'province: {zh: "四川省", en: "Sichuan"}' in (minimal / "data" / "regions" / "x1.yml").read_text(encoding="utf-8")
     assert validate(minimal)[1] == []
+
+
+def test_new_region_needs_a_province_from_the_registry(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, minimal, "new-region", "x", "--province", "北京")
+    assert code == 1 and out.startswith("✖ unknown province '北京'; did you mean '北京市'? valid choices: 上海市, 北京市, 四川省"), out
+    assert not (minimal / "data" / "regions" / "x.yml").exists()
+    with pytest.raises(SystemExit):  # argparse: "the following arguments are required: --province"
+        run_cli(capsys, minimal, "new-region", "x")
 
 
 def test_new_region_refuses_to_overwrite(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = (minimal / "data" / "regions" / "r.yml").read_bytes()
-    code, out, _ = run_cli(capsys, minimal, "new-region", "r")
+    code, out, _ = run_cli(capsys, minimal, "new-region", "r", "--province", "北京市")
     assert code == 1
     assert "data/regions/r.yml already exists" in out and "nothing was written" in out
     assert (minimal / "data" / "regions" / "r.yml").read_bytes() == before
     (minimal / "data" / "regions" / "old.yaml").write_text("profile: {}\n", encoding="utf-8")
-    code, out, _ = run_cli(capsys, minimal, "new-region", "old")
+    code, out, _ = run_cli(capsys, minimal, "new-region", "old", "--province", "北京市")
     assert code == 1 and "old.yaml already exists" in out
     assert not (minimal / "data" / "regions" / "old.yml").exists()
 
@@ -80,7 +90,7 @@ def test_new_region_refuses_ids_that_are_not_kebab_case(
     minimal: Path, capsys: pytest.CaptureFixture[str], bad: str, suggestion: str
 ) -> None:
     before = sorted(p.name for p in (minimal / "data" / "regions").iterdir())
-    code, out, _ = run_cli(capsys, minimal, "new-region", "--", bad)
+    code, out, _ = run_cli(capsys, minimal, "new-region", "--province", "北京市", "--", bad)
     assert code == 1
     assert f"'{bad}' is not a kebab-case id" in out
     if suggestion:
@@ -89,12 +99,12 @@ def test_new_region_refuses_ids_that_are_not_kebab_case(
 
 
 def test_new_region_refuses_an_unknown_level(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, minimal, "new-region", "x", "--level", "city")
+    code, out, _ = run_cli(capsys, minimal, "new-region", "x", "--level", "city", "--province", "北京市")
     assert code == 1 and "unknown level 'city'" in out and "prefecture_city" in out
 
 
 def test_new_region_outside_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, tmp_path, "new-region", "x")
+    code, out, _ = run_cli(capsys, tmp_path, "new-region", "x", "--province", "北京市")
     assert code == 1 and "no data/regions/ folder" in out
 
 
@@ -152,7 +162,7 @@ def repo(minimal: Path) -> Path:
     region.write_text(text[:start] + added + text[end:], encoding="utf-8")
     # an event changed (inferred date no longer), a new region (from the skeleton)
     edit(region, "    inferred: true\n    type: launch", "    type: launch")
-    scaffold.new_region(minimal, "newzone", name_zh="新区", name_en="New Zone")
+    scaffold.new_region(minimal, "newzone", "北京市", name_zh="新区", name_en="New Zone")
     return minimal
 
 

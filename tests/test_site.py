@@ -7,13 +7,16 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import context as c
+from generator import models as m
 from generator import site
 from generator.__main__ import validate
 from generator.context import url
+from generator.load import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).with_name("fixtures") / "mini"
@@ -165,3 +168,68 @@ def test_region_page_charts_the_leaders_and_the_region_itself(tmp_path: Path) ->
             assert chosen[: c.REGION_BAR_LIMIT] == largest
             assert all(pair in chosen for pair in own)
             assert len(chosen) == len(largest) + len([pair for pair in own if pair not in largest])
+
+
+def _regions_in(placements: list[tuple[str, str | None]]) -> Dataset:
+    """The mini dataset with its regions replaced by copies of one, placed in (province, city)."""
+    dataset, _ = validate(MINI)
+    template = next(iter(dataset.regions.values()))
+    regions: dict[str, m.Region] = {}
+    for index, (province, city) in enumerate(placements):
+        parent = m.Bilingual(zh=city, en=city) if city else None
+        short = m.Bilingual(zh=f"区{index}", en=f"Zone {index}")
+        profile = template.profile.model_copy(update={"short_name": short, "province": dataset.provinces[province][1], "parent": parent})
+        region = m.Region.model_construct(profile=profile)  # (a copy would keep the template's cached id)
+        region._id = f"z{index}"
+        regions[region.id] = region
+    dataset.regions = regions
+    return dataset
+
+
+def _names(nav: list[dict[str, Any]]) -> list[str]:
+    return [next(iter(entry)) for entry in nav]
+
+
+def test_a_few_regions_are_one_flat_list() -> None:
+    nav = site._grouped(_regions_in([("四川省", None), ("北京市", None)]), "zh")
+    assert nav == [{"区0": "regions/z0.md"}, {"区1": "regions/z1.md"}]
+
+
+def test_many_regions_by_area_then_province_in_registry_order() -> None:
+    placements = [("四川省", None)] * 20 + [("上海市", None)] * 15 + [("北京市", None)] * 10
+    nav = site._grouped(_regions_in(placements), "zh")
+    assert _names(nav) == ["东部地区", "西部地区"]  # the registry's order, not the alphabet's
+    assert _names(nav[0]["东部地区"]) == ["北京市", "上海市"]
+    assert _names(nav[1]["西部地区"]) == ["四川省"]
+    assert _names(nav[0]["东部地区"][0]["北京市"]) == [f"区{i}" for i in range(35, 45)]
+    assert nav == site._grouped(_regions_in(placements), "zh")  # deterministic
+
+
+def test_a_province_with_many_regions_lists_them_by_city() -> None:
+    jiangsu: list[tuple[str, str | None]] = [("江苏省", "苏州市")] * 12 + [("江苏省", "南京市")] * 10 + [("江苏省", None)] * 2
+    placements = [*jiangsu, *[("上海市", None)] * 20, ("四川省", None)]
+    nav = site._grouped(_regions_in(placements), "en")
+    jiangsu = nav[0]["Eastern China"][1]["Jiangsu"]
+    assert _names(jiangsu) == ["南京市", "苏州市", "Zone 22", "Zone 23"]  # cities, then regions without one
+    assert len(jiangsu[0]["南京市"]) == 10 and len(jiangsu[1]["苏州市"]) == 12
+    assert len(nav[0]["Eastern China"][0]["Shanghai"]) == 20  # not over the limit: no city level
+
+
+def test_no_navigation_list_grows_with_the_number_of_regions() -> None:
+    """Spread over all provinces and eight cities each, as in the benchmark: 1,000 regions give
+    lists no longer than the registry's areas and provinces, or a city's regions."""
+    dataset, _ = validate(MINI)
+    provinces = list(dataset.provinces)
+    placements = [(provinces[i % len(provinces)], f"市{i // len(provinces) % 8}") for i in range(1000)]
+    longest = 0
+
+    def walk(items: list[Any]) -> None:
+        nonlocal longest
+        longest = max(longest, len(items))
+        for item in items:
+            for value in item.values():
+                if isinstance(value, list):
+                    walk(value)
+
+    walk(site._grouped(_regions_in(placements), "zh"))
+    assert longest == 12  # the western area's provinces; a city holds at most 4 of these regions
