@@ -120,6 +120,9 @@ class Context:
         for pairs in self.facts_by_metric.values():
             for region, fact in pairs:
                 self.own_facts[(region.id, fact.metric)].append((region, fact))
+        # a plain dict from here on: a lookup must not add a metric (pages are rendered in any
+        # order, and in two processes, so nothing may depend on which page asked first)
+        self.facts_by_metric = dict(self.facts_by_metric)
         # regions per metric, counted once: per-page recounting made the build quadratic
         self.region_count = {mid: len({r.id for r, _ in pairs}) for mid, pairs in self.facts_by_metric.items()}
         # memos for the small pieces below: one fact is shown on up to four pages, one label thousands
@@ -134,6 +137,10 @@ class Context:
 
     def name(self, region: m.Region) -> str:
         return d.md(self.lang.pick(region.profile.short_name))
+
+    def facts_of(self, metric_id: str) -> list[tuple[m.Region, m.Fact]]:
+        """(region, fact) pairs of a metric, in data order; [] for a metric nobody reports."""
+        return self.facts_by_metric.get(metric_id, [])
 
     def label(self, text: m.Bilingual | None) -> str:
         """Primary text with the secondary beside it, escaped."""
@@ -301,7 +308,7 @@ class Context:
 
     def top(self, metric_id: str, focus: m.Region | None, limit: int) -> list[tuple[m.Region, m.Fact]]:
         """The `limit` largest facts of a metric, then the focus region's own further down."""
-        pairs = self.facts_by_metric[metric_id]
+        pairs = self.facts_of(metric_id)
         if len(pairs) <= limit:
             return pairs
         if metric_id not in self._ranked:  # sorted once per metric, not once per region page (quadratic)
@@ -421,7 +428,7 @@ class Context:
         """This region's metrics with at least two region-level facts (here or elsewhere): those
         make a chart; the ones shared with most regions come first."""
         mine = {f.metric for f in region.facts if f.subject is None}
-        chartable = [mid for mid in mine if len(self.facts_by_metric[mid]) > 1]
+        chartable = [mid for mid in mine if len(self.facts_of(mid)) > 1]
         chartable.sort(key=lambda mid: (-self.region_count[mid], mid))
         return [self.ds.metrics[mid] for mid in chartable]
 
@@ -536,9 +543,9 @@ class Context:
         page = group_path(group.id)
         sections = []
         for metric in self.ds.metrics.values():
-            if metric.group != group.id or not self.facts_by_metric[metric.id]:
+            if metric.group != group.id or not self.facts_of(metric.id):
                 continue
-            pairs = self.facts_by_metric[metric.id]
+            pairs = self.facts_of(metric.id)
             sections.append(
                 {
                     "anchor": metric.id.replace("_", "-"),
@@ -557,7 +564,7 @@ class Context:
         """Metrics that must not be read as equals, stated on either side of the registry entry."""
         out = []
         for other, entry in self.not_comparable_pairs(metric):
-            facts = self.facts_by_metric[other.id]
+            facts = self.facts_of(other.id)
             label = self.label(other.label)
             if facts:  # it has its own section on a comparison page: link there
                 label = f"[{label}]({link(page, group_path(other.group), other.id.replace('_', '-'))})"
@@ -579,7 +586,7 @@ class Context:
     def compare_index(self) -> list[dict[str, Any]]:
         rows = []
         for group in self.ds.groups.values():
-            metrics = [mt for mt in self.ds.metrics.values() if mt.group == group.id and self.facts_by_metric[mt.id]]
+            metrics = [mt for mt in self.ds.metrics.values() if mt.group == group.id and self.facts_of(mt.id)]
             if metrics:
                 rows.append(
                     {

@@ -170,11 +170,24 @@ def _stamp(value: Any, rel: str, path: tuple[str | int, ...]) -> None:
         # straight into pydantic's private-attribute dict: `value._file = …` goes through its
         # validating __setattr__, a tenth of loading a large dataset
         value.__pydantic_private__.update(_file=rel, _path=path)  # type: ignore[union-attr]
-        for name in type(value).model_fields:
+        for name in _record_fields(type(value)):
             _stamp(getattr(value, name), rel, (*path, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _stamp(item, rel, (*path, index))
+
+
+@functools.cache
+def _record_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that can hold records: the others (text, numbers — most of them)
+    need no stamp, and visiting them was most of the stamping time."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_record(info.annotation))
+
+
+def _holds_record(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, m.Record):
+        return True
+    return any(_holds_record(arg) for arg in typing.get_args(annotation))
 
 
 def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Problem:

@@ -7,9 +7,14 @@ to MkDocs, and any other engine could take the same dict. Paths are relative to 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import os
+import pickle
 import re
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,33 +28,90 @@ from generator.render import render
 CHART_KINDS = "assets/javascripts/chart-kinds.js"
 
 
-def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "") -> dict[str, str]:
+def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", parallel: bool = True) -> dict[str, str]:
     """Every generated page (Markdown), download (CSV/JSON/text), and the chart kinds' structure
-    the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript)."""
+    the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript).
+    With `parallel`, a second process renders half of them (`_run`); the result is the same."""
     ctx = c.Context(dataset, d.Lang(lang), issues_url)
-    pages: dict[str, str] = {
-        c.HOME: render("home.md.j2", ctx.home_page(), lang),
-        c.REGIONS: render("regions.md.j2", {"regions": ctx.region_index()}, lang),
-        c.COMPARE: render("compare_index.md.j2", {"rows": ctx.compare_index()}, lang),
-        c.CLUSTERS: render("clusters.md.j2", ctx.cluster_index(), lang),
-        c.TIMELINE: render("timeline.md.j2", ctx.timeline_page(), lang),
-        c.SOURCES: render("sources.md.j2", {"articles": ctx.source_index()}, lang),
-    }
-    for region in dataset.regions.values():
-        pages[c.region_path(region.id)] = render("region.md.j2", ctx.region_page(region), lang)
+
+    def page(path: str, template: str, values: Callable[[], dict[str, Any]]) -> Job:
+        return lambda: {path: render(template, values(), lang)}
+
+    jobs: list[Job] = [
+        page(c.HOME, "home.md.j2", ctx.home_page),
+        page(c.REGIONS, "regions.md.j2", lambda: {"regions": ctx.region_index()}),
+        page(c.COMPARE, "compare_index.md.j2", lambda: {"rows": ctx.compare_index()}),
+        page(c.CLUSTERS, "clusters.md.j2", ctx.cluster_index),
+        page(c.TIMELINE, "timeline.md.j2", ctx.timeline_page),
+        page(c.SOURCES, "sources.md.j2", lambda: {"articles": ctx.source_index()}),
+        lambda: _downloads(dataset, ctx, lang, site_url),
+    ]
+    jobs += [page(c.region_path(r.id), "region.md.j2", functools.partial(ctx.region_page, r)) for r in dataset.regions.values()]
     for group in dataset.groups.values():
-        if any(mt.group == group.id and ctx.facts_by_metric[mt.id] for mt in dataset.metrics.values()):
-            pages[c.group_path(group.id)] = render("compare.md.j2", ctx.compare_page(group), lang)
-    for cluster in dataset.clusters.values():
-        pages[c.cluster_path(cluster.id)] = render("cluster.md.j2", ctx.cluster_page(cluster), lang)
-    for article in dataset.articles.values():
-        pages[c.source_path(article.id)] = render("source.md.j2", ctx.source_page(article), lang)
-    downloads = build_downloads(dataset, ctx.lang, site_url)
-    files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
-    pages[c.DOWNLOADS] = render("downloads.md.j2", {"files": files}, lang)
-    pages.update(downloads)
+        if any(mt.group == group.id and ctx.facts_of(mt.id) for mt in dataset.metrics.values()):
+            jobs.append(page(c.group_path(group.id), "compare.md.j2", functools.partial(ctx.compare_page, group)))
+    jobs += [page(c.cluster_path(cl.id), "cluster.md.j2", functools.partial(ctx.cluster_page, cl)) for cl in dataset.clusters.values()]
+    jobs += [page(c.source_path(a.id), "source.md.j2", functools.partial(ctx.source_page, a)) for a in dataset.articles.values()]
+    pages: dict[str, str] = {}
+    for output in _run(jobs, fork=parallel and _can_fork(len(jobs))):
+        pages.update(output)
     pages[CHART_KINDS] = charts.kinds_script()
     return pages
+
+
+def _downloads(dataset: Dataset, ctx: c.Context, lang: str, site_url: str) -> dict[str, str]:
+    downloads = build_downloads(dataset, ctx.lang, site_url)
+    files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
+    return {c.DOWNLOADS: render("downloads.md.j2", {"files": files}, lang), **downloads}
+
+
+Job = Callable[[], dict[str, str]]  # renders one page (or the downloads) from the shared Context
+PARALLEL_FROM = 200  # pages; a smaller site renders in well under a second, less than a fork costs
+
+
+def _can_fork(jobs: int) -> bool:
+    """Fork only for a large site, on Linux (no fork on Windows; macOS' system libraries do not
+    survive one), and only while no other thread runs: forking a threaded process (the
+    `mkdocs serve` server) is unsafe."""
+    return jobs >= PARALLEL_FROM and sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _run(jobs: list[Job], fork: bool) -> list[dict[str, str]]:
+    """Every job's output, in order. With `fork`, a forked copy of this process runs every second
+    job and pipes its pages back, so a large site renders on two cores (a build is otherwise
+    single-threaded). The copy inherits the dataset and Context, so nothing but finished pages
+    crosses the pipe. If the copy fails, its jobs run here, and any error surfaces exactly as it
+    would have without it."""
+    if not fork:
+        return [job() for job in jobs]
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: it must never return into the caller, whatever happens
+        try:
+            os.close(read)
+            try:
+                payload = pickle.dumps([job() for job in jobs[1::2]], protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # noqa: BLE001 - reported by doing the jobs again in the parent
+                payload = pickle.dumps(None)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write)
+    theirs: list[dict[str, str]] | None = None
+    with os.fdopen(read, "rb") as pipe:  # closed on an error here: the copy's write fails, it exits
+        try:
+            mine = [job() for job in jobs[0::2]]
+            theirs = pickle.load(pipe)
+        except (EOFError, pickle.UnpicklingError):
+            pass  # the copy died before it finished writing: its jobs are done below
+        finally:
+            pipe.close()
+            os.waitpid(pid, 0)
+    if theirs is None:
+        theirs = [job() for job in jobs[1::2]]
+    out = [output for pair in zip(mine, theirs, strict=False) for output in pair]
+    return out + mine[len(theirs) :]
 
 
 def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:

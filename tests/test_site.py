@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,7 @@ def test_region_page_charts_the_leaders_and_the_region_itself(tmp_path: Path) ->
     ctx = c.Context(dataset)
     for region in dataset.regions.values():
         for metric in ctx.shared_metrics(region)[:3]:
-            pairs = ctx.facts_by_metric[metric.id]
+            pairs = ctx.facts_of(metric.id)
             chosen = ctx.top(metric.id, region, c.REGION_BAR_LIMIT)
             largest = sorted(pairs, key=lambda pair: -pair[1].normalized)[: c.REGION_BAR_LIMIT]
             own = [pair for pair in pairs if pair[0] is region]
@@ -233,3 +234,42 @@ def test_no_navigation_list_grows_with_the_number_of_regions() -> None:
 
     walk(site._grouped(_regions_in(placements), "zh"))
     assert longest == 12  # the western area's provinces; a city holds at most 4 of these regions
+
+
+def test_two_processes_render_the_same_pages_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_build
+
+    bench_build.make_project(tmp_path, regions=90, facts_per_region=10)
+    dataset, problems = validate(tmp_path)
+    assert problems == []
+    one = site.build_pages(dataset, parallel=False)
+    assert len(one) >= site.PARALLEL_FROM
+    forks: list[bool] = []
+    run = site._run
+    monkeypatch.setattr(site, "_run", lambda jobs, fork: forks.append(fork) or run(jobs, fork=True))
+    two = site.build_pages(dataset, parallel=True)
+    assert len(forks) == 1  # forked here even if the build would not (it does not while other threads run)
+    assert list(two) == list(one) and two == one
+
+
+def test_jobs_run_in_two_processes_in_order() -> None:
+    jobs = [lambda i=i: {f"p{i}": str(os.getpid())} for i in range(site.PARALLEL_FROM + 1)]
+    out = site._run(jobs, fork=True)
+    assert [next(iter(o)) for o in out] == [f"p{i}" for i in range(len(jobs))]
+    pids = [o[f"p{i}"] for i, o in enumerate(out)]
+    assert set(pids[0::2]) == {str(os.getpid())}  # every second job here …
+    assert len(set(pids[1::2])) == 1 and pids[1] != str(os.getpid())  # … the others in one other process
+
+
+def test_a_job_failing_in_the_second_process_fails_as_it_would_in_one() -> None:
+    def boom() -> dict[str, str]:
+        raise ValueError("bad page")
+
+    jobs = [lambda: {"a": "1"}] * site.PARALLEL_FROM + [boom]  # boom is job 200: the parent's share
+    with pytest.raises(ValueError, match="bad page"):
+        site._run(jobs, fork=True)
+    jobs = [lambda: {"a": "1"}] * site.PARALLEL_FROM + [lambda: {"b": "2"}, boom]  # job 201: the copy's
+    with pytest.raises(ValueError, match="bad page"):
+        site._run(jobs, fork=True)
+    assert site._run(jobs[:-1], fork=True)[-1] == {"b": "2"}
