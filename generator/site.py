@@ -10,11 +10,7 @@ import csv
 import functools
 import io
 import json
-import os
-import pickle
 import re
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,6 +19,7 @@ from generator import context as c
 from generator import display as d
 from generator import models as m
 from generator.load import Dataset
+from generator.parallel import split_map, worth_forking
 from generator.render import render
 
 CHART_KINDS = "assets/javascripts/chart-kinds.js"
@@ -31,7 +28,7 @@ CHART_KINDS = "assets/javascripts/chart-kinds.js"
 def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", parallel: bool = True) -> dict[str, str]:
     """Every generated page (Markdown), download (CSV/JSON/text), and the chart kinds' structure
     the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript).
-    With `parallel`, a second process renders half of them (`_run`); the result is the same."""
+    With `parallel`, a second process renders half of a large site (`parallel.py`); the result is the same."""
     ctx = c.Context(dataset, d.Lang(lang), issues_url)
 
     def page(path: str, template: str, values: Callable[[], dict[str, Any]]) -> Job:
@@ -53,7 +50,7 @@ def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", sit
     jobs += [page(c.cluster_path(cl.id), "cluster.md.j2", functools.partial(ctx.cluster_page, cl)) for cl in dataset.clusters.values()]
     jobs += [page(c.source_path(a.id), "source.md.j2", functools.partial(ctx.source_page, a)) for a in dataset.articles.values()]
     pages: dict[str, str] = {}
-    for output in _run(jobs, fork=parallel and _can_fork(len(jobs))):
+    for output in split_map(_call, jobs, fork=parallel and worth_forking(len(jobs), PARALLEL_FROM)):
         pages.update(output)
     pages[CHART_KINDS] = charts.kinds_script()
     return pages
@@ -66,52 +63,11 @@ def _downloads(dataset: Dataset, ctx: c.Context, lang: str, site_url: str) -> di
 
 
 Job = Callable[[], dict[str, str]]  # renders one page (or the downloads) from the shared Context
-PARALLEL_FROM = 200  # pages; a smaller site renders in well under a second, less than a fork costs
+PARALLEL_FROM = 200  # pages: a smaller site renders in a fraction of a second
 
 
-def _can_fork(jobs: int) -> bool:
-    """Fork only for a large site, on Linux (no fork on Windows; macOS' system libraries do not
-    survive one), and only while no other thread runs: forking a threaded process (the
-    `mkdocs serve` server) is unsafe."""
-    return jobs >= PARALLEL_FROM and sys.platform.startswith("linux") and threading.active_count() == 1
-
-
-def _run(jobs: list[Job], fork: bool) -> list[dict[str, str]]:
-    """Every job's output, in order. With `fork`, a forked copy of this process runs every second
-    job and pipes its pages back, so a large site renders on two cores (a build is otherwise
-    single-threaded). The copy inherits the dataset and Context, so nothing but finished pages
-    crosses the pipe. If the copy fails, its jobs run here, and any error surfaces exactly as it
-    would have without it."""
-    if not fork:
-        return [job() for job in jobs]
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy: it must never return into the caller, whatever happens
-        try:
-            os.close(read)
-            try:
-                payload = pickle.dumps([job() for job in jobs[1::2]], protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:  # noqa: BLE001 - reported by doing the jobs again in the parent
-                payload = pickle.dumps(None)
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(payload)
-        finally:
-            os._exit(0)
-    os.close(write)
-    theirs: list[dict[str, str]] | None = None
-    with os.fdopen(read, "rb") as pipe:  # closed on an error here: the copy's write fails, it exits
-        try:
-            mine = [job() for job in jobs[0::2]]
-            theirs = pickle.load(pipe)
-        except (EOFError, pickle.UnpicklingError):
-            pass  # the copy died before it finished writing: its jobs are done below
-        finally:
-            pipe.close()
-            os.waitpid(pid, 0)
-    if theirs is None:
-        theirs = [job() for job in jobs[1::2]]
-    out = [output for pair in zip(mine, theirs, strict=False) for output in pair]
-    return out + mine[len(theirs) :]
+def _call(job: Job) -> dict[str, str]:
+    return job()
 
 
 def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import Project
 
+from generator import load as load_module
 from generator import models as m
+from generator.load import load
 
 
 def problems(project: Project) -> list[str]:
@@ -225,3 +227,20 @@ def test_strict_values_in_models(project: Project, old: str, new: str, message: 
     project.replace("regions/r.yml", old, new)
     found = problems(project)
     assert any(message in line for line in found), found
+
+
+def test_region_files_parsed_in_two_processes_load_the_same(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large datasets are parsed by two processes (generator.parallel); forced here on a small
+    one: the same regions, lines and problems, in the same order, as parsed by one."""
+    text = project.path("regions/r.yml").read_text(encoding="utf-8")
+    for name in ("a", "b", "c"):
+        project.write(f"regions/{name}.yml", text)
+    project.write("regions/d.yml", "profile: [\n")  # a syntax error in the copy's share (4th file)
+    project.write("regions/e.yml", text.replace("value: 2100", "value: 2100家"))  # one in this process's
+    one, one_problems = load(project.root)
+    monkeypatch.setattr(load_module, "worth_forking", lambda items, minimum: True)
+    two, two_problems = load(project.root)
+    assert [p.format() for p in two_problems] == [p.format() for p in one_problems] and len(one_problems) == 2
+    assert list(two.regions) == list(one.regions) == ["a", "b", "c", "r"]
+    assert all(two.regions[r] == one.regions[r] for r in one.regions)
+    assert two.where(two.regions["b"].facts[1], "value") == one.where(one.regions["b"].facts[1], "value")

