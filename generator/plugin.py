@@ -68,7 +68,7 @@ _COMPILED_TEMPLATES = _MemoryBytecodeCache()
 # a stat() of each of data/'s few dozen files, 20 times a second, costs next to nothing
 DATA_POLL_SECONDS = 0.05
 # how long MkDocs waits for a burst of file events to end before it rebuilds (its default: 0.1 s)
-QUIET_SECONDS = 0.05
+QUIET_SECONDS = 0.02
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ Only the pure-Python parser is used: it is fast enough for files bounded to `MAX
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -262,7 +263,14 @@ def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                 kind="yaml",
             )
         ]
-    raw = path.read_bytes()
+    doc, problems = _parse(path, rel, path.read_bytes())
+    return doc, list(problems)  # a copy: the cached list must not change
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse(path: Path, rel: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Cached by content: under `mkdocs serve` every rebuild reads all of data/ again, and a save
+    changes one file. Callers only read the Document."""
     text, problems = decode(raw, rel)
     if text is None:
         return None, problems

@@ -269,3 +269,23 @@ def test_no_input_makes_the_reader_raise(text: str | bytes) -> None:
         doc, problems = read_yaml(path, "f.yml")
     assert doc is not None or problems  # either a document or a reason why not
     assert all(p.file == "f.yml" and p.line >= 1 for p in problems)
+
+
+def test_an_unchanged_file_is_parsed_once_and_an_edited_one_again(tmp_path: Path) -> None:
+    path = tmp_path / "r.yml"
+    path.write_text("a: 1\nb: [x]\n", encoding="utf-8")
+    first, _ = read_yaml(path, "r.yml")
+    again, _ = read_yaml(path, "r.yml")
+    assert again is first  # `mkdocs serve` rebuilds re-read every file; only a saved one is parsed
+    path.write_text("a: 2\nb: [x]\n", encoding="utf-8")
+    edited, _ = read_yaml(path, "r.yml")
+    assert edited is not first and edited is not None and edited.data["a"].text == "2"
+
+
+def test_problems_of_a_cached_parse_are_a_fresh_list(tmp_path: Path) -> None:
+    path = tmp_path / "r.yml"
+    path.write_text("a: yes\n", encoding="utf-8")
+    _, problems = read_yaml(path, "r.yml")
+    assert problems and problems is not read_yaml(path, "r.yml")[1]
+    problems.clear()
+    assert read_yaml(path, "r.yml")[1] != []
