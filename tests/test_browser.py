@@ -56,6 +56,14 @@ _missing = [
     ]
     if not ok
 ]
+# CI sets REQUIRE_BROWSER_TESTS: there a missing browser must fail the run, not skip these tests
+REQUIRED = os.environ.get("REQUIRE_BROWSER_TESTS") == "1"
+if REQUIRED and (_missing or not AXE.exists()):
+    pytest.fail(
+        "REQUIRE_BROWSER_TESTS=1, but the browser tests cannot run: missing "
+        + " and ".join([*_missing, *([] if AXE.exists() else [f"{AXE.relative_to(ROOT)} (npm ci)"])]),
+        pytrace=False,
+    )
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(bool(_missing), reason="browser test needs " + " and ".join(_missing) + ": run scripts/setup --browser"),

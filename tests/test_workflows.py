@@ -103,6 +103,15 @@ def test_pr_workflow() -> None:
     assert upload["with"]["path"].rstrip("/") == "site"
 
 
+def test_pr_workflow_runs_the_browser_tests_and_cannot_skip_them() -> None:
+    job = load(WORKFLOWS / "pr.yml")["jobs"]["browser"]
+    step = next(s for s in job["steps"] if "pytest" in s.get("run", ""))
+    assert "-m browser" in step["run"]
+    assert step["env"]["REQUIRE_BROWSER_TESTS"] == "1" and step["env"]["CHROMIUM"]
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "fonts-noto-cjk" in runs and "npm ci" in runs
+
+
 def test_deploy_workflow_publishes_only_from_main() -> None:
     workflow = load(WORKFLOWS / "deploy.yml")
     assert workflow["on"]["push"] == {"branches": ["main"]}
