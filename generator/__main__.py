@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator import factdiff, scaffold, schema
-from generator.checks import run_checks
+from generator.checks import placeholders, run_checks
 from generator.coverage import coverage
 from generator.load import Dataset, load
 from generator.problems import Problem, format_report
@@ -51,6 +51,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_report(problems))
         return 1
     print(f"✔ data is valid: {summary(dataset)} ({time.perf_counter() - started:.2f} s)")
+    unfinished = placeholders(dataset)
+    if unfinished:
+        print(f"⚠ {len(unfinished)} placeholder{'s' if len(unfinished) > 1 else ''} to replace before the site can be built:")
+        print("\n".join("  " + p.format() for p in unfinished))
     return 0
 
 

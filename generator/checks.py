@@ -100,6 +100,44 @@ def _duplicates(records: list[Any], dataset: Dataset, what: str) -> Iterator[Pro
 
 
 # ---------------------------------------------------------------------------------------------
+# placeholders: accepted by `check`, refused by `mkdocs build`
+
+PLACEHOLDER = "TODO"  # how `new-region` marks every value a contributor must replace
+
+
+def placeholders(dataset: Dataset) -> list[Problem]:
+    """Values `new-region` wrote for the contributor to replace: text starting with TODO and the
+    coordinates [0.0, 0.0]. Not in CHECKS: a skeleton passes `check`, so a region can be filled
+    in step by step and previewed; but the site must never publish them, so `mkdocs build`
+    refuses them (plugin.py) and `check` and `mkdocs serve` list them."""
+    problems: list[Problem] = []
+    for region in dataset.regions.values():
+        file = dataset.where(region)[0]
+        doc = dataset.documents.get(file)
+        if doc is None:
+            continue
+        for path, text in _texts(doc.data, ()):
+            if text.startswith(PLACEHOLDER):
+                hint = "replace it with the real value"
+                problems.append(Problem(file, doc.line_of(path), f"placeholder '{text}' is still here", hint, "unfinished"))
+        if all(value == 0 for value in region.profile.coordinates):
+            message, hint = "coordinates are still the placeholder [0.0, 0.0]", "approximate [latitude, longitude], e.g. [31.32, 120.72]"
+            problems.append(dataset.problem(region.profile, ("coordinates",), message, hint, "unfinished"))
+    return sorted(problems, key=lambda problem: (problem.file, problem.line))
+
+
+def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+
+
+# ---------------------------------------------------------------------------------------------
 # ids
 
 

@@ -1,7 +1,9 @@
 """Thin MkDocs glue: the generator's pages enter the build as generated files.
 
 MkDocs events used, in the order MkDocs calls them:
-  on_config  load + check data/ (a data problem stops the build with file:line messages);
+  on_startup note the command: `mkdocs serve` previews a region still holding placeholders.
+  on_config  load + check data/ (a data problem stops the build with file:line messages; so do
+             `new-region` placeholders, except under `mkdocs serve`);
              give the search plugin a jieba user dictionary of region and cluster names so
              Chinese search keeps them whole (this plugin is listed before search for that).
   on_files   add every page and download from `generator.site.build_pages` as a generated
@@ -33,10 +35,12 @@ from mkdocs.structure.files import File, Files
 
 from generator import charts, site
 from generator.__main__ import validate
+from generator.checks import placeholders
 from generator.load import Dataset
 from generator.problems import format_report
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
+log = logging.getLogger("mkdocs.plugins.zone-report")  # under "mkdocs": shown like MkDocs' own messages
 
 # jieba (imported by the search plugin, which this plugin precedes) still imports pkg_resources,
 # and recent setuptools warns about that on every build: noise a maintainer can do nothing about.
@@ -62,7 +66,7 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-# module level: MkDocs re-creates the plugin (it reloads mkdocs.yml) for every rebuild
+# module level: one cache for the process, whichever plugin object MkDocs builds with
 _COMPILED_TEMPLATES = _MemoryBytecodeCache()
 # how often `mkdocs serve` looks at data/ for changes (MkDocs' own polling interval is 0.5 s);
 # a stat() of each of data/'s few dozen files, 20 times a second, costs next to nothing
@@ -96,6 +100,11 @@ class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
 
 class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped-call]
     dataset: Dataset | None = None
+    command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # (defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds)
+        self.command = command
 
     def on_config(self, config: Any) -> Any:
         root = Path(self.config.data_root or Path(config.config_file_path).parent)
@@ -104,6 +113,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
             dataset, problems = validate(root)
         if problems:
             raise PluginError("data/ has problems:\n" + format_report(problems))
+        self._refuse_placeholders(dataset)
         self.dataset = dataset
         # The dataset lives until the build ends. Frozen, the collector stops re-scanning its
         # million objects in each of the build's full collections, MkDocs' own included.
@@ -143,6 +153,18 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return site.squeeze_html(output)
+
+    def _refuse_placeholders(self, dataset: Dataset) -> None:
+        """A region still holding `new-region` placeholders is previewed by `mkdocs serve` (with
+        a note) but never built for publishing."""
+        unfinished = placeholders(dataset)
+        if not unfinished:
+            return
+        report = "\n".join("  " + problem.format() for problem in unfinished)
+        if self.command == "serve":
+            log.info("placeholders to replace before the site can be built (this preview shows them):\n%s", report)
+            return
+        raise PluginError(f"data/ still holds placeholders from `new-region`; the site is not built with them:\n{report}")
 
     @staticmethod
     def _teach_search(dataset: Dataset, config: Any) -> None:

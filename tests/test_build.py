@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -10,8 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from generator.__main__ import validate
+from generator.__main__ import main, validate
+from generator.plugin import ZoneReportPlugin
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -80,3 +83,28 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     assert "data/regions/shanghai.yml:" in result.stderr + result.stdout
     assert "unknown field 'metirc'" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_skeleton_region_is_previewed_but_never_built(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`new-region` writes TODO placeholders that `check` accepts (the region is filled in step by
+    step, with `mkdocs serve` showing it); `mkdocs build` refuses to publish them."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "tests", "*.egg-info"))
+    assert main(["--root", str(project), "new-region", "draft", "--province", "北京市"]) == 0
+    result = mkdocs(project, tmp_path / "out")
+    out = result.stderr + result.stdout
+    assert result.returncode != 0 and "Traceback" not in out
+    assert "still holds placeholders from `new-region`" in out
+    assert "data/regions/draft.yml:10: placeholder 'TODO 简称' is still here" in out
+    assert "data/regions/draft.yml:20: coordinates are still the placeholder [0.0, 0.0]" in out
+    dataset, problems = validate(project)
+    assert problems == []
+    serving = ZoneReportPlugin()
+    serving.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.zone-report"):
+        serving._refuse_placeholders(dataset)  # no error: the preview shows the draft …
+    assert "placeholder 'TODO 简称' is still here" in caplog.text  # … and says what to replace
+    building = ZoneReportPlugin()
+    building.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError):
+        building._refuse_placeholders(dataset)

@@ -54,6 +54,9 @@ def test_new_region_writes_a_skeleton_that_check_accepts(minimal: Path, capsys: 
     assert "suzhou-sip" in dataset.regions
     code, out, _ = run_cli(capsys, minimal, "check")
     assert code == 0 and out.startswith("✔"), out
+    # … and lists what is left to replace, which `mkdocs build` refuses to publish (test_build.py)
+    assert "⚠ 6 placeholders to replace before the site can be built:" in out  # the name was given
+    assert "data/regions/suzhou-sip.yml:10: placeholder 'TODO 简称' is still here" in out
 
 
 def test_new_region_with_only_a_province_is_valid_too(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
