@@ -93,69 +93,75 @@ def _has_facts(dataset: Dataset, group_id: str) -> bool:
 
 
 Pick = Callable[[m.Bilingual], str]
-FLAT_NAV = 40  # regions listed as one flat list; more are grouped by area and province
-CITY_NAV = 20  # a province with more regions than this lists them by city
+Entry = dict[str, str]  # a nav entry: {title: page path}
+Placed = tuple[m.Region | None, Entry]  # an entry and the region that puts it on the map
+FLAT_NAV = 40  # entries listed as one flat list; more are grouped by area and province
+CITY_NAV = 20  # a province with more entries than this lists them by city
 
 
 def _grouped(dataset: Dataset, lang: str) -> list[Any]:
-    """Regions in the navigation: one list while they are few, then area → province (→ city).
-
-    A page's sidebar holds the sections above it and its own list, so every list must stay short
-    however many regions there are: areas are five, an area has at most twelve provinces, and a
-    province with many regions splits them by city (`profile.parent`)."""
+    """Regions in the navigation, grouped as `_by_place` says."""
     pick = d.Lang(lang).pick
-    regions = list(dataset.regions.values())
-    if len(regions) <= FLAT_NAV:
-        return _entries(regions, pick)
-    areas: dict[str, dict[str, list[m.Region]]] = {}
-    order = {zh: index for index, zh in enumerate(dataset.provinces)}  # registry (division-code) order
-    for region in sorted(regions, key=lambda r: order.get(r.profile.province.zh, len(order))):
-        area, province = dataset.provinces.get(region.profile.province.zh, (None, region.profile.province))
-        area_name = pick(area.name) if area is not None else ""
-        areas.setdefault(area_name, {}).setdefault(pick(province), []).append(region)
-    out: list[Any] = []
-    for name, provinces in areas.items():
-        items = [{province: _by_city(members, pick)} for province, members in provinces.items()]
-        out += [{name: items}] if name and len(areas) > 1 else items  # one area: no level for it
-    return out
-
-
-def _by_city(regions: list[m.Region], pick: Pick) -> list[Any]:
-    """A province's regions; many of them are grouped by city, regions without one listed after."""
-    if len(regions) <= CITY_NAV:
-        return _entries(regions, pick)
-    cities: dict[str, list[m.Region]] = {}
-    for region in regions:
-        cities.setdefault(pick(region.profile.parent) if region.profile.parent else "", []).append(region)
-    loose = _entries(cities.pop("", []), pick)
-    if len(cities) <= 1:
-        return _entries(regions, pick)
-    return [*({city: _entries(members, pick)} for city, members in sorted(cities.items())), *loose]
-
-
-def _entries(regions: list[m.Region], pick: Pick) -> list[Any]:
-    return [{pick(r.profile.short_name): c.region_path(r.id)} for r in regions]
+    return _by_place(dataset, pick, [(r, {pick(r.profile.short_name): c.region_path(r.id)}) for r in dataset.regions.values()])
 
 
 def _sources(dataset: Dataset, lang: str) -> list[Any]:
-    """Articles; once there are many, grouped by the province of the region citing each most
-    (provinces are few, so no nav level grows with the number of articles)."""
+    """Articles in the navigation, each placed where the region citing it most is."""
     pick = d.Lang(lang).pick
-    entries = {a.id: {d.short(pick(a.title), 30): c.source_path(a.id)} for a in dataset.articles.values()}
-    if len(entries) <= 40:
-        return list(entries.values())
     owner: dict[str, dict[str, int]] = {}
     for region in dataset.regions.values():
         for record in [*region.facts, *region.targets, *region.events, *region.clusters]:
             counts = owner.setdefault(record.source, {})
             counts[region.id] = counts.get(region.id, 0) + 1
-    groups: dict[str, list[Any]] = {}
-    for article_id, entry in entries.items():
-        counts = owner.get(article_id, {})
+    placed: list[Placed] = []
+    for article in dataset.articles.values():
+        counts = owner.get(article.id, {})
         cited_most = dataset.regions.get(max(counts, key=lambda r: counts[r])) if counts else None
-        name = pick(cited_most.profile.province) if cited_most is not None else "—"
-        groups.setdefault(name, []).append(entry)
-    return [{name: items} for name, items in sorted(groups.items())]
+        placed.append((cited_most, {d.short(pick(article.title), 30): c.source_path(article.id)}))
+    return _by_place(dataset, pick, placed)
+
+
+def _by_place(dataset: Dataset, pick: Pick, placed: list[Placed]) -> list[Any]:
+    """One list while the entries are few, then area → province (→ city) of their regions.
+
+    A page's sidebar holds the sections above it and its own list, so every list must stay short
+    however many regions and articles there are: areas are five, an area has at most twelve
+    provinces (data/provinces.yml, in its order), and a province with many entries splits them
+    by city (`profile.parent`). Entries no region places (an article nobody cites) come last."""
+    if len(placed) <= FLAT_NAV:
+        return [entry for _, entry in placed]
+    order = {zh: index for index, zh in enumerate(dataset.provinces)}  # registry (division-code) order
+
+    def position(item: Placed) -> int:
+        return order.get(item[0].profile.province.zh, len(order)) if item[0] is not None else len(order)
+
+    areas: dict[str, dict[str, list[Placed]]] = {}
+    loose: list[Entry] = []
+    for region, entry in sorted(placed, key=position):  # stable: data order within a province
+        if region is None:
+            loose.append(entry)
+            continue
+        area, province = dataset.provinces.get(region.profile.province.zh, (None, region.profile.province))
+        areas.setdefault(pick(area.name) if area is not None else "", {}).setdefault(pick(province), []).append((region, entry))
+    out: list[Any] = []
+    for name, provinces in areas.items():
+        items = [{province: _by_city(members, pick)} for province, members in provinces.items()]
+        out += [{name: items}] if name and len(areas) > 1 else items  # one area: no level for it
+    return out + loose
+
+
+def _by_city(placed: list[Placed], pick: Pick) -> list[Any]:
+    """A province's entries; many of them are grouped by city, entries without one listed after."""
+    if len(placed) <= CITY_NAV:
+        return [entry for _, entry in placed]
+    cities: dict[str, list[Entry]] = {}
+    for region, entry in placed:
+        parent = region.profile.parent if region is not None else None
+        cities.setdefault(pick(parent) if parent else "", []).append(entry)
+    loose = cities.pop("", [])
+    if len(cities) <= 1:
+        return [entry for _, entry in placed]
+    return [*({city: entries} for city, entries in sorted(cities.items())), *loose]
 
 
 _PRE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.DOTALL)

@@ -250,3 +250,22 @@ def test_two_processes_render_the_same_pages_as_one(tmp_path: Path, monkeypatch:
     two = site.build_pages(dataset, parallel=True)
     assert len(forks) == 1  # forked here even if the build would not (it does not while other threads run)
     assert list(two) == list(one) and two == one
+
+
+def test_many_articles_are_grouped_where_the_region_citing_them_is(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_build
+
+    bench_build.make_project(tmp_path, regions=45, facts_per_region=4)  # one article per region
+    dataset, problems = validate(tmp_path)
+    assert problems == []
+    nav = site._sources(dataset, "zh")
+    assert _names(nav) == ["东部地区", "中部地区", "西部地区", "东北地区", "港澳台地区"]  # the registry's order
+    placed = {}
+    for area in nav:
+        for province in next(iter(area.values())):
+            for name, entries in province.items():
+                placed.update({path: name for entry in entries for path in entry.values()})
+    assert len(placed) == len(dataset.articles)
+    for region in dataset.regions.values():
+        assert placed[c.source_path(f"{region.id}-report")] == region.profile.province.zh
