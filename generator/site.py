@@ -23,6 +23,8 @@ from generator.parallel import split_map, worth_forking
 from generator.render import render
 
 CHART_KINDS = "assets/javascripts/chart-kinds.js"
+Job = Callable[[], dict[str, str]]  # renders one page (or the downloads) from the shared Context
+PARALLEL_FROM = 200  # pages: a smaller site renders in a fraction of a second
 
 
 def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", parallel: bool = True) -> dict[str, str]:
@@ -60,10 +62,6 @@ def _downloads(dataset: Dataset, ctx: c.Context, lang: str, site_url: str) -> di
     downloads = build_downloads(dataset, ctx.lang, site_url)
     files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
     return {c.DOWNLOADS: render("downloads.md.j2", {"files": files}, lang), **downloads}
-
-
-Job = Callable[[], dict[str, str]]  # renders one page (or the downloads) from the shared Context
-PARALLEL_FROM = 200  # pages: a smaller site renders in a fraction of a second
 
 
 def _call(job: Job) -> dict[str, str]:
