@@ -10,7 +10,6 @@ import pytest
 from generator import plugin
 from generator.plugin import _MemoCut
 
-
 pytestmark = pytest.mark.filterwarnings("ignore:pkg_resources is deprecated")  # jieba's import, not ours
 
 
