@@ -33,7 +33,12 @@ def split_map(function: Callable[[Item], Result], items: Sequence[Item], fork: b
     if not fork:
         return [function(item) for item in items]
     read, write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no fork allowed here (a sandbox, a process limit): do it all in this process
+        os.close(read)
+        os.close(write)
+        return [function(item) for item in items]
     if pid == 0:  # the copy: it must never return into the caller, whatever happens
         try:
             os.close(read)

@@ -60,3 +60,11 @@ def test_forking_only_pays_for_enough_items_and_never_beside_other_threads() -> 
     finally:
         stop.set()
         thread.join()
+
+
+def test_where_fork_is_refused_everything_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert split_map(pid_of, range(3), fork=True) == [(0, os.getpid()), (1, os.getpid()), (2, os.getpid())]
