@@ -152,7 +152,7 @@ def find_province(root: Path, name: str) -> m.Bilingual:
     if not known:
         raise ValueError("data/provinces.yml is missing or has problems; run `python -m generator check`")
     for _area, province in known.values():
-        if name in (province.zh, province.en) or name.casefold() == province.en.casefold():
+        if name == province.zh or name.casefold() == province.en.casefold():
             return province
     raise ValueError(f"unknown province '{name}'; {choices(known, name)} (the names in data/provinces.yml, or their English)")
 
