@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +66,15 @@ def project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     shutil.copytree(MINIMAL, root)
     return Project(root)
+
+
+def mkdocs_build(root: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` of the project at `root` into `out`, in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        timeout=900,
+        check=False,
+    )

@@ -17,8 +17,6 @@ import http.server
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import mkdocs_build
 
 try:
     from playwright.sync_api import Browser, Page, sync_playwright
@@ -128,15 +127,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     out = tmp_path_factory.mktemp("browser-site")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-        check=False,
-    )
+    result = mkdocs_build(ROOT, out, SITE_URL=url)
     assert result.returncode == 0, result.stdout + result.stderr
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

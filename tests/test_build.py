@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build
 from mkdocs.exceptions import PluginError
 
 from generator.__main__ import main, validate
@@ -20,18 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-def mkdocs(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True, text=True, env=env, timeout=600, check=False,
-    )
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs(ROOT, out)
+    result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
@@ -78,7 +68,7 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "tests", "*.egg-info"))
     region = project / "data" / "regions" / "shanghai.yml"
     region.write_text(region.read_text(encoding="utf-8").replace("metric:", "metirc:", 1), encoding="utf-8")
-    result = mkdocs(project, tmp_path / "out")
+    result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "data/regions/shanghai.yml:" in result.stderr + result.stdout
     assert "unknown field 'metirc'" in result.stderr + result.stdout
@@ -91,7 +81,7 @@ def test_a_skeleton_region_is_previewed_but_never_built(tmp_path: Path, caplog: 
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "tests", "*.egg-info"))
     assert main(["--root", str(project), "new-region", "draft", "--province", "北京市"]) == 0
-    result = mkdocs(project, tmp_path / "out")
+    result = mkdocs_build(project, tmp_path / "out")
     out = result.stderr + result.stdout
     assert result.returncode != 0 and "Traceback" not in out
     assert "still holds placeholders from `new-region`" in out

@@ -19,16 +19,15 @@ import csv
 import html
 import io
 import json
-import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build
 
 from generator.__main__ import main, validate
 from generator.coverage import coverage
@@ -233,22 +232,10 @@ def test_newcomer_mistakes_say_exactly_what_to_fix(newcomer: Path, tmp_path: Pat
 # The site half: a real build (slow)
 
 
-def mkdocs(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="module")
 def built(newcomer: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("newcomer-site")
-    result = mkdocs(newcomer, out)
+    result = mkdocs_build(newcomer, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
@@ -351,6 +338,6 @@ def test_a_newcomer_mistake_stops_the_build_with_file_and_line(newcomer: Path, t
     path = root / REGION_FILE
     old, new = MISTAKES["value-with-scale"]
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    result = mkdocs(root, tmp_path / "out")
+    result = mkdocs_build(root, tmp_path / "out")
     assert result.returncode != 0
     assert f"{REGION_FILE}:27: facts.1.value: '1200亿' is text" in result.stdout + result.stderr
