@@ -58,8 +58,15 @@ def fact_anchor(record: m.Quantity | m.Event) -> str:
     return f"{prefix}-{record.id}"
 
 
+# Between a region's id and a record's in an anchor: ids are kebab-case, so "--" never occurs
+# inside one, and two different (region, record) pairs can never make the same anchor. With a
+# single "-", region `yizhuang-distance` + fact `from-tiananmen` and region `yizhuang` + fact
+# `distance-from-tiananmen` both made `q-yizhuang-distance-from-tiananmen`.
+JOIN = "--"
+
+
 def quote_anchor(region_id: str, record_id: str) -> str:
-    return f"q-{region_id}-{record_id}"
+    return f"q-{region_id}{JOIN}{record_id}"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -90,7 +97,7 @@ def url(page: str, target: str, anchor: str = "") -> str:
 @functools.lru_cache(maxsize=65536)
 def _tooltip(quote: str, needle: str) -> str:
     """The quote around the number, for a link's title (cached: a fact is cited on several pages)."""
-    return d.attr(f"“{d.excerpt(quote, needle)}”".replace('"', "”"))
+    return d.attr(f"“{d.excerpt(quote, needle)}”")
 
 
 class Context:
@@ -240,7 +247,7 @@ class Context:
     def row_anchor(self, region: m.Region, record: m.Quantity | m.Event, with_region: bool) -> str:
         """`fact-<id>` on the region page (the citable URL); elsewhere prefixed with the region,
         because two regions may use the same fact id and ids must be unique on a page."""
-        return f"{region.id}-{fact_anchor(record)}" if with_region else fact_anchor(record)
+        return f"{region.id}{JOIN}{fact_anchor(record)}" if with_region else fact_anchor(record)
 
     def target_row(self, page: str, region: m.Region, target: m.Target, with_region: bool = False) -> dict[str, Any]:
         facts = {f.id: f for f in region.facts}

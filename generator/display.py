@@ -151,14 +151,25 @@ def period_start(text: str) -> str:
 # Escaping: data text is never trusted as Markdown or HTML
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # Python-Markdown's escapable set, plus | for tables
+# What makes a block of a line that starts with it: a list item ("- ", "1. "), a `??? note`
+# details block, a setext underline ("="), a definition (":"). The mark becomes a character
+# reference (the digits' dot a backslash escape), which Markdown shows as the character.
+_BLOCK_START = re.compile(r"^(?:[-=:~?]|[0-9]+\.)")
 
 
 @functools.lru_cache(maxsize=65536)
 def md(text: str) -> str:
-    """Inline Markdown text: escapes everything Markdown or raw HTML would interpret.
+    """Inline Markdown text: escapes everything Markdown or raw HTML would interpret, wherever a
+    template puts it (in a table cell, or alone on a line, where "- " would start a list).
 
     Cached: the same labels and names are escaped tens of thousands of times on a large site."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    return _BLOCK_START.sub(_defuse, escaped, count=1)
+
+
+def _defuse(start: re.Match[str]) -> str:
+    mark = start[0]
+    return mark[:-1] + "\\." if mark.endswith(".") else f"&#{ord(mark)};"
 
 
 @functools.lru_cache(maxsize=65536)

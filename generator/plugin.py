@@ -19,6 +19,7 @@ under `watch`. Everything else lives in modules that do not import MkDocs.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import logging
@@ -30,16 +31,18 @@ from typing import Any
 
 import jinja2
 from mkdocs.config import config_options
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import charts, site
+from generator import charts, preview, site
 from generator.__main__ import validate
 from generator.checks import placeholders
+from generator.display import Lang
 from generator.load import Dataset
-from generator.problems import format_report
+from generator.problems import Problem, format_report
+from generator.urls import url_problem
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 log = logging.getLogger("mkdocs.plugins.zone-report")  # under "mkdocs": shown like MkDocs' own messages
@@ -92,16 +95,31 @@ def _collector_paused() -> Any:
             gc.enable()
 
 
+class _Link(config_options.Type[str]):
+    """A URL the site links to from every region page: https only (see generator/urls.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        url = super().run_validation(value)
+        problem = url_problem(url)
+        if problem:
+            raise ValidationError(f"{url!r} cannot be linked to: {problem}")
+        return url
+
+
 class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
     data_root = config_options.Optional(config_options.Dir(exists=True))  # default: mkdocs.yml's folder
     lang = config_options.Choice(("zh", "en"), default="zh")
     # Where a reader's "report a problem" link opens a new issue. Not theme.repo_url: with that
     # set, material's JavaScript asks api.github.com for stars — a request to another host.
-    issues_url = config_options.Type(str, default="")
+    issues_url = _Link()
 
 
 class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped-call]
-    dataset: Dataset | None = None
+    dataset: Dataset | None = None  # the last data that passed `check`
+    problems: list[Problem] = []  # noqa: RUF012 - replaced, never mutated: `mkdocs serve`'s banner
     command = "build"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -110,21 +128,31 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
 
     def on_config(self, config: Any) -> Any:
         root = Path(self.config.data_root or Path(config.config_file_path).parent)
+        site_url_problem = url_problem(config.site_url or "")
+        if site_url_problem:  # downloads cite facts by it; MkDocs accepts any scheme with a host
+            raise PluginError(f"site_url {config.site_url!r} cannot be used: {site_url_problem}")
         gc.unfreeze()  # `mkdocs serve`: the previous build's dataset may be collected now
         with _collector_paused():
             dataset, problems = validate(root)
-        if problems:
+        if problems and self.command != "serve":
             raise PluginError("data/ has problems:\n" + format_report(problems))
-        self._refuse_placeholders(dataset)
-        self.dataset = dataset
+        self.problems = problems
+        if problems:  # `mkdocs serve`: keep previewing the last good data, with a banner (preview.py)
+            log.warning("data/ has problems; the preview shows the last data that passed the check:\n%s", format_report(problems))
+        else:
+            self._refuse_placeholders(dataset)
+            self.dataset = dataset
         # The dataset lives until the build ends. Frozen, the collector stops re-scanning its
         # million objects in each of the build's full collections, MkDocs' own included.
         gc.freeze()
-        self._teach_search(dataset, config)
+        if self.dataset is not None:
+            self._teach_search(self.dataset, config)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        assert self.dataset is not None
+        if self.dataset is None:  # `mkdocs serve` and no data has passed `check` yet
+            files.append(File.generated(config, "index.md", content=preview.problems_page(self.problems, Lang(self.config.lang))))
+            return files
         with _collector_paused():
             pages = site.build_pages(self.dataset, lang=self.config.lang, issues_url=self.config.issues_url, site_url=config.site_url or "")
         for path, content in pages.items():
@@ -154,7 +182,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         return server
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        return site.squeeze_html(output)
+        return preview.with_banner(site.squeeze_html(output), self.problems, Lang(self.config.lang))
 
     def _refuse_placeholders(self, dataset: Dataset) -> None:
         """A region still holding `new-region` placeholders is previewed by `mkdocs serve` (with
@@ -178,12 +206,19 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
             return  # no search, or the site chose its own dictionary
         words = "".join(f"{word} 20000 nz\n" for word in site.search_words(dataset))
         digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
-        path = Path(tempfile.gettempdir()) / f"zone-report-jieba-{digest}.txt"
+        # in a folder of our own (mode 0700), not straight in the shared /tmp, where another user
+        # could have put a file or a symlink under the name first
+        path = _private_dir() / f"jieba-{digest}.txt"
         if not path.exists():
             path.write_text(words, encoding="utf-8")
         search.config.jieba_dict_user = str(path)
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its loading chatter is noise
         _remember_segmentations(digest)
+
+
+@functools.cache
+def _private_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="zone-report-"))
 
 
 class _MemoCut:

@@ -2,6 +2,10 @@
 
 `StrictUndefined` turns a misspelled variable into an error instead of an empty cell. Escaping is
 done in `context.py` (Markdown, not HTML, is what these templates produce), so autoescape is off.
+
+A page's front matter (its title, what the theme hides) is written here by a YAML serializer, never
+by the templates: a title with a `"` broke the hand-written `title: "…"`, and YAML's own escapes
+(`\u003c` in a double-quoted scalar) turned text into a live tag.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ import functools
 from typing import Any
 
 import jinja2
+import yaml
 
-from generator.display import Lang
+from generator.display import Lang, attr
 
 
 @functools.cache
@@ -29,5 +34,15 @@ def environment(primary: str) -> jinja2.Environment:
     return env
 
 
-def render(template: str, context: dict[str, Any], primary: str = "zh") -> str:
-    return environment(primary).get_template(template).render(**context)
+def render(template: str, context: dict[str, Any], primary: str = "zh", *, title: str, hide: list[str] | None = None) -> str:
+    """The page: front matter with its `title` (plain text), then the template's Markdown."""
+    return front_matter(title, hide) + environment(primary).get_template(template).render(**context)
+
+
+def front_matter(title: str, hide: list[str] | None = None) -> str:
+    """YAML front matter. The title is HTML-escaped: the theme writes page titles into <title>,
+    the header and the search index as HTML, unescaped, so the escaping is ours to do."""
+    meta: dict[str, Any] = {"title": attr(title)}
+    if hide:
+        meta["hide"] = hide
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"

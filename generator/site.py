@@ -32,17 +32,23 @@ def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", sit
     the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript).
     With `parallel`, a second process renders half of a large site (`parallel.py`); the result is the same."""
     ctx = c.Context(dataset, d.Lang(lang), issues_url)
+    t = ctx.lang.t
 
-    def page(path: str, template: str, values: Callable[[], dict[str, Any]]) -> Job:
-        return lambda: {path: render(template, values(), lang)}
+    def page(path: str, template: str, values: Callable[[], dict[str, Any]], title: str = "", hide: list[str] | None = None) -> Job:
+        # a page without a fixed title takes its context's (a region's, a cluster's … name)
+        def job() -> dict[str, str]:
+            context = values()
+            return {path: render(template, context, lang, title=title or context["title"], hide=hide)}
+
+        return job
 
     jobs: list[Job] = [
-        page(c.HOME, "home.md.j2", ctx.home_page),
-        page(c.REGIONS, "regions.md.j2", lambda: {"regions": ctx.region_index()}),
-        page(c.COMPARE, "compare_index.md.j2", lambda: {"rows": ctx.compare_index()}),
-        page(c.CLUSTERS, "clusters.md.j2", ctx.cluster_index),
-        page(c.TIMELINE, "timeline.md.j2", ctx.timeline_page),
-        page(c.SOURCES, "sources.md.j2", lambda: {"articles": ctx.source_index()}),
+        page(c.HOME, "home.md.j2", ctx.home_page, t("site_name"), hide=["navigation"]),
+        page(c.REGIONS, "regions.md.j2", lambda: {"regions": ctx.region_index()}, t("regions")),
+        page(c.COMPARE, "compare_index.md.j2", lambda: {"rows": ctx.compare_index()}, t("compare")),
+        page(c.CLUSTERS, "clusters.md.j2", ctx.cluster_index, t("clusters")),
+        page(c.TIMELINE, "timeline.md.j2", ctx.timeline_page, t("timeline")),
+        page(c.SOURCES, "sources.md.j2", lambda: {"articles": ctx.source_index()}, t("sources")),
         lambda: _downloads(dataset, ctx, lang, site_url),
     ]
     jobs += [page(c.region_path(r.id), "region.md.j2", functools.partial(ctx.region_page, r)) for r in dataset.regions.values()]
@@ -61,7 +67,8 @@ def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", sit
 def _downloads(dataset: Dataset, ctx: c.Context, lang: str, site_url: str) -> dict[str, str]:
     downloads = build_downloads(dataset, ctx.lang, site_url)
     files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
-    return {c.DOWNLOADS: render("downloads.md.j2", {"files": files}, lang), **downloads}
+    page = render("downloads.md.j2", {"files": files}, lang, title=ctx.lang.t("downloads"))
+    return {c.DOWNLOADS: page, **downloads}
 
 
 def _call(job: Job) -> dict[str, str]:
@@ -69,11 +76,14 @@ def _call(job: Job) -> dict[str, str]:
 
 
 def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:
-    """MkDocs nav: grouped sections, so a site of hundreds of regions stays light per page."""
+    """MkDocs nav: grouped sections, so a site of hundreds of regions stays light per page.
+
+    Built from plain text, then every title is HTML-escaped in one pass (`_escaped`): the theme
+    writes navigation titles into every page unescaped."""
     t = d.Lang(lang).t
     pick = d.Lang(lang).pick
     groups = [g for g in dataset.groups.values() if any(mt.group == g.id for mt in dataset.metrics.values())]
-    return [
+    return _escaped([
         {t("home"): c.HOME},
         {t("regions"): [c.REGIONS, *_grouped(dataset, lang)]},
         {t("compare"): [c.COMPARE, *[{pick(g.label): c.group_path(g.id)} for g in groups if _has_facts(dataset, g.id)]]},
@@ -82,7 +92,18 @@ def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:
         {t("sources"): [c.SOURCES, *_sources(dataset, lang)]},
         {t("downloads"): c.DOWNLOADS},
         {t("methodology"): c.METHODOLOGY},
-    ]
+    ])
+
+
+def _escaped(entries: list[Any]) -> list[Any]:
+    """The nav with every title (a dict key; values are paths or lists) HTML-escaped."""
+    out: list[Any] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            out.append({d.attr(title): _escaped(value) if isinstance(value, list) else value for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
 
 
 def _has_facts(dataset: Dataset, group_id: str) -> bool:
@@ -183,7 +204,8 @@ def search_words(dataset: Dataset) -> list[str]:
         words.update([p.name.zh, p.short_name.zh, *p.aliases, *(s.name.zh for s in p.scopes)])
     words.update(cl.name.zh for cl in dataset.clusters.values())
     words.update(mt.label.zh for mt in dataset.metrics.values() if len(mt.label.zh) <= 12)
-    return sorted(w for w in words if len(w) > 1 and " " not in w)
+    # one word per line of jieba's dictionary: a word with any whitespace in it would split the line
+    return sorted(w for w in words if len(w) > 1 and not any(ch.isspace() for ch in w))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,10 +314,26 @@ def _csv(rows: list[dict[str, Any]]) -> str:
         return ""
     out = io.StringIO()
     fields = list(rows[0])
-    writer = csv.writer(out, lineterminator="\n")  # not DictWriter: its per-row key check doubled the time
+    # CRLF as RFC 4180 says; with "\n" a cell holding a lone "\r" was written unquoted and split the row.
+    # Not DictWriter: its per-row key check doubled the time.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(fields)
-    writer.writerows([row.get(field, "") for field in fields] for row in rows)
+    writer.writerows([_cell(row.get(field, "")) for field in fields] for row in rows)
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 CSV with Chinese correctly only with it
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will show as text, never run (OWASP's advice for CSV
+    injection: text starting with = + - @ tab or CR gets a leading single quote). Numbers stay
+    numbers, and so does text that is a plain number ("-5"); JSON downloads are not changed."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _json(rows: list[dict[str, Any]]) -> str:

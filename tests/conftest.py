@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,6 +68,20 @@ def project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     shutil.copytree(MINIMAL, root)
     return Project(root)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test of the session (see browsing.py)."""
+    from browsing import launch, sync_playwright
+
+    assert sync_playwright is not None
+    with sync_playwright() as pw:
+        instance = launch(pw)
+        try:
+            yield instance
+        finally:
+            instance.close()
 
 
 def mkdocs_build(root: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:

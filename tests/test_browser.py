@@ -6,67 +6,24 @@ One real `mkdocs build --strict` per session, served by a loopback http.server o
 switches on when site_url matches where the site is served. Screenshots (light/dark, desktop and
 390 px) go to screenshots/ for a human to look at.
 
-Needs Debian's `chromium`, `fonts-noto-cjk`, the `playwright` Python package and axe-core from npm
-(`npm ci`); `scripts/setup --browser` installs them. Run alone with `pytest -m browser`.
+Machinery shared with the other browser tests is in `browsing.py`. Run alone with `pytest -m browser`.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
+import json
 import shutil
-import socket
-import threading
 import urllib.parse
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
+from browsing import AXE, MARKS, ROOT, Browser, Tab, free_port, open_tab, serving
 from conftest import mkdocs_build
 
-try:
-    from playwright.sync_api import Browser, Page, sync_playwright
-except ImportError:  # pragma: no cover - depends on the machine
-    sync_playwright = None  # type: ignore[assignment]
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
-
-_missing = [
-    what
-    for what, ok in [
-        (f"{CHROMIUM} (Debian package chromium)", CHROMIUM.exists()),
-        ("the playwright Python package", sync_playwright is not None),
-    ]
-    if not ok
-]
-# CI sets REQUIRE_BROWSER_TESTS: there a missing browser must fail the run, not skip these tests
-REQUIRED = os.environ.get("REQUIRE_BROWSER_TESTS") == "1"
-if REQUIRED and (_missing or not AXE.exists()):
-    pytest.fail(
-        "REQUIRE_BROWSER_TESTS=1, but the browser tests cannot run: missing "
-        + " and ".join([*_missing, *([] if AXE.exists() else [f"{AXE.relative_to(ROOT)} (npm ci)"])]),
-        pytrace=False,
-    )
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(bool(_missing), reason="browser test needs " + " and ".join(_missing) + ": run scripts/setup --browser"),
-]
+pytestmark = MARKS
 
 # Page kinds → path; `None`: the first generated page of that folder that has a chart, or any.
 PAGE_KINDS: dict[str, str | None] = {
@@ -95,17 +52,6 @@ SEARCHES = {
 # fixtures: one build, one server, one browser per session
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass
 class Site:
     root: Path
@@ -126,90 +72,15 @@ class Site:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     out = tmp_path_factory.mktemp("browser-site")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    result = mkdocs_build(ROOT, out, SITE_URL=url)
+    result = mkdocs_build(ROOT, out, SITE_URL=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(out, port) as url:
         yield Site(out, url)
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    assert sync_playwright is not None
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-@dataclass
-class Tab:
-    """A page with everything it logged and requested, recorded from the first request on."""
-
-    page: Page
-    site: Site
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-    def goto(self, path: str) -> None:
-        self.page.goto(self.site.url + path, wait_until="load")
-        self.wait_for_charts()
-
-    def wait_for_charts(self) -> int:
-        """Waits until every chart container holds an SVG; returns how many there are."""
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.vega-chart')].every(el => el.querySelector('svg .mark-group, svg g'))",
-            timeout=15_000,
-        )
-        return int(self.page.eval_on_selector_all(".vega-chart", "els => els.length"))
-
-    def off_machine(self) -> list[str]:
-        hosts = []
-        for url in self.requests:
-            parts = urllib.parse.urlsplit(url)
-            if parts.scheme in ("data", "blob", "about"):
-                continue
-            if parts.hostname not in LOOPBACK:
-                hosts.append(url)
-        return hosts
-
-    def axe(self) -> list[str]:
-        """Serious and critical axe-core violations, one line each."""
-        self.page.add_script_tag(path=str(AXE))
-        result = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        found = []
-        for v in result["violations"]:
-            if v["impact"] in ("serious", "critical"):
-                targets = [" ".join(map(str, n["target"])) for n in v["nodes"][:3]]
-                found.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets}")
-        return found
-
-    def scheme(self) -> str:
-        return str(self.page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
-
-
-def open_tab(browser: Browser, site: Site, *, width: int = 1280, scheme: str = "light") -> Tab:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
-    page = context.new_page()
-    tab = Tab(page, site)
-    page.on("console", lambda msg: tab.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: tab.errors.append(f"uncaught: {exc}"))
-    page.on("requestfailed", lambda req: tab.errors.append(f"request failed: {req.url}"))
-    page.on("request", lambda req: tab.requests.append(req.url))
-    return tab
 
 
 @pytest.fixture
 def tab(browser: Browser, site: Site) -> Iterator[Tab]:
-    tab = open_tab(browser, site)
+    tab = open_tab(browser, site.url)
     yield tab
     tab.page.context.close()
 
@@ -237,7 +108,7 @@ def test_page_draws_its_charts_without_errors_or_outside_requests(tab: Tab, site
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_axe_finds_no_serious_violations(browser: Browser, site: Site, kind: str, scheme: str) -> None:
-    tab = open_tab(browser, site, scheme=scheme)
+    tab = open_tab(browser, site.url, scheme=scheme)
     try:
         tab.goto(site.resolve(kind))
         assert tab.scheme() == ("slate" if scheme == "dark" else "default")
@@ -248,8 +119,6 @@ def test_axe_finds_no_serious_violations(browser: Browser, site: Site, kind: str
 
 def test_browser_builds_the_same_specs_as_python(tab: Tab, site: Site) -> None:
     """charts.js merges each page's chart into its kind's structure the way `charts.spec` does."""
-    import json
-
     from generator import charts
 
     for kind in ("home", "region", "clusters", "timeline"):
@@ -296,7 +165,7 @@ def test_chinese_search_finds_the_page(tab: Tab, query: str) -> None:
     tab.page.wait_for_selector(".md-search-result__item", timeout=15_000)
     hrefs = tab.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
     pages = [urllib.parse.urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
-    expected = tab.site.url + SEARCHES[query]
+    expected = tab.url + SEARCHES[query]
     assert expected in pages[:10], f"{query}: {expected} not among the first results {pages[:10]}"
     assert tab.errors == [], tab.errors
 
@@ -370,7 +239,7 @@ CONTRAST_JS = """
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_chart_colours_keep_their_contrast(browser: Browser, site: Site, scheme: str) -> None:
     """Chart text ≥ 4.5:1 and marks ≥ 3:1 against the page, in both colour schemes."""
-    tab = open_tab(browser, site, scheme=scheme)
+    tab = open_tab(browser, site.url, scheme=scheme)
     try:
         for kind in ("region", "clusters", "timeline"):
             tab.goto(site.resolve(kind))
@@ -383,7 +252,7 @@ def test_chart_colours_keep_their_contrast(browser: Browser, site: Site, scheme:
 
 
 def test_narrow_screen_charts_fit(browser: Browser, site: Site) -> None:
-    tab = open_tab(browser, site, width=390)
+    tab = open_tab(browser, site.url, width=390)
     try:
         for kind in ("home", "region", "clusters", "timeline"):
             tab.goto(site.resolve(kind))
@@ -409,7 +278,7 @@ def test_screenshots(browser: Browser, site: Site) -> None:
     SCREENSHOTS.mkdir()
     for scheme in ("light", "dark"):
         for width in (1280, 390):
-            tab = open_tab(browser, site, width=width, scheme=scheme)
+            tab = open_tab(browser, site.url, width=width, scheme=scheme)
             try:
                 for kind in ("home", "region", "clusters", "timeline"):
                     tab.goto(site.resolve(kind))

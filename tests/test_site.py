@@ -54,9 +54,9 @@ def test_golden_markdown(page: str, mini_pages: dict[str, str], request: pytest.
 
 def test_every_number_links_to_its_quote(mini_pages: dict[str, str]) -> None:
     page = mini_pages["regions/sample-zone.md"]
-    assert '[达到1200亿元](../sources/sample-report.md#q-sample-zone-industrial-output-2023 "' in page
+    assert '[达到1200亿元](../sources/sample-report.md#q-sample-zone--industrial-output-2023 "' in page
     assert '<span id="fact-industrial-output-2023"' in page
-    assert '<span id="q-sample-zone-industrial-output-2023"></span>' in mini_pages["sources/sample-report.md"]
+    assert '<span id="q-sample-zone--industrial-output-2023"></span>' in mini_pages["sources/sample-report.md"]
 
 
 def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) -> None:

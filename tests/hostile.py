@@ -1,0 +1,213 @@
+"""A complete, valid project whose every reader-visible field carries an attack.
+
+Each field gets `payload(key)`: script tags, event handlers, `javascript:` links (HTML and
+Markdown), an attribute breakout with either quote, `\\u003c` escapes written as text (a YAML or
+JSON layer that decodes them would make a live tag), pre-escaped entities (a layer that unescapes
+twice would), a `</title>` breakout, an attr_list block and template syntax. Every payload calls
+`pwn("<key>")`, so a test that sees a call (browser) or a live handler (static scan) knows which
+field leaked. The data is otherwise valid: `check` passes and `mkdocs build --strict` builds it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+MARK = "pwn"  # the function every payload calls
+
+
+def payload(key: str) -> str:
+    """Text a contributor could write, carrying every kind of markup that must stay text."""
+    call = f"{MARK}('{key}')"
+    return (
+        f"{key}<script>{call}</script><img src=x onerror=\"{call}\">"
+        f"\"><svg onload={call}>'><svg onload={call}>"
+        f"\\u003cimg src=x onerror={call}\\u003e&lt;img src=x onerror={call}&gt;"
+        f"</title><script>{call}</script>"
+        f"[md](javascript:{call}) <a href=\"javascript:{call}\">a</a>"
+        f"{{: onclick=\"{call}\" }}{{{{7*7}}}}{{% raw %}}|x|"
+    )
+
+
+def bi(key: str) -> dict[str, str]:
+    """A bilingual field with a payload in each language."""
+    return {"zh": payload(f"{key}-zh") + "中文", "en": payload(f"{key}-en") + " English"}
+
+
+def _article(key: str, lines: tuple[int, int], title: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": key,
+        "file": "hostile.txt",
+        "lines": [list(lines)],
+        "kind": "report",
+        "title": title,
+        "outlet": bi(f"{key}-outlet"),
+        "published": "2024-02",
+        "inferred": True,
+        "published_basis": payload(f"{key}-basis"),
+        "authors": [payload(f"{key}-author")],
+    }
+
+
+# quotes, in the order they appear in the source text: (article, text)
+QUOTES = {
+    "alpha-firms": f"{payload('q-alpha-firms')}甲区高新技术企业突破2100家",
+    "alpha-output": f"{payload('q-alpha-output')}甲区工业总产值达2000亿元",
+    "alpha-share": f"{payload('q-alpha-share')}甲区战略性新兴产业占比达到44%",
+    "alpha-event": f"{payload('q-alpha-event')}2月3日甲区政策发布",
+    "alpha-target": f"{payload('q-alpha-target')}到2025年甲区工业总产值突破3000亿元",
+    "alpha-cluster": f"{payload('q-alpha-cluster')}甲区发展商业航天产业",
+    "beta-firms": f"{payload('q-beta-firms')}乙市高新技术企业超1800家",
+    "beta-output": f"{payload('q-beta-output')}乙市工业总产值约1500亿元",
+    "beta-share": f"{payload('q-beta-share')}乙市战略性新兴产业产值占比43.9%",
+    "beta-event": f"{payload('q-beta-event')}1月乙市会议召开",
+    "beta-cluster": f"{payload('q-beta-cluster')}乙市把商业航天作为新兴产业",
+}
+
+
+def _fact(rid: str, key: str, metric: str, value: float, unit: str, **more: Any) -> dict[str, Any]:
+    fact = {
+        "id": key,
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "period": "2023",
+        "source": f"{rid}-article",
+        "quote": QUOTES[f"{rid}-{key}"],
+        "note": bi(f"{rid}-{key}-note"),
+        **more,
+    }
+    if fact.pop("with_subject", False):
+        fact["subject"] = bi(f"{rid}-{key}-subject")
+    return fact
+
+
+def _metric(metric_id: str, unit: str, group: str = "economy", **more: Any) -> dict[str, Any]:
+    key = f"metric-{metric_id}"
+    return {"id": metric_id, "label": bi(key), "unit": unit, "group": group, "definition": bi(f"{key}-def"), **more}
+
+
+def _region(rid: str, province: dict[str, str], **facts: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "profile": {
+            "name": bi(f"{rid}-name"),
+            "short_name": bi(f"{rid}-short"),
+            "aliases": [payload(f"{rid}-alias")],
+            "level": "national_zone" if rid == "alpha" else "prefecture_city",
+            "province": province,
+            "parent": bi(f"{rid}-parent"),
+            "coordinates": [39.8, 116.5],
+            # alone on a line in the page: Markdown would make a list or a details block of them
+            "summary": {"zh": "- " + payload(f"{rid}-summary-zh"), "en": "??? note " + payload(f"{rid}-summary-en")},
+            "scopes": [{"id": "sub-area", "name": bi(f"{rid}-scope"), "note": bi(f"{rid}-scope-note")}],
+        },
+        "facts": list(facts.values()),
+        "clusters": [
+            {
+                "cluster": "space",
+                "role": "leading" if rid == "alpha" else "emerging",
+                "source": f"{rid}-article",
+                "quote": QUOTES[f"{rid}-cluster"],
+            }
+        ],
+        "events": [
+            {
+                "id": "event",
+                "date": "2024-02-03" if rid == "alpha" else "2024-01",
+                "inferred": True,
+                "type": "policy" if rid == "alpha" else "meeting",
+                "title": bi(f"{rid}-event-title"),
+                "cluster": "space",
+                "source": f"{rid}-article",
+                "quote": QUOTES[f"{rid}-event"],
+            }
+        ],
+    }
+
+
+def write_project(dest: Path, issues_url: str = "https://example.org/report/issues/new") -> Path:
+    """The hostile project under `dest` (the real mkdocs.yml, docs/ and overrides/); returns dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, dest / folder, dirs_exist_ok=True)
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    setting = re.search(r"issues_url: .*", config)
+    assert setting, "mkdocs.yml no longer sets issues_url"
+    (dest / "mkdocs.yml").write_text(config.replace(setting[0], f"issues_url: {json.dumps(issues_url)}"), encoding="utf-8")
+    data = dest / "data"
+    (data / "regions").mkdir(parents=True, exist_ok=True)
+    (data / "sources").mkdir(exist_ok=True)
+
+    alpha_lines = [q for k, q in QUOTES.items() if k.startswith("alpha")]
+    beta_lines = [q for k, q in QUOTES.items() if k.startswith("beta")]
+    (data / "sources" / "hostile.txt").write_text("\n".join([*alpha_lines, *beta_lines]) + "\n", encoding="utf-8")
+    a = len(alpha_lines)
+    articles = [
+        _article("alpha-article", (1, a), bi("alpha-title")),
+        # a short title: the navigation shortens long ones, which must never cut an escape in half
+        _article("beta-article", (a + 1, a + len(beta_lines)), {"zh": "<b>短</b>&<i>题</i>", "en": "<b>Short</b> & <i>title</i>"}),
+    ]
+    _dump(data / "sources" / "articles.yml", {"articles": articles})
+
+    units = [
+        {"id": "firms", "label": {"zh": "家", "en": "firms"}},
+        {"id": "yuan", "label": {"zh": "元", "en": "yuan"}},
+        {"id": "percent", "label": {"zh": "%", "en": "%"}},
+    ]
+    # a unit whose label is an attack, used by no metric's facts except as a label
+    units.append({"id": "hostile_unit", "label": bi("unit")})
+    metrics = [
+        _metric("high_tech_enterprises", "firms", group="hostile_group"),
+        _metric("industrial_output", "yuan", display_scale="亿"),
+        _metric("sei_share_zone", "percent", not_comparable_with=[{"metric": "sei_share_industrial", "reason": bi("reason")}]),
+        _metric("sei_share_industrial", "percent"),
+        _metric("hostile_count", "hostile_unit"),
+    ]
+    groups = [{"id": "economy", "label": {"zh": "经济规模", "en": "Economic scale"}}, {"id": "hostile_group", "label": bi("group")}]
+    _dump(data / "metrics.yml", {"units": units, "groups": groups, "metrics": metrics})
+    description = {"zh": "1. " + payload("cluster-desc-zh"), "en": "= " + payload("cluster-desc-en")}
+    _dump(data / "clusters.yml", {"clusters": [{"id": "space", "name": bi("cluster"), "description": description}]})
+    east = bi("province-east")
+    west = bi("province-west")
+    _dump(data / "provinces.yml", {"areas": [
+        {"id": "east", "name": bi("area-east"), "provinces": [east]},
+        {"id": "west", "name": bi("area-west"), "provinces": [west]},
+    ]})
+
+    alpha = _region(
+        "alpha",
+        east,
+        firms=_fact("alpha", "firms", "high_tech_enterprises", 2100, "firms", qualifier="突破"),
+        output=_fact("alpha", "output", "industrial_output", 2000, "yuan", scale="亿", qualifier="达", scope="sub-area"),
+        share=_fact("alpha", "share", "sei_share_zone", 44, "percent", qualifier="达到", with_subject=True),
+    )
+    alpha["targets"] = [
+        {
+            "id": "target", "metric": "industrial_output", "value": 3000, "scale": "亿", "unit": "yuan", "qualifier": "突破",
+            "deadline": "2025", "status": "planned", "baseline": "output", "title": bi("alpha-target-title"),
+            "source": "alpha-article", "quote": QUOTES["alpha-target"], "note": bi("alpha-target-note"),
+        }
+    ]
+    beta = _region(
+        "beta",
+        west,
+        firms=_fact("beta", "firms", "high_tech_enterprises", 1800, "firms", qualifier="超"),
+        output=_fact("beta", "output", "industrial_output", 1500, "yuan", scale="亿", qualifier="约"),
+        share=_fact("beta", "share", "sei_share_industrial", 43.9, "percent"),
+    )
+    _dump(data / "regions" / "alpha.yml", alpha)
+    _dump(data / "regions" / "beta.yml", beta)
+    return dest
+
+
+def _dump(path: Path, value: Any) -> None:
+    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
+
