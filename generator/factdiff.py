@@ -28,6 +28,7 @@ from typing import Any
 
 from generator import models as m
 from generator.load import Dataset, load
+from generator.text import exact
 
 KINDS = ("facts", "targets", "events")
 ANCHOR_PREFIX = {"facts": "fact", "targets": "target", "events": "event"}
@@ -213,21 +214,10 @@ def _escape(text: str) -> str:
     return text
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
-
-
-_AFTER = {"余", "多"}  # printed between the number and the unit: 4200余家
-_LAST = {"以上", "左右"}  # printed after the unit: 40%以上
-
-
 def value_text(q: m.Quantity, dataset: Dataset) -> str:
-    """'突破2100家', '5200亿元', '4200余家': the value as printed, with its scale word and unit."""
+    """'突破2100家', '5200亿元', '4200余家': the value as printed, every digit, with scale word and unit."""
     unit = dataset.units.get(q.unit)
-    label = unit.label.zh if unit else q.unit
-    number = f"{_number(q.value)}{q.scale}"
-    word = q.qualifier or ""
-    text = f"{number}{label}{word}" if word in _LAST else f"{number}{word}{label}" if word in _AFTER else f"{word}{number}{label}"
+    text = exact(q, unit.label.zh if unit else q.unit)
     return text + (f" (written {q.written})" if q.written else "")
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 
-from generator.display import Lang
 from generator.problems import Problem
+from generator.text import Lang
 
 SHOWN = 20  # problems listed in the banner; the rest are counted (the terminal has them all)
 

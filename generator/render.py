@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.display import Lang, attr
+from generator.text import Lang, attr
 
 
 @functools.cache

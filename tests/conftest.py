@@ -17,6 +17,7 @@ from generator.load import Dataset, load
 from generator.problems import Problem
 
 TESTS = Path(__file__).parent
+ROOT = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"  # a valid project root: every check passes on it
 
 
@@ -82,6 +83,19 @@ def browser() -> Iterator[Any]:
             yield instance
         finally:
             instance.close()
+
+
+def site_project(dest: Path, data: Path | None = None) -> Path:
+    """A project that MkDocs can build at `dest`: the repository's mkdocs.yml, docs/ and overrides/,
+    with a copy of `data` (a data/ folder) when given."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, dest / folder, dirs_exist_ok=True)
+    if data is not None:
+        shutil.copytree(data, dest / "data")
+    return dest
 
 
 def mkdocs_build(root: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import site_project
 
-ROOT = Path(__file__).resolve().parents[1]
 MARK = "pwn"  # the function every payload calls
 
 
@@ -133,11 +132,7 @@ def _region(rid: str, province: dict[str, str], **facts: dict[str, Any]) -> dict
 
 def write_project(dest: Path, issues_url: str = "https://example.org/report/issues/new") -> Path:
     """The hostile project under `dest` (the real mkdocs.yml, docs/ and overrides/); returns dest."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, dest / folder, dirs_exist_ok=True)
+    site_project(dest)
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     setting = re.search(r"issues_url: .*", config)
     assert setting, "mkdocs.yml no longer sets issues_url"

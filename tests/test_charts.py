@@ -199,7 +199,7 @@ def test_structure_is_built_once_per_kind_and_pages_carry_only_data() -> None:
 def test_kinds_script_holds_every_structure_and_spec_merges_it() -> None:
     """What charts.js merges in the browser gives the same spec as `charts.spec` (the browser test
     compares the two on real pages too)."""
-    script = charts.kinds_script()
+    script = charts.kinds_script(charts.ZH)
     match = re.fullmatch(r"//[^\n]*\nwindow\.ZONE_CHART_KINDS = (\{.*\});\n", script, re.S)
     assert match, script[:200]
     kinds = json.loads(match[1])

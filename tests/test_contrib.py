@@ -400,13 +400,12 @@ def _form_ids(name: str) -> set[str]:
 def test_wrong_fact_form_has_the_fields_the_site_prefills() -> None:
     assert {"fact-id", "file", "current-value", "what-is-wrong", "source"} <= _form_ids("wrong-fact.yml")
     # the site's "report a problem" link fills fields of this form by id: they must exist
-    from generator import context as c
-    from generator import display as d
+    from generator import site
 
     dataset, problems = validate(MINIMAL)
     assert problems == []
     region = dataset.regions["r"]
-    ctx = c.Context(dataset, d.Lang("zh"), "https://github.com/o/r")
+    ctx = site.context(dataset, issues_url="https://github.com/o/r")
     link = ctx.report_base(region)
     href = re.search(r'href="([^"]+)"', link)
     assert href is not None

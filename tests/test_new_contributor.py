@@ -269,7 +269,7 @@ def test_region_page_and_navigation(built: Path) -> None:
 
 @pytest.mark.slow
 def test_region_in_the_comparisons_of_its_metrics(newcomer: Path, built: Path) -> None:
-    from generator import context
+    from generator import paths
 
     dataset, _ = validate(newcomer)
     region = dataset.regions[REGION]
@@ -277,7 +277,7 @@ def test_region_in_the_comparisons_of_its_metrics(newcomer: Path, built: Path) -
     assert facts
     for fact in facts:
         group = dataset.metrics[fact.metric].group
-        url = context.group_path(group).removesuffix(".md")
+        url = paths.group_path(group).removesuffix(".md")
         page = _page(built, url)
         assert f"regions/{REGION}/#fact-{fact.id}" in page, (fact.id, url)
         assert "湖滨高新区" in page, url

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -20,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browsing import ROOT, Browser, Tab, browser_test, free_port, open_tab
+from browsing import Browser, Tab, browser_test, free_port, open_tab
+from conftest import site_project
 
 from generator import preview
-from generator.display import Lang
 from generator.problems import Problem
+from generator.text import Lang
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 REGION = "data/regions/sample-zone.yml"
@@ -48,13 +48,7 @@ class Server:
 
 
 def _project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, dest / folder)
-    shutil.copytree(MINI / "data", dest / "data")
-    return dest
+    return site_project(dest, MINI / "data")
 
 
 def _served(url: str) -> bool:

@@ -7,16 +7,22 @@ import io
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from generator import context as c
 from generator import models as m
+from generator import paths as c
 from generator import site
 from generator.__main__ import validate
-from generator.context import url
+from generator.indexes import Index
 from generator.load import Dataset
+from generator.pages import regions as region_pages
+from generator.pages import sources as source_pages
+from generator.pages.figures import REGION_BAR_LIMIT
+from generator.paths import url
+from generator.search import search_words
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).with_name("fixtures") / "mini"
@@ -94,7 +100,7 @@ def test_downloads_round_trip_every_fact_event_and_target() -> None:
 
 def test_search_words_keep_names_whole() -> None:
     dataset, _ = validate(ROOT)
-    words = site.search_words(dataset)
+    words = search_words(dataset)
     assert "北京经济技术开发区" in words or not (ROOT / "data/regions/yizhuang.yml").exists()
     assert "防城港" in " ".join(words)
 
@@ -158,14 +164,14 @@ def test_region_page_charts_the_leaders_and_the_region_itself(tmp_path: Path) ->
     bench_build.make_project(tmp_path, regions=12, facts_per_region=20)
     dataset, problems = validate(tmp_path)
     assert problems == []
-    ctx = c.Context(dataset)
+    index = Index(dataset)
     for region in dataset.regions.values():
-        for metric in ctx.shared_metrics(region)[:3]:
-            pairs = ctx.facts_of(metric.id)
-            chosen = ctx.top(metric.id, region, c.REGION_BAR_LIMIT)
-            largest = sorted(pairs, key=lambda pair: -pair[1].normalized)[: c.REGION_BAR_LIMIT]
+        for metric in index.shared_metrics(region)[:3]:
+            pairs = index.facts_of(metric.id)
+            chosen = index.top(metric.id, region, REGION_BAR_LIMIT)
+            largest = sorted(pairs, key=lambda pair: -pair[1].normalized)[:REGION_BAR_LIMIT]
             own = [pair for pair in pairs if pair[0] is region]
-            assert chosen[: c.REGION_BAR_LIMIT] == largest
+            assert chosen[:REGION_BAR_LIMIT] == largest
             assert all(pair in chosen for pair in own)
             assert len(chosen) == len(largest) + len([pair for pair in own if pair not in largest])
 
@@ -186,29 +192,39 @@ def _regions_in(placements: list[tuple[str, str | None]]) -> Dataset:
     return dataset
 
 
+def _listed(section: ModuleType, dataset: Dataset, lang: str) -> list[Any]:
+    """A section's navigation below its listing page."""
+    entry = section.nav(site.context(dataset, lang=lang))
+    return list(next(iter(entry.values())))[1:]
+
+
+def _grouped(dataset: Dataset, lang: str) -> list[Any]:
+    return _listed(region_pages, dataset, lang)
+
+
 def _names(nav: list[dict[str, Any]]) -> list[str]:
     return [next(iter(entry)) for entry in nav]
 
 
 def test_a_few_regions_are_one_flat_list() -> None:
-    nav = site._grouped(_regions_in([("四川省", None), ("北京市", None)]), "zh")
+    nav = _grouped(_regions_in([("四川省", None), ("北京市", None)]), "zh")
     assert nav == [{"区0": "regions/z0.md"}, {"区1": "regions/z1.md"}]
 
 
 def test_many_regions_by_area_then_province_in_registry_order() -> None:
     placements = [("四川省", None)] * 20 + [("上海市", None)] * 15 + [("北京市", None)] * 10
-    nav = site._grouped(_regions_in(placements), "zh")
+    nav = _grouped(_regions_in(placements), "zh")
     assert _names(nav) == ["东部地区", "西部地区"]  # the registry's order, not the alphabet's
     assert _names(nav[0]["东部地区"]) == ["北京市", "上海市"]
     assert _names(nav[1]["西部地区"]) == ["四川省"]
     assert _names(nav[0]["东部地区"][0]["北京市"]) == [f"区{i}" for i in range(35, 45)]
-    assert nav == site._grouped(_regions_in(placements), "zh")  # deterministic
+    assert nav == _grouped(_regions_in(placements), "zh")  # deterministic
 
 
 def test_a_province_with_many_regions_lists_them_by_city() -> None:
     jiangsu: list[tuple[str, str | None]] = [("江苏省", "苏州市")] * 12 + [("江苏省", "南京市")] * 10 + [("江苏省", None)] * 2
     placements = [*jiangsu, *[("上海市", None)] * 20, ("四川省", None)]
-    nav = site._grouped(_regions_in(placements), "en")
+    nav = _grouped(_regions_in(placements), "en")
     jiangsu = nav[0]["Eastern China"][1]["Jiangsu"]
     assert _names(jiangsu) == ["南京市", "苏州市", "Zone 22", "Zone 23"]  # cities, then regions without one
     assert len(jiangsu[0]["南京市"]) == 10 and len(jiangsu[1]["苏州市"]) == 12
@@ -231,7 +247,7 @@ def test_no_navigation_list_grows_with_the_number_of_regions() -> None:
                 if isinstance(value, list):
                     walk(value)
 
-    walk(site._grouped(_regions_in(placements), "zh"))
+    walk(_grouped(_regions_in(placements), "zh"))
     assert longest == 12  # the western area's provinces; a city holds at most 4 of these regions
 
 
@@ -259,7 +275,7 @@ def test_many_articles_are_grouped_where_the_region_citing_them_is(tmp_path: Pat
     bench_build.make_project(tmp_path, regions=45, facts_per_region=4)  # one article per region
     dataset, problems = validate(tmp_path)
     assert problems == []
-    nav = site._sources(dataset, "zh")
+    nav = _listed(source_pages, dataset, "zh")
     assert _names(nav) == ["东部地区", "中部地区", "西部地区", "东北地区", "港澳台地区"]  # the registry's order
     placed = {}
     for area in nav:

@@ -1,4 +1,4 @@
-"""Number, period and escaping helpers (generator/display.py)."""
+"""The one owner of reader-visible text (generator/text.py): numbers, periods, escaping, the catalog."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import display as d
 from generator import models as m
+from generator import text as d
 
 
 def fact(value: float, scale: str = "", qualifier: str | None = None) -> m.Fact:

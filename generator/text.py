@@ -1,7 +1,14 @@
-"""How things read on the page: messages in two languages, numbers in 万/亿, periods, escaping.
+"""The one owner of reader-visible text: words, numbers as printed, periods, dates, escaping.
 
-Pure functions, no I/O except reading the message catalog once. An English edition is the same
-code with `Lang("en")`: nothing reader-visible is hard-coded in templates.
+Every word a reader sees comes from the data's zh/en fields or from the message catalog
+(`messages.yml`), through `Lang`; every number is printed here (`quantity`, `exact`, `plain`), every
+date and period (`date`, `period`), and every string from data/ is escaped here for the place it
+goes (`md` for Markdown, `attr` for HTML attributes and the titles the theme prints as HTML).
+Pages, charts, downloads, `diff` and the checks call these; none prints a number or a date itself.
+An English edition is the same code with `Lang("en")`; a third language would be a catalog column
+and, where its numbers read differently, a formatter here.
+
+Pure functions, no I/O except reading the message catalog once.
 """
 
 from __future__ import annotations
@@ -9,6 +16,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +34,15 @@ def catalog() -> dict[str, dict[str, str]]:
     return data
 
 
+@dataclass(frozen=True)
 class Lang:
     """The edition's language (`primary`) and the one shown alongside (`secondary`)."""
 
-    def __init__(self, primary: str = "zh") -> None:
-        self.primary = primary
-        self.secondary = "en" if primary == "zh" else "zh"
+    primary: str = "zh"
+
+    @property
+    def secondary(self) -> str:
+        return "en" if self.primary == "zh" else "zh"
 
     def t(self, key: str, **values: Any) -> str:
         return catalog()[key][self.primary].format(**values)
@@ -82,13 +94,31 @@ def quantity(
     if q.written and scale is None:
         return as_written(q, unit_label)
     scale = q.scale if scale is None else scale
-    number = plain(q.normalized / m.SCALES[scale])
-    word = q.qualifier or ""
+    return _place(q.qualifier or "", plain(q.normalized / m.SCALES[scale]) + scale, unit_label)
+
+
+def exact(q: m.Quantity, unit_label: str) -> str:
+    """'突破2100家', '33.3333亿元': as printed, with every digit of the value (for reviewers: `diff`)."""
+    return _place(q.qualifier or "", f"{number_forms(q.value)[0]}{q.scale}", unit_label)
+
+
+def _place(word: str, number: str, unit_label: str) -> str:
+    """The qualifier where Chinese prints it: 4200余家, 40%以上, 超2100家."""
     if word in _AFTER_UNIT:
-        return f"{number}{scale}{unit_label}{word}"
+        return f"{number}{unit_label}{word}"
     if word in _BEFORE_UNIT:
-        return f"{number}{scale}{word}{unit_label}"
-    return f"{word}{number}{scale}{unit_label}"
+        return f"{number}{word}{unit_label}"
+    return f"{word}{number}{unit_label}"
+
+
+def number_forms(value: float) -> list[str]:
+    """How a value may be printed in digits: 2100, 43.9, 1.50 → 1.5.
+
+    The shortest decimal that reads back as `value` (`repr`), without an exponent. It used to be
+    `f"{value:.10f}"`, which cut 1.23456789012 to 10 places and turned 1e-11 into "0."."""
+    if value == int(value):
+        return [str(int(value))]
+    return [format(Decimal(repr(value)), "f")]
 
 
 def as_written(q: m.Quantity, unit_label: str) -> str:

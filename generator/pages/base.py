@@ -1,0 +1,160 @@
+"""What every page kind shares: the build's dataset, indexes and language, and the small pieces
+of a page — a region's name, a label in two languages, a value as printed, a number linked to its
+quote, the small print about scope and caveats.
+
+Everything returned is display-ready Markdown, escaped (`text.md`): templates only lay it out.
+Every number carries its provenance: a link to its quote on the source page, with the quote as the
+link's tooltip.
+"""
+
+from __future__ import annotations
+
+import functools
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import models as m
+from generator import text as tx
+from generator.indexes import Index
+from generator.load import Dataset
+from generator.paths import link, quote_anchor, region_path, source_path
+from generator.render import render
+
+Files = dict[str, str]  # path (relative to docs/) → content
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. regions/yizhuang.md
+    template: str  # in generator/templates/
+    title: str  # plain text; render.py escapes it for the front matter
+    context: Callable[[], dict[str, Any]]  # called when the page is rendered (maybe in a forked copy)
+    index: bool = False  # a section's listing page: listings are built before the pages they list
+    hide: list[str] = field(default_factory=list)  # parts of the theme the page hides
+    files: Callable[[], Files] | None = None  # other files made with the page (downloads)
+
+    def render(self, lang: tx.Lang) -> Files:
+        out = {self.path: render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide)}
+        return {**out, **self.files()} if self.files else out
+
+
+@functools.lru_cache(maxsize=65536)
+def _tooltip(quote: str, needle: str) -> str:
+    """The quote around the number, for a link's title (cached: a fact is cited on several pages)."""
+    return tx.attr(f"“{tx.excerpt(quote, needle)}”")
+
+
+@dataclass
+class Ctx:
+    """One build: the data, its indexes, the edition's language and the site's options."""
+
+    ds: Dataset
+    index: Index
+    lang: tx.Lang
+    issues_url: str = ""  # e.g. https://github.com/OWNER/REPO/issues/new; "" = no report links
+    site_url: str = ""
+    # memos: one fact is shown on up to four pages, one label thousands of times
+    _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    _values: dict[tuple[int, str | None], str] = field(default_factory=dict)
+    _periods: dict[tuple[str, bool], str] = field(default_factory=dict)
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.lang.t(key, **values)
+
+    def name(self, region: m.Region) -> str:
+        return tx.md(self.lang.pick(region.profile.short_name))
+
+    def region_link(self, page: str, region: m.Region, anchor: str = "") -> str:
+        return f"[{self.name(region)}]({link(page, region_path(region.id), anchor)})"
+
+    def label(self, text: m.Bilingual | None) -> str:
+        """Primary text with the secondary beside it, escaped."""
+        if text is None:
+            return ""
+        key = (text.zh, text.en)
+        if key not in self._labels:
+            self._labels[key] = f'{tx.md(self.lang.pick(text))} <span class="en">{tx.md(self.lang.other(text))}</span>'
+        return self._labels[key]
+
+    def unit_label(self, unit_id: str) -> str:
+        unit = self.ds.units.get(unit_id)
+        return self.lang.pick(unit.label) if unit else unit_id
+
+    def value(self, q: m.Quantity, scale: str | None = None) -> str:
+        key = (id(q), scale)  # records live as long as the dataset this context was made for
+        if key not in self._values:
+            self._values[key] = tx.quantity(q, self.unit_label(q.unit), scale)
+        return self._values[key]
+
+    def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str) -> str:
+        """`text` as a link to its quote on the source page; the quote is the hover tooltip.
+
+        The tooltip is the quote alone: the article is what the click opens, and its title in every
+        tooltip (~75 bytes of CJK each) made up a tenth of a region page."""
+        record_id = getattr(q, "id", getattr(q, "cluster", ""))
+        target = link(page, source_path(q.source), quote_anchor(region.id, record_id))
+        return f'[{text}]({target} "{_tooltip(q.quote, needle(q))}")'
+
+    def report_base(self, region: m.Region) -> str:
+        """The page's 'report a problem' link: the issue form (.github/ISSUE_TEMPLATE/wrong-fact.yml,
+        which also sets the title) with the region filled in.
+
+        report.js copies it onto every fact and target row that has a `data-line` (see `line`),
+        completed with the fact's id, file:line and the value as shown. A region page has one row
+        per fact, and a full link on each row was ~210 bytes: 10 KB of a 40-fact page. Without
+        JavaScript this one link still opens the form."""
+        if not self.issues_url:
+            return ""
+        href = f"{self.issues_url}?template=wrong-fact.yml&fact-id={urllib.parse.quote(region.id)}/"
+        text = self.lang.both("report_problem")
+        return f'<a class="report-base" href="{tx.attr(href)}" title="{tx.attr(text)}">⚑ {tx.md(text)}</a>'
+
+    def line(self, q: m.Quantity, with_region: bool) -> int | None:
+        """The record's line in its file, for report.js; only on the record's own (region) page."""
+        return None if with_region or not self.issues_url else self.ds.where(q)[1]
+
+    def period(self, fact: m.Fact) -> str:
+        key = (fact.period, fact.inferred)
+        if key not in self._periods:
+            self._periods[key] = tx.period(fact.period, self.lang) + self.inferred(fact.inferred)
+        return self._periods[key]
+
+    def event_date(self, event: m.Event) -> str:
+        return tx.date(event.date, self.lang) + self.inferred(event.inferred)
+
+    def inferred(self, flag: bool) -> str:
+        return f"（{self.t('inferred')}）" if flag else ""
+
+    def where_note(self, q: m.Quantity, region: m.Region) -> str:
+        """Scope and subject: what exactly the number is about, when not the whole region."""
+        parts = []
+        scopes = {s.id: s for s in region.profile.scopes}
+        if q.scope and q.scope in scopes:
+            parts.append(self.label(scopes[q.scope].name))
+        if q.subject:
+            parts.append(self.label(q.subject))
+        return "；".join(parts)
+
+    def about(self, q: m.Quantity, region: m.Region) -> str:
+        """What a reader must know beside the number: scope, subject, caveats (small print)."""
+        parts = [p for p in (self.where_note(q, region), self.label(q.note)) if p]
+        return f"<small>{'<br>'.join(parts)}</small>" if parts else ""
+
+    def article_link(self, page: str, article: m.Article) -> str:
+        return f"[{tx.md(self.lang.pick(article.title))}]({link(page, source_path(article.id))})"
+
+    def table(self, header: list[str], rows: list[list[str]]) -> str:
+        """A collapsible Markdown table: a chart's data, for screen readers and copying."""
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+        body = "\n".join("    " + line for line in lines)
+        return f'??? info "{self.lang.both("data_table")}"\n\n{body}\n'
+
+
+def needle(q: m.Quantity | m.Event | m.RegionCluster) -> str:
+    """The text a tooltip excerpt is centred on: the number as printed, else nothing (the start)."""
+    if isinstance(q, m.Quantity):
+        return q.written or tx.number_forms(q.value)[0]
+    return ""

@@ -1,0 +1,82 @@
+"""Comparisons: a listing of the comparison groups, and one page per group with a section per
+metric — its chart, every region's figure, and look-alikes shown apart with the reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import models as m
+from generator import text as tx
+from generator.pages import figures
+from generator.pages.base import Ctx, Page
+from generator.pages.rows import fact_row
+from generator.paths import COMPARE, group_path, link, metric_anchor
+
+
+def pages(ctx: Ctx) -> list[Page]:
+    listing = Page(COMPARE, "compare_index.md.j2", ctx.t("compare"), lambda: {"rows": _listing(ctx)}, index=True)
+    return [listing, *(_page(ctx, ctx.ds.groups[gid]) for gid in ctx.index.groups)]
+
+
+def _page(ctx: Ctx, group: m.Group) -> Page:
+    return Page(group_path(group.id), "compare.md.j2", ctx.lang.pick(group.label), lambda: context(ctx, group))
+
+
+def nav(ctx: Ctx) -> dict[str, Any]:
+    groups = [ctx.ds.groups[gid] for gid in ctx.index.groups]
+    return {ctx.t("compare"): [COMPARE, *[{ctx.lang.pick(g.label): group_path(g.id)} for g in groups]]}
+
+
+def _listing(ctx: Ctx) -> list[dict[str, str]]:
+    return [
+        {
+            "link": f"[{ctx.label(ctx.ds.groups[gid].label)}]({link(COMPARE, group_path(gid))})",
+            "metrics": "、".join(tx.md(ctx.lang.pick(mt.label)) for mt in metrics),
+        }
+        for gid, metrics in ctx.index.groups.items()
+    ]
+
+
+def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
+    page = group_path(group.id)
+    sections = []
+    for metric in ctx.index.groups[group.id]:
+        pairs = ctx.index.facts_of(metric.id)
+        sections.append(
+            {
+                "anchor": metric_anchor(metric.id),
+                "label": ctx.label(metric.label),
+                "definition": ctx.label(metric.definition),
+                "unit": tx.md(metric.display_scale + ctx.unit_label(metric.unit)),
+                "chart": figures.bars(ctx, page, metric) if len(pairs) > 1 else "",
+                "facts": [fact_row(ctx, page, r, f, with_region=True) for r, f in pairs],
+                "apart": _look_alikes(ctx, page, metric),
+                "comparable": [ctx.label(ctx.ds.metrics[o].label) for o in metric.comparable_with if o in ctx.ds.metrics],
+            }
+        )
+    return {"label": ctx.label(group.label), "sections": sections}
+
+
+def _look_alikes(ctx: Ctx, page: str, metric: m.Metric) -> list[dict[str, Any]]:
+    """Metrics that must not be read as equals, stated on either side of the registry entry."""
+    out = []
+    for other, entry in not_comparable_pairs(ctx, metric):
+        facts = ctx.index.facts_of(other.id)
+        label = ctx.label(other.label)
+        if facts:  # it has its own section on a comparison page: link there
+            label = f"[{label}]({link(page, group_path(other.group), metric_anchor(other.id))})"
+        out.append(
+            {
+                "title": tx.md(ctx.lang.pick(other.label)),
+                "label": label,
+                "reason": ctx.label(entry.reason),
+                "figures": "；".join(f"{ctx.name(r)} {ctx.cited(page, r, f, ctx.value(f))}" for r, f in facts),
+            }
+        )
+    return out
+
+
+def not_comparable_pairs(ctx: Ctx, metric: m.Metric) -> list[tuple[m.Metric, m.NotComparable]]:
+    pairs = [(ctx.ds.metrics[e.metric], e) for e in metric.not_comparable_with if e.metric in ctx.ds.metrics]
+    pairs += [(o, e) for o in ctx.ds.metrics.values() for e in o.not_comparable_with if e.metric == metric.id]
+    return pairs

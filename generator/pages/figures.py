@@ -1,0 +1,146 @@
+"""Charts as pages show them: the rows for `charts.py` and, under a chart, its data as a table.
+
+Data only ever enters a chart as data values (charts.py's security rule); labels here are plain
+text, not Markdown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import charts
+from generator import models as m
+from generator import text as tx
+from generator.pages.base import Ctx
+from generator.paths import cluster_path, fact_anchor, link, region_path, url
+
+ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
+BAR_LIMIT = 20  # bars per chart: more are unreadable, and would make every page grow with the site
+REGION_BAR_LIMIT = 5  # on a region page: the leaders and the region itself; the rest is one click away
+
+
+def bars(ctx: Ctx, page: str, metric: m.Metric, focus: m.Region | None = None, limit: int = BAR_LIMIT) -> str:
+    """A bar chart of one metric's facts, and its data table. With many regions only the `limit`
+    largest are drawn, plus the `focus` region's own bars: a page's size must not grow with
+    the number of regions (the full list is on the comparison page)."""
+    rows, cells = [], []
+    scale = metric.display_scale
+    for region, fact in ctx.index.top(metric.id, focus, limit):
+        # the value links to the fact's row (which cites its quote): a full citation per cell
+        # would double the size of every page that shows a comparison
+        value = f"[{ctx.value(fact, scale)}]({link(page, region_path(region.id), fact_anchor(fact))})"
+        cells.append([tx.md(bar_label(ctx, region, fact)), value, ctx.period(fact)])
+        rows.append(
+            {
+                "region": bar_label(ctx, region, fact),
+                "value": fact.normalized / m.SCALES[scale],
+                "display": ctx.value(fact, scale),
+                "period": _plain(ctx.period(fact)),
+                "source": ctx.lang.pick(ctx.ds.articles[fact.source].title),
+                "href": url(page, region_path(region.id), fact_anchor(fact)),
+            }
+        )
+    title = ctx.t("chart_bars", metric=ctx.lang.pick(metric.label))
+    chart = charts.metric_bars(rows, title=title, unit=scale + ctx.unit_label(metric.unit))
+    return charts.embed(chart, label=title) + "\n\n" + ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells)
+
+
+def bar_label(ctx: Ctx, region: m.Region, fact: m.Fact) -> str:
+    """'亦庄（亦庄新城）· 汽车' — what each bar is about, in plain text (charts take data, not markup)."""
+    label = ctx.lang.pick(region.profile.short_name)
+    scope = {s.id: s for s in region.profile.scopes}.get(fact.scope or "")
+    if scope:
+        label += f"（{ctx.lang.pick(scope.name)}）"
+    cluster = ctx.ds.clusters.get(fact.cluster or "")
+    if cluster:
+        label += f" · {ctx.lang.pick(cluster.name)}"
+    if len(ctx.index.own_facts.get((region.id, fact.metric), ())) > 1:
+        label += f" · {tx.period(fact.period, ctx.lang)}"
+    return label
+
+
+def timeline(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
+    """Events and target deadlines of `regions`, one lane each (no data table: the events and
+    targets tables follow the chart on every page that has one)."""
+    rows = []
+    for region in regions:
+        name = ctx.lang.pick(region.profile.short_name)
+        for event in region.events:
+            rows.append(_dated(page, region, event, event.date, name, ctx.lang.pick(event.title), ctx.t(f"type_{event.type}")))
+        for target in region.targets:
+            rows.append(_dated(page, region, target, target.deadline, name, ctx.lang.pick(target.title), ctx.t("target")))
+    if not rows:
+        return ""
+    rows.sort(key=lambda r: r["date"])
+    title = ctx.t("chart_timeline")
+    return charts.embed(charts.timeline(rows, title=title), label=title)
+
+
+def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, name: str, title: str, kind: str) -> dict[str, Any]:
+    """A timeline mark: an event, or a target at its deadline."""
+    return {
+        "date": tx.period_start(date),
+        "precision": m.date_precision(date),
+        "region": name,
+        "title": title,
+        "type": kind,
+        "kind": "event" if isinstance(record, m.Event) else "target",
+        "href": url(page, region_path(region.id), fact_anchor(record)),
+    }
+
+
+def targets(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
+    """Each target's latest value in % of the target (no data table: the targets table follows)."""
+    rows = []
+    for region in regions:
+        facts = {f.id: f for f in region.facts}
+        for target in region.targets:
+            metric = ctx.ds.metrics.get(target.metric)
+            scale = metric.display_scale if metric else target.scale
+            base = facts.get(target.baseline or "")
+            rows.append(
+                {
+                    "target": ctx.lang.pick(target.title),
+                    "region": ctx.lang.pick(region.profile.short_name),
+                    "target_value": target.normalized / m.SCALES[scale],
+                    "latest_value": base.normalized / m.SCALES[scale] if base else None,
+                    "display_target": ctx.value(target, scale),
+                    "display_latest": ctx.value(base, scale) if base else "",
+                    "deadline": target.deadline,
+                    "unit": scale + ctx.unit_label(target.unit),
+                    "href": url(page, region_path(region.id), fact_anchor(target)),
+                }
+            )
+    if not rows:
+        return ""
+    title = ctx.t("chart_targets")
+    return charts.embed(charts.targets(rows, title=title), label=title)
+
+
+def matrix(ctx: Ctx, page: str) -> str:
+    """Region × cluster, each cell the region's role in the cluster."""
+    rows = []
+    for region in ctx.ds.regions.values():
+        for entry in region.clusters:
+            cluster = ctx.ds.clusters.get(entry.cluster)
+            if cluster is None:
+                continue
+            rows.append(
+                {
+                    "region": ctx.lang.pick(region.profile.short_name),
+                    "cluster": ctx.lang.pick(cluster.name),
+                    "role": f"{ctx.t('role_' + entry.role)} {ctx.lang.t2('role_' + entry.role)}",
+                    "rank": ROLE_RANK[entry.role],
+                    "href": url(page, cluster_path(cluster.id)),
+                }
+            )
+    if not rows:
+        return ""
+    title = ctx.t("chart_matrix")
+    return charts.embed(charts.cluster_matrix(rows, title=title), label=title)
+
+
+def _plain(markdown: str) -> str:
+    """Strip the markup `label()` adds, for chart text (charts take plain text as data)."""
+    text = markdown.replace('<span class="en">', "").replace("</span>", "")
+    return text.replace("\\", "")

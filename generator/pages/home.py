@@ -1,0 +1,37 @@
+"""The home page: what the site is, the regions at a glance, the most compared metrics, the latest
+events, how to read and cite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.pages.base import Ctx, Page
+from generator.pages.figures import bars
+from generator.pages.rows import event_row, region_rows
+from generator.paths import HOME
+
+CHARTS = 2  # the metrics reported by most regions
+LATEST = 8  # events
+
+
+def pages(ctx: Ctx) -> list[Page]:
+    return [Page(HOME, "home.md.j2", ctx.t("site_name"), lambda: context(ctx), index=True, hide=["navigation"])]
+
+
+def nav(ctx: Ctx) -> dict[str, Any]:
+    return {ctx.t("home"): HOME}
+
+
+def context(ctx: Ctx) -> dict[str, Any]:
+    regions = ctx.ds.regions.values()
+    return {
+        "regions": region_rows(ctx, HOME),
+        "charts": [bars(ctx, HOME, metric) for metric in ctx.index.most_compared(CHARTS)],
+        "latest": [event_row(ctx, HOME, region, event) for region, event in ctx.index.events[:LATEST]],
+        "counts": {
+            "regions": len(ctx.ds.regions),
+            "facts": sum(len(r.facts) for r in regions),
+            "events": sum(len(r.events) for r in regions),
+            "articles": len(ctx.ds.articles),
+        },
+    }

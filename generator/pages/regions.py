@@ -1,0 +1,81 @@
+"""The regions: a listing of all of them, and one profile page per region."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import models as m
+from generator import navigation
+from generator import text as tx
+from generator.pages import figures
+from generator.pages.base import Ctx, Page
+from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
+from generator.paths import REGIONS, cluster_path, link, region_path
+
+COMPARISONS = 3  # bar charts on a region page: its metrics shared with most regions
+
+
+def pages(ctx: Ctx) -> list[Page]:
+    listing = Page(REGIONS, "regions.md.j2", ctx.t("regions"), lambda: {"regions": region_rows(ctx, REGIONS)}, index=True)
+    return [listing, *(_page(ctx, region) for region in ctx.ds.regions.values())]
+
+
+def _page(ctx: Ctx, region: m.Region) -> Page:
+    return Page(region_path(region.id), "region.md.j2", ctx.lang.pick(region.profile.short_name), lambda: context(ctx, region))
+
+
+def nav(ctx: Ctx) -> dict[str, Any]:
+    pick = ctx.lang.pick
+    placed: list[navigation.Placed] = [(r, {pick(r.profile.short_name): region_path(r.id)}) for r in ctx.ds.regions.values()]
+    return {ctx.t("regions"): [REGIONS, *navigation.by_place(ctx.ds, pick, placed)]}
+
+
+def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
+    page = region_path(region.id)
+    p = region.profile
+    return {
+        "name": ctx.label(p.name),
+        "short": ctx.label(p.short_name),
+        "summary": ctx.label(p.summary),
+        "level": ctx.lang.both("level_" + p.level),
+        "province": ctx.label(p.province),
+        "parent": ctx.label(p.parent),
+        "aliases": "、".join(tx.md(a) for a in p.aliases),
+        "coordinates": f"{p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}",
+        "cards": [_card(ctx, page, region, fact) for fact in headline_facts(ctx, region)],
+        "comparisons": [
+            figures.bars(ctx, page, metric, focus=region, limit=figures.REGION_BAR_LIMIT)
+            for metric in ctx.index.shared_metrics(region)[:COMPARISONS]
+        ],
+        "timeline_chart": figures.timeline(ctx, page, [region]),
+        "targets_chart": figures.targets(ctx, page, [region]),
+        "clusters": _clusters(ctx, page, region),
+        "facts": [fact_row(ctx, page, region, f) for f in region.facts],
+        "report": ctx.report_base(region),
+        "targets": [target_row(ctx, page, region, t) for t in region.targets],
+        "events": sorted((event_row(ctx, page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
+        "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in _articles(region) if a in ctx.ds.articles],
+    }
+
+
+def _card(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> dict[str, str]:
+    metric = ctx.ds.metrics[fact.metric]
+    return {"value": ctx.cited(page, region, fact, ctx.value(fact)), "label": ctx.label(metric.label), "period": ctx.period(fact)}
+
+
+def _clusters(ctx: Ctx, page: str, region: m.Region) -> list[dict[str, str]]:
+    rows = []
+    for entry in region.clusters:
+        cluster = ctx.ds.clusters.get(entry.cluster)
+        if cluster:
+            rows.append(
+                {
+                    "name": f"[{ctx.label(cluster.name)}]({link(page, cluster_path(cluster.id))})",
+                    "role": ctx.cited(page, region, entry, ctx.lang.both("role_" + entry.role)),
+                }
+            )
+    return rows
+
+
+def _articles(region: m.Region) -> list[str]:
+    return sorted({record.source for record in [*region.facts, *region.events, *region.targets, *region.clusters]})

@@ -1,0 +1,84 @@
+"""Sources: a listing of the articles, and one page per article with every quote taken from it,
+at its line in the archived text (the anchors every cited number links to)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import models as m
+from generator import navigation
+from generator import text as tx
+from generator.pages.base import Ctx, Page
+from generator.paths import SOURCES, fact_anchor, link, quote_anchor, region_path, source_path
+
+NAV_TITLE = 30  # characters of an article's title in the navigation
+
+
+def pages(ctx: Ctx) -> list[Page]:
+    listing = Page(SOURCES, "sources.md.j2", ctx.t("sources"), lambda: {"articles": _listing(ctx)}, index=True)
+    return [listing, *(_page(ctx, article) for article in ctx.ds.articles.values())]
+
+
+def _page(ctx: Ctx, article: m.Article) -> Page:
+    return Page(source_path(article.id), "source.md.j2", ctx.lang.pick(article.title), lambda: context(ctx, article))
+
+
+def nav(ctx: Ctx) -> dict[str, Any]:
+    """Articles, each placed where the region citing it most is."""
+    pick = ctx.lang.pick
+    placed: list[navigation.Placed] = [
+        (ctx.index.citing_region(a.id), {tx.short(pick(a.title), NAV_TITLE): source_path(a.id)}) for a in ctx.ds.articles.values()
+    ]
+    return {ctx.t("sources"): [SOURCES, *navigation.by_place(ctx.ds, pick, placed)]}
+
+
+def context(ctx: Ctx, article: m.Article) -> dict[str, Any]:
+    page = source_path(article.id)
+    return {
+        "label": ctx.label(article.title),
+        "kind": ctx.lang.both("kind_" + article.kind),
+        "outlet": ctx.label(article.outlet) if article.outlet else ctx.lang.both("outlet_unknown"),
+        "published": tx.date(article.published, ctx.lang) + ctx.inferred(article.inferred),
+        "basis": tx.md(article.published_basis),
+        "authors": "、".join(tx.md(a) for a in article.authors) or "—",
+        "file": article.file,
+        "lines": "、".join(f"{a}–{b}" for a, b in article.lines),
+        "quotes": _quotes(ctx, page, article),
+    }
+
+
+def _quotes(ctx: Ctx, page: str, article: m.Article) -> list[dict[str, Any]]:
+    text = ctx.ds.texts.get(article.file)
+    quotes = []
+    for region, record in ctx.index.by_article.get(article.id, []):
+        if isinstance(record, m.Quantity):
+            what, anchor, record_id = ctx.value(record), fact_anchor(record), record.id
+        elif isinstance(record, m.Event):
+            what, anchor, record_id = ctx.event_date(record), fact_anchor(record), record.id
+        else:
+            what, anchor, record_id = ctx.lang.both("role_" + record.role), "clusters", record.cluster
+        found = text.find(record.quote, article.lines) if text else None
+        quotes.append(
+            {
+                "anchor": quote_anchor(region.id, record_id),
+                "what": f"[{tx.md(what)}]({link(page, region_path(region.id), anchor)})",
+                "region": ctx.name(region),
+                "quote": tx.md(record.quote),
+                "line": text.line_at(found[0]) if text and found else 0,
+            }
+        )
+    quotes.sort(key=lambda q: int(str(q["line"])))
+    return quotes
+
+
+def _listing(ctx: Ctx) -> list[dict[str, Any]]:
+    return [
+        {
+            "link": ctx.article_link(SOURCES, a),
+            "kind": ctx.t("kind_" + a.kind),
+            "published": tx.date(a.published, ctx.lang),
+            "authors": "、".join(tx.md(x) for x in a.authors) or "—",
+            "count": len(ctx.index.by_article.get(a.id, [])),
+        }
+        for a in ctx.ds.articles.values()
+    ]

@@ -1,0 +1,30 @@
+"""The combined timeline: every region's events and targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.pages import figures
+from generator.pages.base import Ctx, Page
+from generator.pages.rows import event_row, target_row
+from generator.paths import TIMELINE
+
+
+def pages(ctx: Ctx) -> list[Page]:
+    return [Page(TIMELINE, "timeline.md.j2", ctx.t("timeline"), lambda: context(ctx), index=True)]
+
+
+def nav(ctx: Ctx) -> dict[str, Any]:
+    return {ctx.t("timeline"): TIMELINE}
+
+
+def context(ctx: Ctx) -> dict[str, Any]:
+    regions = list(ctx.ds.regions.values())
+    targets = [target_row(ctx, TIMELINE, r, t, with_region=True) for r in regions for t in r.targets]
+    targets.sort(key=lambda row: row["deadline"])
+    return {
+        "chart": figures.timeline(ctx, TIMELINE, regions),
+        "events": [event_row(ctx, TIMELINE, r, e) for r, e in ctx.index.events],
+        "targets": targets,
+        "regions": [ctx.region_link(TIMELINE, r, "events") for r in regions],
+    }

@@ -1,0 +1,91 @@
+"""Where every generated page lives, and the anchors and links between them.
+
+One place for paths, so URLs stay stable: facts are cited by URL (`regions/<id>/#fact-<id>`).
+Paths are relative to docs/. Links between pages are relative Markdown links between `.md` paths,
+so MkDocs checks every one at build time; charts need real directory URLs (`url`).
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+
+from generator import models as m
+
+HOME = "index.md"
+REGIONS = "regions/index.md"
+CLUSTERS = "clusters/index.md"
+TIMELINE = "timeline/index.md"
+COMPARE = "compare/index.md"
+SOURCES = "sources/index.md"
+DOWNLOADS = "downloads/index.md"
+METHODOLOGY = "methodology.md"
+CHART_KINDS = "assets/javascripts/chart-kinds.js"
+VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
+
+
+def region_path(region_id: str) -> str:
+    return f"regions/{region_id}.md"
+
+
+def cluster_path(cluster_id: str) -> str:
+    return f"clusters/{cluster_id.replace('_', '-')}.md"
+
+
+def group_path(group_id: str) -> str:
+    return f"compare/{group_id.replace('_', '-')}.md"
+
+
+def source_path(article_id: str) -> str:
+    return f"sources/{article_id}.md"
+
+
+def metric_anchor(metric_id: str) -> str:
+    return metric_id.replace("_", "-")
+
+
+def fact_anchor(record: m.Quantity | m.Event) -> str:
+    prefix = "event" if isinstance(record, m.Event) else "target" if isinstance(record, m.Target) else "fact"
+    return f"{prefix}-{record.id}"
+
+
+# Between a region's id and a record's in an anchor: ids are kebab-case, so "--" never occurs
+# inside one, and two different (region, record) pairs can never make the same anchor. With a
+# single "-", region `yizhuang-distance` + fact `from-tiananmen` and region `yizhuang` + fact
+# `distance-from-tiananmen` both made `q-yizhuang-distance-from-tiananmen`.
+JOIN = "--"
+
+
+def quote_anchor(region_id: str, record_id: str) -> str:
+    return f"q-{region_id}{JOIN}{record_id}"
+
+
+def row_anchor(region_id: str, record: m.Quantity | m.Event, with_region: bool) -> str:
+    """`fact-<id>` on the region page (the citable URL); elsewhere prefixed with the region,
+    because two regions may use the same fact id and ids must be unique on a page."""
+    return f"{region_id}{JOIN}{fact_anchor(record)}" if with_region else fact_anchor(record)
+
+
+@functools.lru_cache(maxsize=65536)
+def link(page: str, target: str, anchor: str = "") -> str:
+    """Relative Markdown link target from one .md page to another (cached: see `_relative`)."""
+    path = _relative(posixpath.dirname(page) or ".", target)
+    return f"{path}#{anchor}" if anchor else path
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(folder: str, target: str) -> str:
+    # cached: a large site asks for the same few (folder, page) pairs tens of thousands of times
+    return posixpath.relpath(target, folder)
+
+
+def url(page: str, target: str, anchor: str = "") -> str:
+    """Relative directory URL (use_directory_urls) from one page to another, for charts."""
+
+    def directory(md_path: str) -> str:
+        stem = md_path.removesuffix(".md").removesuffix("index")
+        return "/" + (stem if stem.endswith("/") or not stem else stem + "/")
+
+    rel = _relative(directory(page), directory(target))
+    rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{anchor}" if anchor else rel

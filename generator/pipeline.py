@@ -1,0 +1,45 @@
+"""The steps both the command line and the MkDocs plugin run: read and check data/.
+
+`validate` is the one entry point for the CLI (`python -m generator check`), the plugin and the
+tests; what each does with the problems is its own business (print them, stop the build, show
+them on the preview).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from generator.checks import run_checks
+from generator.load import Dataset, load
+from generator.problems import Problem
+
+
+def validate(root: Path) -> tuple[Dataset, list[Problem]]:
+    """Load and check everything under `root` (the folder holding data/)."""
+    dataset, problems = load(root)
+    if not problems:
+        problems = run_checks(dataset)
+    else:
+        # structure problems first: meaning checks on half-read data would only add noise
+        problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
+    return dataset, problems
+
+
+def summary(dataset: Dataset) -> str:
+    """'5 regions, 102 facts, …' for the end of `check`."""
+    counts: Counter[str] = Counter()
+    for region in dataset.regions.values():
+        for kind in ("facts", "targets", "events", "clusters", "excluded"):
+            counts[kind] += len(getattr(region, kind))
+    parts = [
+        f"{len(dataset.regions)} region{'s' if len(dataset.regions) != 1 else ''}",
+        f"{counts['facts']} facts",
+        f"{counts['targets']} targets",
+        f"{counts['events']} events",
+        f"{counts['clusters']} region clusters",
+        f"{counts['excluded']} exclusions",
+        f"{len(dataset.metrics)} metrics",
+        f"{len(dataset.articles)} articles",
+    ]
+    return ", ".join(parts)
