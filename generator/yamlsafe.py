@@ -10,9 +10,12 @@ Only the pure-Python parser is used: it is fast enough for files bounded to `MAX
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +24,7 @@ from typing import Any, cast
 import yaml
 from yaml.resolver import Resolver
 
-from generator.problems import Problem
+from generator.problems import Problem, excerpt
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
@@ -130,7 +133,7 @@ class _Builder:
         if key in seen:
             self.problem(
                 line,
-                f"duplicate key '{key}' (first at line {seen[key]})",
+                f"duplicate key '{excerpt(key)}' (first at line {seen[key]})",
                 "YAML readers silently keep only the last one; merge or rename them",
             )
         seen.setdefault(key, line)
@@ -164,7 +167,7 @@ class _Builder:
     def convert(self, event: yaml.ScalarEvent, line: int) -> Any:
         text = event.value
         if event.tag not in (None, "!"):
-            self.problem(line, f"explicit tag {event.tag} is not allowed", "remove the tag")
+            self.problem(line, f"explicit tag {excerpt(event.tag)} is not allowed", "remove the tag")
             return text
         if event.style or not event.implicit[0]:  # libyaml says "" for plain, PyYAML None
             return text  # quoted or block text: always a string
@@ -192,14 +195,14 @@ class _Builder:
         # Every conversion here used to be able to crash (`float("1:30.5")`, `int()` of 5,000 digits)
         # or to yield inf (`1.0e+400`); each now becomes a problem with the line.
         if text.lower().lstrip("+-") in (".inf", ".nan"):
-            self.problem(line, f"'{text}' is not a finite number", "write a plain number")
+            self.problem(line, f"'{text}' is not a finite number", "write a plain number")  # .inf, .nan: short
             return text
         canonical = _CANONICAL_INT if kind == "int" else _CANONICAL_FLOAT
         if not canonical.match(text):
             self.problem(
                 line,
-                f"'{text}' is read by YAML 1.1 as the number {_yaml11_number(text)}",
-                f'write the number in plain decimal digits, or quote it ("{text}") to keep the text',
+                f"'{excerpt(text)}' is read by YAML 1.1 as the number {_yaml11_number(text)}",
+                f'write the number in plain decimal digits, or quote it ("{excerpt(text)}") to keep the text',
             )
             return text
         if sum(c.isdigit() for c in text) > _MAX_DIGITS:
@@ -211,7 +214,7 @@ class _Builder:
             return text
         value = int(text) if kind == "int" else float(text)
         if not math.isfinite(value):
-            self.problem(line, f"'{text}' is too large for a number", "write a smaller number, or quote it to keep the text")
+            self.problem(line, f"'{excerpt(text)}' is too large for a number", "write a smaller number, or quote it to keep the text")
             return text
         return Bare(text, value, "number")
 
@@ -249,22 +252,108 @@ def _yaml11_number(text: str) -> Any:
 
 def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse `path` (shown to users as `rel`). Returns the document, or None when unusable."""
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        return None, [Problem(rel, 1, f"cannot read the file: {err.strerror}", kind="yaml")]
-    if size > MAX_BYTES:
-        return None, [
-            Problem(
-                rel,
-                1,
-                f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                "keep one region per file and remove what does not belong",
-                kind="yaml",
-            )
-        ]
-    doc, problems = _parse(path, rel, path.read_bytes())
+    raw, problems = read_file(path, rel, MAX_BYTES, "keep one region per file and remove what does not belong")
+    if raw is None:
+        return None, problems
+    doc, problems = _parse(path, rel, raw)
     return doc, list(problems)  # a copy: the cached list must not change
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a file that arrived in a pull request: only a regular file, never through a link, and
+# never more than a bound. A symlink to /etc/passwd used to be read and echoed in the message, one
+# to /dev/zero read until memory ran out, and a FIFO hung `check`.
+
+# O_NOFOLLOW: a link is refused by the kernel, not by a check before the open that could race
+# with a swap; O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_file(path: Path, rel: str, limit: int, too_big_hint: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the regular file `path`, at most `limit` of them; else None and the problem."""
+    try:
+        odd = special_file(path)  # first, for the message: the kernel would only say ELOOP
+        if odd:
+            return None, [not_regular(rel, odd, "file")]
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as err:
+        if err.errno == errno.ELOOP:  # made a link after `special_file` looked: O_NOFOLLOW refused it
+            return None, [not_regular(rel, "a symbolic link", "file")]
+        return None, [_unreadable(rel, err)]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # swapped for something else since `special_file` looked
+            return None, [not_regular(rel, _kind_of(info.st_mode), "file")]
+        raw = _read_at_most(fd, limit + 1)  # whatever the size says: a file may grow while read
+    except OSError as err:  # EIO, EISDIR on odd file systems …
+        return None, [_unreadable(rel, err)]
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        size = max(info.st_size, len(raw))
+        return None, [Problem(rel, 1, f"file is {size:,} bytes; the limit is {limit:,}", too_big_hint, kind="file")]
+    return raw, []
+
+
+def _read_at_most(fd: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    while count > 0:
+        chunk = os.read(fd, min(count, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def special_file(path: Path) -> str:
+    """What `path` is when it is not a regular file or a folder ("a symbolic link (to '…')",
+    "a named pipe (FIFO)" …), else "". Does not follow links; OSError if it cannot be looked at."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        try:
+            return f"a symbolic link (to {excerpt(os.readlink(path))!r})"
+        except OSError:  # pragma: no cover - removed between lstat and readlink
+            return "a symbolic link"
+    return "" if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _kind_of(mode)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def not_regular(rel: str, what: str, expected: str) -> Problem:
+    """`rel` is `what` ("a symbolic link (to …)", "a folder", …) where a `expected` ("file" or
+    "folder") must be. Nothing is read through it."""
+    if what.startswith("a symbolic link"):
+        # git commits a link as a link, so one can arrive in a pull request
+        hint = f"replace the link with the {expected} itself; links are never followed"
+    elif what in ("a folder", "a file"):
+        hint = f"rename or move the {what.removeprefix('a ')}; a {expected} must be here"
+    else:
+        hint = f"remove it and put the {expected} itself here"
+    read = "nothing in it is read" if expected == "folder" else "it is not read"
+    return Problem(rel, 1, f"{what} where a {expected} must be; {read}", hint, kind="file")
+
+
+def _unreadable(rel: str, err: OSError) -> Problem:
+    if err.errno in (errno.EACCES, errno.EPERM):
+        hint = "make it readable with chmod a+r, or restore it with git checkout"
+    elif err.errno == errno.ENOENT:
+        hint = "it is gone; was it removed while the check ran?"
+    else:
+        hint = "the disk or file system reported an error; restore the file with git checkout"
+    return Problem(rel, 1, f"cannot read the file: {err.strerror or err}", hint, kind="file")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 from conftest import Project
 
@@ -192,7 +195,155 @@ def test_a_file_with_problems_is_left_out_but_others_load(project: Project) -> N
 
 def test_a_region_saved_as_yaml_is_not_silently_ignored(project: Project) -> None:
     project.path("regions/r.yml").rename(project.path("regions/r.yaml"))
-    assert problems(project) == ["data/regions/r.yaml:1: region file ends in .yaml and is not read (rename it to r.yml)"]
+    assert problems(project) == ["data/regions/r.yaml:1: region file ends in '.yaml', not '.yml', and is not read (rename it to r.yml)"]
+
+
+# ---------------------------------------------------------------------------------------------
+# what is in data/: every name is read, refused, or warned about
+
+
+def found(project: Project) -> list[tuple[str, str, str]]:
+    return [(p.severity, p.file, p.message) for p in project.load()[1]]
+
+
+@pytest.mark.parametrize(
+    ("name", "proper"),
+    [
+        ("regions/x.YML", "x.yml"),
+        ("regions/x.Yml", "x.yml"),
+        ("regions/x.yaml", "x.yml"),
+        ("regions/x.YAML", "x.yml"),
+        ("Clusters.yml", "clusters.yml"),
+        ("metrics.yaml", "metrics.yml"),
+        ("sources/Articles.yml", "articles.yml"),
+        ("sources/page.TXT", "page.txt"),
+    ],
+)
+def test_a_data_file_with_the_wrong_extension_or_case_is_an_error(project: Project, name: str, proper: str) -> None:
+    project.write(name, "x: 1\n")
+    (severity, _file, message), *_ = [p for p in found(project) if p[1] == f"data/{name}"]
+    assert severity == "error" and "and is not read" in message
+    assert [p.hint for p in project.load()[1] if p.file == f"data/{name}"] == [f"rename it to {proper}"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "regions/.#r.yml",
+        "regions/#r.yml#",
+        "regions/r.yml~",
+        "regions/.r.yml.swp",
+        "regions/.r.yml.swo",
+        "regions/r.yml.orig",
+        "regions/r.yml.rej",
+        "regions/r.yml.bak",
+        "regions/4913",
+        "regions/r.yml___jb_tmp___",
+        "regions/._r.yml",
+        "sources/.~lock.x.txt#",
+        ".DS_Store",
+        "metrics.yml~",
+    ],
+)
+def test_editor_leftovers_are_warnings(project: Project, name: str) -> None:
+    project.write(name, "profile: {}\n")
+    assert found(project) == [("warning", f"data/{name}", "looks like an editor's or a merge's leftover; it is not read")]
+
+
+def test_an_emacs_lock_is_a_dangling_link_and_only_a_warning(project: Project) -> None:
+    project.path("regions/.#r.yml").symlink_to("user@host.123:1700000000")
+    assert found(project) == [("warning", "data/regions/.#r.yml", "looks like an editor's or a merge's leftover; it is not read")]
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "regions/notes.md", "sources/page.pdf", "sources/old.yml"])
+def test_stray_files_are_warnings(project: Project, name: str) -> None:
+    project.write(name, "x\n")
+    ((severity, file, message),) = found(project)
+    assert (severity, file) == ("warning", f"data/{name}") and message.startswith("not read: data/")
+
+
+def test_readme_and_git_files_are_not_data_and_not_worth_a_word(project: Project) -> None:
+    for name in ("README.md", ".gitignore", "regions/README.md", "sources/.gitkeep"):
+        project.write(name, "x\n")
+    assert found(project) == []
+
+
+def test_data_itself_a_link_is_refused_and_nothing_read(project: Project) -> None:
+    project.path("").rename(project.root / "elsewhere")
+    project.path("").symlink_to("elsewhere")
+    dataset, problems = project.load()
+    assert [p.format() for p in problems] == [
+        "data/:1: a symbolic link (to 'elsewhere') where a folder must be; nothing in it is read "
+        "(replace the link with the folder itself; links are never followed)"
+    ]
+    assert dataset.regions == {} and dataset.metrics == {}
+
+
+def test_sources_a_link_is_refused_and_its_files_not_called_missing(project: Project) -> None:
+    project.path("sources").rename(project.root / "elsewhere")
+    project.path("sources").symlink_to("../elsewhere")
+    assert found(project) == [
+        ("error", "data/sources/", "a symbolic link (to '../elsewhere') where a folder must be; nothing in it is read")
+    ]
+
+
+def test_regions_a_file_is_refused(project: Project) -> None:
+    shutil.rmtree(project.path("regions"))
+    project.write("regions", "profile: {}\n")
+    assert found(project) == [("error", "data/regions/", "a file where a folder must be; nothing in it is read")]
+
+
+def test_a_missing_regions_folder_is_an_empty_site(project: Project) -> None:
+    shutil.rmtree(project.path("regions"))
+    assert found(project) == []
+
+
+def test_a_folder_that_cannot_be_listed(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: object) -> list[str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(load_module.os, "listdir", refuse)
+    assert found(project)[0] == ("error", "data/", "cannot list the folder: Permission denied")
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["regions/r.yml", "metrics.yml", "sources/articles.yml", "sources/x.txt"],
+)
+def test_a_link_where_any_data_file_must_be_is_refused(project: Project, link: str) -> None:
+    target = project.root / "outside"
+    target.write_bytes(project.path(link).read_bytes())
+    project.path(link).unlink()
+    project.path(link).symlink_to(target)
+    assert (f"data/{link}", "error") in [(p.file, p.severity) for p in project.load()[1]]
+    assert all("where a file must be" in message for _s, file, message in found(project) if file == f"data/{link}")
+
+
+@pytest.mark.parametrize("name", ["x`y.txt", "x<b>.txt", "x y.txt", "-x.txt", ".x.txt"])
+def test_source_file_names_are_restricted(project: Project, name: str) -> None:
+    project.write(f"sources/{name}", "text\n")
+    assert found(project) == [("error", f"data/sources/{name}", f"source file name '{name}' is not allowed; it is not read")]
+
+
+def test_a_name_with_a_line_break_or_a_bad_byte_is_shown_escaped_and_not_read(project: Project) -> None:
+    regions = os.fsencode(project.path("regions"))
+    os.rename(regions + b"/r.yml", regions + b"/r\n\xff" + "\u202e".encode() + b".yml")
+    dataset, problems = project.load()
+    assert dataset.regions == {}
+    assert [p.file for p in problems] == ["data/regions/r\\n\\xff\\u202e.yml"]
+    assert all("\n" not in p.format() for p in problems)
+
+
+def test_a_source_text_over_its_bound(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load_module, "MAX_TEXT_BYTES", 100)
+    project.write("sources/x.txt", "亦庄" * 100)
+    assert found(project) == [("error", "data/sources/x.txt", "file is 600 bytes; the limit is 100")]
+
+
+def test_long_values_are_shown_as_an_excerpt(project: Project) -> None:
+    project.replace("regions/r.yml", "level: national_zone", "level: " + "亦庄" * 30_000)
+    (message,) = problems(project)
+    assert len(message) < 400 and "亦…' is not allowed" in message
 
 
 def test_a_source_text_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> None:

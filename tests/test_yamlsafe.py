@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -8,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_yaml
+from generator import yamlsafe
+from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_file, read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes) -> tuple[Document | None, list[str]]:
@@ -215,6 +218,106 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     doc, problems = read_yaml(tmp_path / "absent.yml", "data/absent.yml")
     assert doc is None and problems[0].format().startswith("data/absent.yml:1: cannot read the file")
+
+
+# ---------------------------------------------------------------------------------------------
+# only regular files: nothing is read through a link, a pipe or a device
+
+
+def refused(path: Path) -> str:
+    doc, problems = read_yaml(path, "data/f.yml")
+    assert doc is None and len(problems) == 1
+    return problems[0].format()
+
+
+def test_a_link_to_a_file_outside_is_not_read_and_its_content_not_shown(tmp_path: Path) -> None:
+    (tmp_path / "secret.yml").write_text("password: hunter2\n", encoding="utf-8")
+    (tmp_path / "f.yml").symlink_to(tmp_path / "secret.yml")
+    message = refused(tmp_path / "f.yml")
+    assert message.startswith("data/f.yml:1: a symbolic link (to '") and "where a file must be; it is not read" in message
+    assert "hunter2" not in message
+
+
+def test_a_link_to_a_device_is_refused_without_reading(tmp_path: Path) -> None:
+    (tmp_path / "f.yml").symlink_to("/dev/zero")  # read to the end, this never ends
+    assert refused(tmp_path / "f.yml") == (
+        "data/f.yml:1: a symbolic link (to '/dev/zero') where a file must be; it is not read "
+        "(replace the link with the file itself; links are never followed)"
+    )
+
+
+def test_a_dangling_link_is_a_link_not_a_missing_file(tmp_path: Path) -> None:
+    (tmp_path / "f.yml").symlink_to("nowhere")
+    assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a symbolic link (to 'nowhere')")
+
+
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "f.yml")  # opened for reading, a FIFO waits for a writer: `check` hung
+    assert refused(tmp_path / "f.yml") == (
+        "data/f.yml:1: a named pipe (FIFO) where a file must be; it is not read (remove it and put the file itself here)"
+    )
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "f.yml").mkdir()
+    assert refused(tmp_path / "f.yml") == (
+        "data/f.yml:1: a folder where a file must be; it is not read (rename or move the folder; a file must be here)"
+    )
+
+
+def test_a_device_itself_is_refused_without_opening_it() -> None:
+    assert refused(Path("/dev/null")).startswith("data/f.yml:1: a device where a file must be")
+
+
+def test_a_link_made_after_the_look_is_refused_by_the_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the race `special_file` alone would lose: O_NOFOLLOW makes the kernel refuse the link
+    (tmp_path / "f.yml").symlink_to("/dev/zero")
+    monkeypatch.setattr(yamlsafe, "special_file", lambda path: "")
+    assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a symbolic link where a file must be")
+
+
+def test_a_pipe_swapped_in_after_the_look_is_refused_by_fstat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.mkfifo(tmp_path / "f.yml")
+    monkeypatch.setattr(yamlsafe, "special_file", lambda path: "")
+    assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a named pipe (FIFO) where a file must be")
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "cannot read the file: Permission denied (make it readable with chmod a+r"),
+        (OSError(errno.EIO, "Input/output error"), "cannot read the file: Input/output error (the disk or file system reported"),
+    ],
+)
+def test_a_file_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str) -> None:
+    (tmp_path / "f.yml").write_text("a: b\n", encoding="utf-8")
+
+    def failing_read(fd: int, count: int) -> bytes:
+        raise error
+
+    monkeypatch.setattr(yamlsafe.os, "read", failing_read)
+    assert refused(tmp_path / "f.yml").startswith(f"data/f.yml:1: {message}")
+
+
+def test_the_bound_holds_whatever_the_size_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file that grows while read, or one whose size lies (/proc): never more than limit + 1 bytes
+    (tmp_path / "f.yml").write_bytes(b"#" * (MAX_BYTES * 3))
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, count: int) -> bytes:
+        reads.append(count)
+        return real_read(fd, count)
+
+    monkeypatch.setattr(yamlsafe.os, "read", counting_read)
+    raw, problems = read_file(tmp_path / "f.yml", "data/f.yml", MAX_BYTES, "smaller")
+    assert raw is None and sum(reads) == MAX_BYTES + 1
+    assert [p.format() for p in problems] == [f"data/f.yml:1: file is {MAX_BYTES * 3:,} bytes; the limit is {MAX_BYTES:,} (smaller)"]
+
+
+def test_a_file_under_the_bound_is_read_whole(tmp_path: Path) -> None:
+    (tmp_path / "f.txt").write_bytes(b"x" * 1000)
+    assert read_file(tmp_path / "f.txt", "data/f.txt", 1000, "") == (b"x" * 1000, [])
 
 
 # ---------------------------------------------------------------------------------------------
