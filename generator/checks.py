@@ -443,6 +443,13 @@ def printed_scales(quote: str, value: float) -> set[str] | None:
     return found
 
 
+def _as_percent(quote: str, value: float) -> str | None:
+    """`value` × 100 when the quote prints that as a percentage: 0.385 for "38.5%" (a fraction
+    where the printed number belongs), else None."""
+    hundred = number_forms(float(Decimal(repr(value)) * 100))[0]
+    return hundred if re.search(rf"(?<![0-9.]){re.escape(hundred)}(\.0+)?[%％]", quote) else None
+
+
 @check
 def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
     for _region, q in quantities(dataset):
@@ -461,13 +468,13 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
             # compared as numbers, so that a quote printing 1.50 matches the value 1.5 (it did not)
             scales = printed_scales(quote, q.value)
             if scales is None:
-                yield dataset.problem(
-                    q,
-                    ("value",),
-                    f"value {number_forms(q.value)[0]} does not appear in the quote",
-                    "quote the sentence that prints this number, or add `written:` when it is written in characters",
-                    "quote",
+                percent = _as_percent(quote, q.value)
+                hint = (
+                    f"the quote prints {percent}%: write percentages as printed, value: {percent}"
+                    if percent
+                    else "quote the sentence that prints this number, or add `written:` when it is written in characters"
                 )
+                yield dataset.problem(q, ("value",), f"value {number_forms(q.value)[0]} does not appear in the quote", hint, "quote")
         if q.qualifier is not None and q.qualifier not in quote:
             yield dataset.problem(
                 q,

@@ -400,12 +400,26 @@ def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Pro
     if kind == "string_pattern_mismatch":
         return Problem(rel, line, f"{name}: {_show(given)} is not valid", _pattern_hint(error["ctx"]["pattern"]), "schema")
     if kind == "value_error":
-        return Problem(rel, line, f"{name}: {error['msg'].removeprefix('Value error, ')}", "", "schema")
+        refusal = error.get("ctx", {}).get("error")
+        hint = refusal.hint if isinstance(refusal, m.Refusal) else ""
+        if loc and loc[-1] == "value" and isinstance(given, str):  # '5200亿': is the scale already there?
+            hint = m.amount_hint(given, _sibling(doc.data, loc, "scale"))
+        return Problem(rel, line, f"{name}: {error['msg'].removeprefix('Value error, ')}", hint, "schema")
     expected = _EXPECTED.get(kind.split("_")[0], error["msg"].lower())
     hint = _describe(model, loc)
     if kind.startswith(("int", "float")) and isinstance(given, str):
         hint = f"remove the quotes around {given.strip()}: a quoted number is text" if _is_number(given) else "write it in digits"
     return Problem(rel, line, f"{name}: expected {expected}, got {_show(given)}", hint, "schema")
+
+
+def _sibling(data: Any, loc: tuple[Any, ...], key: str) -> Any:
+    """The value of `key` beside the value at `loc` in the parsed document (None if absent)."""
+    for part in loc[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def _is_number(text: str) -> bool:

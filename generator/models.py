@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from generator.problems import excerpt
 from generator.yamlsafe import Bare
 
 # ---------------------------------------------------------------------------------------------
@@ -32,24 +34,47 @@ def _text(value: Any) -> Any:
     return value
 
 
+class Refusal(ValueError):
+    """A value a validator refuses, and the hint that says how to write it (load.py shows both)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 def _number(value: Any) -> Any:
     if isinstance(value, Bare) and value.kind == "number":
         return value.value
     if isinstance(value, bool):  # a bool is an int in Python: `value: true` must not become 1.0
         raise ValueError(f"expected a number, got {str(value).lower()}")
     if isinstance(value, str):
-        raise ValueError(f"'{value}' is text; write the number alone in digits")
+        raise ValueError(f"'{excerpt(value)}' is text; write the number alone in digits")
     return value
 
 
 def _amount(value: Any) -> Any:
-    """A fact's value: as _number, with the hint a contributor needs for '5200亿'."""
+    """A fact's value: as _number; load.py adds the hint for '5200亿' (`amount_hint`)."""
     if isinstance(value, str):
-        raise ValueError(
-            f"'{value}' is text; write the number alone in digits (e.g. 5200)"
-            " and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
-        )
+        raise Refusal(f"'{excerpt(value)}' is text, not a number", amount_hint(value, None))
     return _number(value)
+
+
+def amount_hint(text: str, scale: str | None) -> str:
+    """How to write a value given as text ('5200亿', '超5,200万元'), knowing the record's `scale`:
+    the scale word goes in `scale`, or away when `scale` already says it."""
+    found = _AMOUNT.fullmatch("".join(text.split()))
+    if found is None:
+        return "write the number alone in digits (e.g. 5200), the scale word (万, 亿…) in `scale` and the unit in `unit`"
+    number, word = found["number"].replace(",", ""), found["scale"] or ""
+    if word and word == scale:
+        hint = f"remove {word} from the value, since `scale: {word}` already says it: value: {number}"
+    elif word and scale:
+        hint = f"write value: {number}, and in `scale` the word printed after the number ({word}, not {scale})"
+    else:
+        hint = f"write value: {number}" + (f" and scale: {word}" if word else "")
+    if found["qualifier"]:
+        hint += f", qualifier: {found['qualifier']}"
+    return hint + ("; the unit goes in `unit`" if found["rest"] else "")
 
 
 def _whole(value: Any) -> Any:
@@ -118,6 +143,12 @@ QUALIFIERS: dict[str, str] = {
     "高达": "exact",
     "最高": "up_to",
 }
+_SCALE_WORD = "|".join(sorted((w for w in SCALES if w), key=len, reverse=True))  # longest first: 万亿 before 万
+_QUALIFIER_WORD = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+# a value written with what belongs in other fields: 超5,200多亿元 → qualifier, number, scale, unit
+_AMOUNT = re.compile(
+    rf"(?P<qualifier>{_QUALIFIER_WORD})?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)(?:多|余)?(?P<scale>{_SCALE_WORD})?(?P<rest>.*)"
+)
 Qualifier = Literal[
     "超", "超过", "突破", "首次突破", "逾", "余", "多", "以上", "至少", "近", "约", "左右", "达", "达到", "高达", "最高"
 ]

@@ -434,6 +434,44 @@ def test_a_scale_that_is_not_printed(project: Project) -> None:
     ]
 
 
+PERCENT_UNIT = "  - id: percent\n    label: {zh: \"%\", en: \"%\"}\n"
+SHARE_METRIC = (
+    "  - id: sei_share\n    label: {zh: 战新产业占比, en: SEI share}\n    unit: percent\n    group: economy\n"
+    "    definition: {zh: 占比。, en: Share.}\n"
+)
+
+
+def add_share_fact(project: Project, value: str) -> None:
+    """A percentage fact quoting "占比43.9%" (second-article), with the unit and metric it needs."""
+    project.replace("metrics.yml", "groups:\n", PERCENT_UNIT + "groups:\n")
+    project.append("metrics.yml", SHARE_METRIC)
+    project.replace(
+        "regions/r.yml",
+        "clusters:\n  - cluster:",
+        f"  - id: sei-share\n    metric: sei_share\n    value: {value}\n    unit: percent\n"
+        '    period: "2023"\n    source: second-article\n    quote: 上海 战略性新兴产业产值占比43.9%\n\n'
+        "clusters:\n  - cluster:",
+    )
+
+
+def test_a_percentage_written_as_a_fraction_is_named(project: Project) -> None:
+    add_share_fact(project, "0.439")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:43: value 0.439 does not appear in the quote "
+        "(the quote prints 43.9%: write percentages as printed, value: 43.9)"
+    ]
+    project.replace("regions/r.yml", "value: 0.439", "value: 43.9")
+    assert found(project, "numbers_in_quotes") == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "percent"),
+    [("占比43.9%", 0.439, "43.9"), ("占比43.9％", 0.439, "43.9"), ("增长5%", 0.05, "5"), ("增长15%", 0.05, None), ("0.439", 0.439, None)],
+)
+def test_a_fraction_of_a_printed_percentage(quote: str, value: float, percent: str | None) -> None:
+    assert checks._as_percent(quote, value) == percent
+
+
 def test_the_crash_of_a_check_is_reported_at_the_record_it_was_on(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(dataset: Dataset) -> list[Problem]:
         for _region, quantity in checks.quantities(dataset):

@@ -72,12 +72,26 @@ def test_missing_field_points_at_its_record(project: Project) -> None:
     ]
 
 
-def test_a_value_written_with_its_scale_word(project: Project) -> None:
-    project.replace("regions/r.yml", "    value: 2000\n", "    value: 2000亿\n")
-    assert problems(project) == [
-        "data/regions/r.yml:24: facts.1.value: '2000亿' is text; write the number alone in digits (e.g. 5200) "
-        "and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
-    ]
+@pytest.mark.parametrize(
+    ("value", "scale", "hint"),
+    [
+        # `scale: 亿` is already there: the word is only to be removed (it used to say "put it in scale")
+        ("2000亿", "亿", "remove 亿 from the value, since `scale: 亿` already says it: value: 2000"),
+        ("2000亿", "", "write value: 2000 and scale: 亿"),
+        ("2000亿", "万", "write value: 2000, and in `scale` the word printed after the number (亿, not 万)"),
+        (
+            "达2,000 亿元",
+            "亿",
+            "remove 亿 from the value, since `scale: 亿` already says it: value: 2000, qualifier: 达; the unit goes in `unit`",
+        ),
+        ("2000元", "亿", "write value: 2000; the unit goes in `unit`"),
+        ("两千", "亿", "write the number alone in digits (e.g. 5200), the scale word (万, 亿…) in `scale` and the unit in `unit`"),
+    ],
+)
+def test_a_value_written_with_its_scale_word(project: Project, value: str, scale: str, hint: str) -> None:
+    written = f"    value: {value}\n" + (f"    scale: {scale}\n" if scale else "")
+    project.replace("regions/r.yml", "    value: 2000\n    scale: 亿\n", written)
+    assert problems(project) == [f"data/regions/r.yml:24: facts.1.value: '{value}' is text, not a number ({hint})"]
 
 
 def test_a_quoted_whole_number(project: Project) -> None:
