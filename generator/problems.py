@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -22,7 +23,8 @@ class Problem:
 
     def format(self) -> str:
         text = f"{self.file}:{self.line}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        # shown escaped: a direction override in a message could reorder the line on a terminal
+        return visible(f"{text} ({self.hint})" if self.hint else text)
 
     @property
     def is_error(self) -> bool:
@@ -67,3 +69,23 @@ EXCERPT = 60  # characters of a file's content a message may show: a hint, not a
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     """`text`, cut to `limit` characters with "…" when longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Characters that show as nothing or change how the text around them is shown: the format
+# characters (Unicode category Cf as of Unicode 15: soft hyphen, zero-width spaces and joiners,
+# direction marks, bidirectional embeddings, overrides and isolates (a "Trojan Source" reorders
+# text with them), word joiners, invisible operators, the BOM, tags) and the fillers and joiners
+# that are not Cf but render as nothing (Hangul fillers, the combining grapheme joiner, Khmer
+# inherent vowels). The YAML reader refuses them anywhere in a data file.
+INVISIBLE = (
+    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # the marks, embeddings, overrides and isolates
+_HIDDEN = re.compile(f"[\x00-\x1f\x7f-\x9f{INVISIBLE}\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """`text` with control and invisible characters written as escapes (\\u202e)."""
+    return _HIDDEN.sub(lambda hit: ascii(hit.group())[1:-1], text)

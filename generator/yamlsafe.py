@@ -24,7 +24,7 @@ from typing import Any, cast
 import yaml
 from yaml.resolver import Resolver
 
-from generator.problems import Problem, excerpt
+from generator.problems import BIDI, INVISIBLE, Problem, excerpt
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
@@ -48,9 +48,11 @@ _CANONICAL_BOOL = {"true", "false"}
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 # Besides C0 controls: C1 controls (YAML reads U+0085 as a line break, which shifts every line
 # number after it; the others it refuses with a message without a line), a carriage return that
-# does not end a line (the same line-break problem), zero-width and direction marks, line and
-# paragraph separators, the BOM, and the non-characters U+FFFE/U+FFFF.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\Z)")
+# does not end a line (the same line-break problem), every invisible or direction-changing
+# character (`problems.INVISIBLE`: zero-width spaces, the BOM, bidirectional overrides …), line and
+# paragraph separators, and the non-characters U+FFFE/U+FFFF.
+_CONTROL = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}\u2028\u2029\ufffe\uffff]|\r(?!\Z)")
+_BIDI = re.compile(f"[{BIDI}]")
 
 
 class Bare:
@@ -167,7 +169,7 @@ class _Builder:
     def convert(self, event: yaml.ScalarEvent, line: int) -> Any:
         text = event.value
         if event.tag not in (None, "!"):
-            self.problem(line, f"explicit tag {excerpt(event.tag)} is not allowed", "remove the tag")
+            self.problem(line, f"explicit tag {_shown_tag(event.tag)} is not allowed", "remove the tag")
             return text
         if event.style or not event.implicit[0]:  # libyaml says "" for plain, PyYAML None
             return text  # quoted or block text: always a string
@@ -406,20 +408,23 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     for number, content in enumerate(text.split("\n"), start=1):
         found = _CONTROL.search(content)
         if found:
-            problems.append(
-                Problem(
-                    rel,
-                    number,
-                    f"control or invisible character {_describe_char(found.group()[0])} at column {found.start() + 1}",
-                    "delete it; only visible characters, spaces and newlines are allowed",
-                    kind="yaml",
-                )
-            )
+            problems.append(_hidden_char(rel, number, found.group()[0], found.start() + 1))
         if "\t" in content:
             problems.append(Problem(rel, number, f"tab character at column {content.index(chr(9)) + 1}", "indent with spaces", kind="yaml"))
     if problems:
         return None, problems
     return text, []
+
+
+def _hidden_char(rel: str, line: int, char: str, column: int) -> Problem:
+    if _BIDI.match(char):
+        # a "Trojan Source": the override makes a line show in another order than it is read
+        message = f"bidirectional control character {_describe_char(char)} at column {column}"
+        hint = "delete it: it makes text show in a different order from the one it is read in"
+    else:
+        message = f"control or invisible character {_describe_char(char)} at column {column}"
+        hint = "delete it; only visible characters, spaces and newlines are allowed"
+    return Problem(rel, line, message, hint, kind="yaml")
 
 
 def _describe_char(char: str) -> str:
@@ -440,6 +445,8 @@ def _walk(builder: _Builder, text: str, loader: Any) -> None:
             line = _line(event)
             if event.anchor:
                 builder.problem(line, _NO_ANCHORS, _NO_ANCHORS_HINT)
+            if event.tag not in (None, "!"):  # !!set, !!omap, !!python/object…: refused as on scalars
+                builder.problem(line, f"explicit tag {_shown_tag(event.tag)} is not allowed", "remove the tag")
             builder.start({} if kind is yaml.MappingStartEvent else [], line)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             builder.end()
@@ -457,6 +464,11 @@ def _walk(builder: _Builder, text: str, loader: Any) -> None:
 
 _NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed"
 _NO_ANCHORS_HINT = "write the value out in full"
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it was written: `!!set` rather than the parser's `tag:yaml.org,2002:set`."""
+    return excerpt(re.sub(r"^tag:yaml\.org,2002:", "!!", tag))
 
 
 def _line(event: yaml.Event) -> int:

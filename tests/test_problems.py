@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.problems import Problem, errors, excerpt, format_report, warnings
+from generator.problems import Problem, errors, excerpt, format_report, visible, warnings
 
 
 def test_format_with_and_without_hint() -> None:
@@ -60,3 +60,9 @@ def test_warnings_alone_are_no_errors() -> None:
 def test_an_excerpt_is_short() -> None:
     assert excerpt("亦庄" * 1000) == "亦庄" * 29 + "亦…" and len(excerpt("x" * 61)) == 60
     assert excerpt("x" * 60) == "x" * 60
+
+
+def test_invisible_and_direction_characters_are_shown_escaped() -> None:
+    # a right-to-left override in a message would reorder the line on a terminal
+    assert Problem("data/x", 1, "quote '亦\u202e庄'", "zero\u200bwidth").format() == "data/x:1: quote '亦\\u202e庄' (zero\\u200bwidth)"
+    assert visible("a\nb\u2066c\u00add") == "a\\nb\\u2066c\\xadd"

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import yamlsafe
+from generator.problems import INVISIBLE
 from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_file, read_yaml
 
 
@@ -152,7 +155,27 @@ def test_scalar_keys_that_are_not_text(tmp_path: Path) -> None:
 
 
 def test_explicit_tags_are_refused(tmp_path: Path) -> None:
-    assert read(tmp_path, "a: !!str 0755\n")[1] == ["data/f.yml:1: explicit tag tag:yaml.org,2002:str is not allowed (remove the tag)"]
+    assert read(tmp_path, "a: !!str 0755\n")[1] == ["data/f.yml:1: explicit tag !!str is not allowed (remove the tag)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a: !!set {x, y}\n", "!!set"),
+        ("a: !!omap [{x: 1}]\n", "!!omap"),
+        ("a: !foo {x: 1}\n", "!foo"),
+        ("a:\n  b: !!python/object/apply:os.system [ls]\n", "!!python/object/apply:os.system"),
+        ("!!map {a: 1}\n", "!!map"),
+        ("a: !!seq\n  - 1\n", "!!seq"),
+    ],
+)
+def test_tags_on_mappings_and_lists_are_refused_like_tags_on_text(tmp_path: Path, text: str, tag: str) -> None:
+    line = text.count("\n", 0, text.index("!"))
+    assert read(tmp_path, text)[1] == [f"data/f.yml:{line + 1}: explicit tag {tag} is not allowed (remove the tag)"]
+
+
+def test_the_non_specific_tag_on_a_mapping_is_no_tag(tmp_path: Path) -> None:
+    assert data(tmp_path, "a: ! {x: y}\n") == {"a": {"x": "y"}}
 
 
 def test_a_second_document_is_refused(tmp_path: Path) -> None:
@@ -195,6 +218,40 @@ def test_control_and_invisible_characters(tmp_path: Path, char: str, shown: str)
         f"data/f.yml:2: control or invisible character {shown} at column 5 "
         "(delete it; only visible characters, spaces and newlines are allowed)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [
+        ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u202a", "U+202A (LEFT-TO-RIGHT EMBEDDING)"),
+        ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ("\u2069", "U+2069 (POP DIRECTIONAL ISOLATE)"),
+        ("\u200f", "U+200F (RIGHT-TO-LEFT MARK)"),
+        ("\u061c", "U+061C (ARABIC LETTER MARK)"),
+    ],
+)
+def test_bidirectional_controls_are_refused_by_name(tmp_path: Path, char: str, shown: str) -> None:
+    # a "Trojan Source": the quote would show in another order than the one it is matched in
+    doc, problems = read(tmp_path, f"a: 1\n# comment\nquote: 亦庄{char}突破2100家\n")
+    assert doc is None
+    assert problems == [
+        f"data/f.yml:3: bidirectional control character {shown} at column 10 "
+        "(delete it: it makes text show in a different order from the one it is read in)"
+    ]
+
+
+@pytest.mark.parametrize("char", ["\u2060", "\u2062", "\u180e", "\u00ad", "\u034f", "\u3164", "\U000e0041", "\u206f"])
+def test_other_invisible_characters_are_refused(tmp_path: Path, char: str) -> None:
+    (problem,) = read(tmp_path, f"id: a{char}b\n")[1]
+    assert problem.startswith(f"data/f.yml:1: control or invisible character U+{ord(char):04X}")
+
+
+def test_every_format_character_is_refused() -> None:
+    # the class is written out by hand: this keeps it complete as Python's Unicode grows
+    hidden = re.compile(f"[{INVISIBLE}]")
+    missing = [hex(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf" and not hidden.match(chr(c))]
+    assert missing == []
 
 
 def test_windows_line_ends_are_fine(tmp_path: Path) -> None:
