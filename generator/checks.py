@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import models as m
 from generator.load import Dataset
-from generator.problems import Problem
+from generator.problems import Problem, excerpt
 from generator.sources import squeeze
 
 Check = Callable[[Dataset], Iterable[Problem]]
@@ -161,6 +161,29 @@ def unique_ids(dataset: Dataset) -> Iterator[Problem]:
                 first[entry.cluster] = entry
 
 
+# Ids that would give a generated page the path of another: each listing page is the index.md of
+# its folder (context.py: REGIONS, CLUSTERS, COMPARE, SOURCES), and a region, cluster, metric group
+# or article page is <folder>/<id>.md (region_path, cluster_path, group_path, source_path), so the
+# id `index` would overwrite the listing. Nothing else collides: every page of an id is in one of
+# those four folders, and downloads/, assets/ and the top-level pages are outside them.
+RESERVED_IDS = {"index": "the page listing them all"}
+_PAGES = {"region": "regions", "cluster": "clusters", "group": "compare", "article": "sources"}
+
+
+@check
+def reserved_ids(dataset: Dataset) -> Iterator[Problem]:
+    kinds = ("cluster", "group", "article")
+    records: list[tuple[str, m.Record, str]] = [(what, r, r.id) for what in kinds for r in dataset.registries[what]]
+    for region in dataset.regions.values():
+        records.append(("region", region, region.id))
+    for what, record, given in records:
+        if given in RESERVED_IDS:
+            folder = _PAGES[what]
+            message = f"{what} id '{given}' is reserved: its page would overwrite {RESERVED_IDS[given]}, {folder}/{given}.md"
+            hint = "rename the file, e.g. data/regions/index-zone.yml" if what == "region" else f"choose another id, e.g. {given}-{what}"
+            yield dataset.problem(record, () if what == "region" else ("id",), message, hint, "reference")
+
+
 @check
 def region_file_names(dataset: Dataset) -> Iterator[Problem]:
     for region in dataset.regions.values():
@@ -172,6 +195,41 @@ def region_file_names(dataset: Dataset) -> Iterator[Problem]:
                 "rename the file, e.g. regions/fangchenggang.yml",
                 "reference",
             )
+
+
+@check
+def quote_anchors(dataset: Dataset) -> Iterator[Problem]:
+    """Each quote on an article's page has the anchor q-<region>-<record id> (context.quote_anchor),
+    and a number links to it. Two records citing one article may get the same one — a fact and an
+    event with one id, or fact `b-c` of region `a` and fact `c` of region `a-b` — and the link of
+    one would open the quote of the other."""
+    first: dict[tuple[str, str], tuple[tuple[str, str, str], str, m.Quoted]] = {}
+    for region, kind, record in quoted_records(dataset):
+        if kind == "excluded":
+            continue  # not shown on the article's page
+        record_id = getattr(record, "id", getattr(record, "cluster", ""))
+        who = (region.id, _NAMESPACES[kind], record_id)  # one id twice in a namespace: unique_ids' business
+        anchor = quote_anchor(region.id, record_id)
+        seen_who, seen_kind, seen = first.setdefault((record.source, anchor), (who, kind, record))
+        if seen_who != who:
+            this, other = _name(kind, record_id, region.id, region.id), _name(seen_kind, seen_who[2], seen_who[0], region.id)
+            message = f"{this} and {other} would share the anchor '{anchor}' on the page of article '{record.source}'"
+            hint = "{}:{}; rename one of the two, or the link to one quote opens the other".format(*dataset.where(seen))
+            yield dataset.problem(record, ("id",) if kind != "clusters" else ("cluster",), message, hint, "duplicate")
+
+
+_NAMESPACES = {"facts": "fact/target", "targets": "fact/target", "events": "event", "clusters": "cluster"}
+
+
+def _name(kind: str, record_id: str, region_id: str, here: str) -> str:
+    """fact 'x', with "of region 'r'" when `region_id` is not the one `here`."""
+    return f"{kind.removesuffix('s')} '{record_id}'" + (f" of region '{region_id}'" if region_id != here else "")
+
+
+def quote_anchor(region_id: str, record_id: str) -> str:
+    """context.quote_anchor, which this module cannot import (context imports it, and importing
+    context would cost `check` a third of a second); tests/test_checks.py keeps the two equal."""
+    return f"q-{region_id}-{record_id}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,6 +363,10 @@ def calendar_dates(dataset: Dataset) -> Iterator[Problem]:
     for record, key, text in dated:
         parts = text.removeprefix("../").split("/")
         for part in parts:
+            year = _implausible_year(part)
+            if year:  # 0224 for 2024: before the calendar, which has no year 0
+                yield dataset.problem(record, (key,), f"{key} '{text}': {year}", "is the year mistyped? 2024, not 0224 or 2204", "date")
+                continue
             wrong = _no_such_day(part) or m.check_calendar(part)
             if wrong:
                 yield dataset.problem(record, (key,), f"{key} '{text}': {wrong}", "write a real date: YYYY, YYYY-MM or YYYY-MM-DD", "date")
@@ -315,6 +377,12 @@ def calendar_dates(dataset: Dataset) -> Iterator[Problem]:
             yield dataset.problem(
                 record, (key,), f"period '{text}' ends before it starts", "write the earlier date first: start/end", "date"
             )
+
+
+def _implausible_year(date: str) -> str | None:
+    year = int(date[:4])
+    first, last = m.YEARS
+    return None if first <= year <= last else f"year {date[:4]} is not between {first} and {last}"
 
 
 def _no_such_day(date: str) -> str | None:
@@ -378,18 +446,9 @@ def quotes_in_source(dataset: Dataset) -> Iterator[Problem]:
             continue  # reported by source_references / article_spans
         if text.find(record.quote, article.lines):
             continue
-        elsewhere = text.find_anywhere(record.quote)
-        if elsewhere:
-            # a distinct message: the text is right, the article is not (say which one it is in)
-            owner = next(
-                (a for a in dataset.articles.values() if a.file == article.file and any(x <= elsewhere <= y for x, y in a.lines)), None
-            )
-            where = f", in article '{owner.id}'" if owner else ", in no article"
-            message = (
-                f"quote is outside article '{article.id}' ({article.file} lines {_ranges(article.lines)}): it is at line {elsewhere}{where}"
-            )
-            hint = f"set `source: {owner.id}`" if owner else "fix the article's `lines` in data/sources/articles.yml"
-            yield dataset.problem(record, ("quote",), message, hint + ", or quote the article's own text", "quote")
+        placed = text.lines_of(record.quote)
+        if placed:
+            yield _misplaced(dataset, record, article, placed)
             continue
         length, line = text.longest_prefix(record.quote, article.lines)
         quote = squeeze(record.quote)
@@ -399,6 +458,39 @@ def quotes_in_source(dataset: Dataset) -> Iterator[Problem]:
             else "no part of its beginning is in the article"
         ) + "; copy the text exactly (whitespace is ignored)"
         yield dataset.problem(record, ("quote",), f"quote not found in article '{article.id}' ({article.file})", hint, "quote")
+
+
+def _misplaced(dataset: Dataset, record: m.Quoted, article: m.Article, placed: tuple[int, int]) -> Problem:
+    """A quote that is in the file, but not (all) in its article: say where it is, and in which."""
+    first, last = placed
+    owners = [_owner(dataset, article.file, line) for line in range(first, last + 1)]
+    where = f"article '{article.id}' ({article.file} lines {_ranges(article.lines)})"
+    crossed = next((i for i, owner in enumerate(owners) if owner is not owners[0]), None)
+    if crossed is None and owners[0] is article:  # lines of the article, but across two of its ranges
+        message = f"quote runs across two line ranges of {where}"
+        hint = "quote within one range, or make the two one range in data/sources/articles.yml if the lines are one passage"
+        return dataset.problem(record, ("quote",), message, hint, "quote")
+    if crossed is None:  # wholly in another article (or in none): the text is right, the source is not
+        owner = owners[0]
+        message = f"quote is outside {where}: it is at line {first}, " + (f"in article '{owner.id}'" if owner else "in no article")
+        hint = f"set `source: {owner.id}`" if owner else "fix the article's `lines` in data/sources/articles.yml"
+        return dataset.problem(record, ("quote",), message, hint + ", or quote the article's own text", "quote")
+    into = _article_name(owners[crossed])
+    if owners[0] is article:
+        message = f"quote runs past the end of {where} into {into} at line {first + crossed}"
+    else:
+        start = _article_name(owners[0])
+        message = f"quote is not within {where}: it starts in {start} at line {first} and runs into {into} at line {first + crossed}"
+    hint = "keep a quote within one article; where a sentence runs on, quote the part in the article"
+    return dataset.problem(record, ("quote",), message, hint, "quote")
+
+
+def _owner(dataset: Dataset, file: str, line: int) -> m.Article | None:
+    return next((a for a in dataset.articles.values() if a.file == file and any(x <= line <= y for x, y in a.lines)), None)
+
+
+def _article_name(article: m.Article | None) -> str:
+    return f"article '{article.id}'" if article else "lines of no article"
 
 
 def _bad_spans(article: m.Article, line_count: int) -> bool:
@@ -495,3 +587,49 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
                 'write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none',
                 "quote",
             )
+
+
+@check
+def negative_values(dataset: Dataset) -> Iterator[Problem]:
+    """Counts, areas and money cannot be negative; a unit (or a metric) says `signed: true` when
+    its values may be (a change in percent, percentage points)."""
+    for _region, q in quantities(dataset):
+        metric, unit = dataset.metrics.get(q.metric), dataset.units.get(q.unit)
+        if q.value >= 0 or unit is None:
+            continue  # an unknown unit is reported by quantity_references
+        signed = metric.signed if metric is not None and metric.signed is not None else unit.signed
+        if not signed:
+            message = f"value {number_forms(q.value)[0]} is negative, but unit '{unit.id}' cannot be"
+            hint = f"write the number as printed; if '{unit.id}' can be negative, add `signed: true` to it in data/metrics.yml"
+            yield dataset.problem(q, ("value",), message, hint, "quote")
+
+
+# A quote must give the reader context: at least this many letters (Chinese characters count) once
+# the number, its scale word, unit and qualifier are taken out. "2100家" alone says nothing. Three,
+# not four: "总投资逾100亿元" (shanghai.yml) is a real quote whose context is 总投资, and three
+# Chinese characters are already a word.
+MIN_CONTEXT = 3
+
+
+@check
+def quotes_with_context(dataset: Dataset) -> Iterator[Problem]:
+    for _region, kind, record in quoted_records(dataset):
+        if kind == "excluded":
+            continue  # an exclusion quotes the bare number it excludes, on purpose
+        left = _context(record, dataset)
+        if sum(char.isalpha() for char in left) < MIN_CONTEXT:
+            message = f"quote '{excerpt(record.quote)}' is little more than the number: the reader needs its context"
+            hint = f"quote the words around it too: {MIN_CONTEXT} or more letters or characters besides number, scale, unit and qualifier"
+            yield dataset.problem(record, ("quote",), message, hint, "quote")
+
+
+def _context(record: m.Quoted, dataset: Dataset) -> str:
+    """The quote without what the record already says: the number as printed, its scale word,
+    unit and qualifier."""
+    left = squeeze(record.quote)
+    if isinstance(record, m.Quantity):
+        unit = dataset.units.get(record.unit)
+        label = re.split(r"[（）()/]", unit.label.zh) if unit else []
+        for part in [record.written or "", record.qualifier or "", record.scale, *label]:
+            left = left.replace(squeeze(part), "", 1) if part.strip() else left
+    return left

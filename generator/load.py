@@ -217,8 +217,6 @@ _LEFTOVER = re.compile(
     """,
     re.VERBOSE,
 )
-# Source text names are shown on pages inside a Markdown code span: no backtick, `<` or space.
-SOURCE_FILE_RE = r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$"
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # an archived page; the largest today is 18 KB
 
 
@@ -280,7 +278,7 @@ def _accept(folder: _Folder, name: str, layout: Layout, problems: list[Problem])
         layout.registries.add(rel)
     elif folder.rel == REGIONS:
         layout.regions.append(name)
-    elif folder.rel == SOURCES and re.match(SOURCE_FILE_RE, name):
+    elif folder.rel == SOURCES and re.match(m.SOURCE_FILE_RE, name):
         layout.texts.append(name)
     elif folder.rel == SOURCES:
         message = f"source file name '{name}' is not allowed; it is not read"
@@ -379,6 +377,9 @@ def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Pro
     if kind == "missing":
         hint = _describe(model, loc) or "see data/README.md for the fields of this record"
         return Problem(rel, line, f"missing required field '{loc[-1]}'{_in(loc[:-1])}", hint, "schema")
+    if kind in ("too_long", "string_too_long") and isinstance(given, str):  # ids are the only bounded text
+        message = f"{name}: an id of {len(given):,} characters is too long; the limit is {error['ctx']['max_length']}"
+        return Problem(rel, line, message, "use a shorter id", "schema")
     if kind in ("too_short", "too_long"):
         # both used to read "expected fewer items"
         ctx = error.get("ctx", {})
@@ -444,6 +445,8 @@ _EXPECTED = {
 
 
 def _pattern_hint(pattern: str) -> str:
+    if pattern == m.SOURCE_FILE_RE:  # shown on pages in a code span: no backtick, `<` or space
+        return "expected the name of a file in data/sources/: letters, digits, '_', '.' and '-', ending in .txt"
     if pattern == m.DATE_RE:
         return "expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
     if pattern == m.PERIOD_RE:

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from generator.problems import excerpt
 from generator.yamlsafe import Bare
@@ -93,13 +93,36 @@ def _date_text(value: Any) -> Any:
     return value
 
 
+def _between(low: float, high: float, what: str, hint: str) -> Any:
+    def check(value: float) -> float:
+        if not low <= value <= high:
+            raise Refusal(f"{what} {value:g} is outside {low:g} to {high:g}", hint)
+        return value
+
+    return AfterValidator(check)
+
+
 Text = Annotated[str, BeforeValidator(_text)]
 Number = Annotated[float, BeforeValidator(_number)]
 Amount = Annotated[float, BeforeValidator(_amount)]
 Flag = Annotated[bool, Field(strict=True)]  # only true/false: a quoted "yes" is not a yes
 Int = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
-KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
+# An id becomes a file name, a URL and an anchor: a bound keeps each of them workable (the longest
+# id in the data is 47 characters; a 255-byte file name is the usual file system limit).
+MAX_ID = 80
+KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
+SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=MAX_ID)]
+# Source text names are shown on pages inside a Markdown code span: no backtick, `<` or space.
+SOURCE_FILE_RE = r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$"
+SourceFile = Annotated[str, BeforeValidator(_text), Field(pattern=SOURCE_FILE_RE)]
+_SWAPPED = "coordinates are [latitude, longitude], e.g. [39.79, 116.51]; are the two swapped?"
+# the bounds in the JSON Schema for editors, and checked by `_between` for a message that says which
+Latitude = Annotated[
+    float, BeforeValidator(_number), _between(-90, 90, "latitude", _SWAPPED), Field(json_schema_extra={"minimum": -90, "maximum": 90})
+]
+Longitude = Annotated[
+    float, BeforeValidator(_number), _between(-180, 180, "longitude", _SWAPPED), Field(json_schema_extra={"minimum": -180, "maximum": 180})
+]
 
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[str, BeforeValidator(_date_text), Field(pattern=DATE_RE)]
@@ -167,6 +190,11 @@ class Bilingual(Record):
     en: Text = Field(description="English text")
 
 
+# Years a date may have: the data is about the People's Republic's regions and their plans. A year
+# outside is a typo (0224, 2204), never a fact.
+YEARS = (1949, 2100)
+
+
 def date_precision(date: str) -> str:
     """'2024' → year, '2024-02' → month, '2024-02-03' → day."""
     return {4: "year", 7: "month", 10: "day"}[len(date)]
@@ -191,7 +219,7 @@ def check_calendar(date: str) -> str | None:
 
 class Article(Record):
     id: KebabId
-    file: Text = Field(description="file name in data/sources/")
+    file: SourceFile = Field(description="file name in data/sources/")
     lines: list[tuple[Int, Int]] = Field(min_length=1, description="1-based inclusive line ranges")
     kind: Literal["report", "column", "commentary", "photo-report", "caption"]
     title: Bilingual
@@ -213,6 +241,7 @@ class ArticlesFile(Record):
 class Unit(Record):
     id: SnakeId
     label: Bilingual
+    signed: Flag = Field(False, description="true when a value in this unit may be negative (a change in percent); counts, money may not")
 
 
 class Group(Record):
@@ -234,6 +263,7 @@ class Metric(Record):
     definition: Bilingual
     comparable_with: list[SnakeId] = []
     not_comparable_with: list[NotComparable] = []
+    signed: Flag | None = Field(None, description="overrides the unit's `signed` for this metric (e.g. a net change in yuan)")
 
 
 class MetricsFile(Record):
@@ -284,7 +314,7 @@ class Profile(Record):
     level: Level
     province: Bilingual
     parent: Bilingual | None = None
-    coordinates: tuple[Number, Number] = Field(description="approximate [latitude, longitude]")
+    coordinates: tuple[Latitude, Longitude] = Field(description="approximate [latitude, longitude]")
     summary: Bilingual
     scopes: list[Scope] = []
 

@@ -174,6 +174,9 @@ def test_an_empty_list_where_one_item_is_needed(project: Project) -> None:
         ("[39.79]", "profile.coordinates: item 2 is missing"),
         ("[39.79, 116.51, 0]", "profile.coordinates: expected at most 2 items, got 3"),
         ("[北纬39.79, 116.51]", "profile.coordinates.0: '北纬39.79' is text; write the number alone in digits"),
+        ("[139.79, 16.51]", "profile.coordinates.0: latitude 139.79 is outside -90 to 90 (coordinates are [latitude, longitude]"),
+        ("[39.79, 216.51]", "profile.coordinates.1: longitude 216.51 is outside -180 to 180"),
+        ("[-90.5, 116.51]", "profile.coordinates.0: latitude -90.5 is outside -90 to 90"),
     ],
 )
 def test_coordinates(project: Project, coordinates: str, message: str) -> None:
@@ -188,6 +191,42 @@ def test_ids_must_have_their_form(project: Project) -> None:
         "data/metrics.yml:23: metrics.2.id: 'planned-area' is not valid (expected a snake_case id: lowercase letters, digits and _)",
         "data/regions/r.yml:31: facts.2.id: 'New_Town_Area' is not valid (expected a kebab-case id: lowercase letters, digits and -)",
     ]
+
+
+@pytest.mark.parametrize("coordinates", ["[90, 180]", "[-90, -180]", "[0.0, 0.0]"])
+def test_coordinates_at_the_bounds(project: Project, coordinates: str) -> None:
+    project.replace("regions/r.yml", "[39.79, 116.51]", coordinates)
+    assert problems(project) == []
+
+
+def test_an_id_has_a_bound(project: Project) -> None:
+    project.replace("regions/r.yml", "- id: new-town-area", "- id: " + "a" * 81)
+    assert problems(project) == [
+        "data/regions/r.yml:31: facts.2.id: an id of 81 characters is too long; the limit is 80 (use a shorter id)"
+    ]
+    project.replace("regions/r.yml", "- id: " + "a" * 81, "- id: " + "a" * 80)
+    assert problems(project) == []
+
+
+@pytest.mark.parametrize("name", ["x`.txt", "<b>.txt", "../x.txt", "x.md", "x y.txt"])
+def test_an_articles_file_must_be_a_safe_name(project: Project, name: str) -> None:
+    # shown on pages in a Markdown code span: a backtick or `<` would break out of it
+    project.replace("sources/articles.yml", "file: x.txt\n    lines: [[6, 7]]", f"file: '{name}'\n    lines: [[6, 7]]")
+    assert problems(project) == [
+        f"data/sources/articles.yml:13: articles.1.file: '{name}' is not valid "
+        "(expected the name of a file in data/sources/: letters, digits, '_', '.' and '-', ending in .txt)"
+    ]
+
+
+def test_units_and_metrics_may_say_signed(project: Project) -> None:
+    firms = "  - id: firms\n    label: {zh: 家, en: firms}\n"
+    project.replace("metrics.yml", firms, firms + "    signed: true\n")
+    project.replace("metrics.yml", "    unit: km2\n", "    unit: km2\n    signed: false\n")
+    dataset = project.dataset()
+    assert dataset.units["firms"].signed and not dataset.units["yuan"].signed
+    assert dataset.metrics["planned_area"].signed is False and dataset.metrics["industrial_output"].signed is None
+    project.replace("metrics.yml", "    signed: false\n", "    signed: no\n")
+    assert problems(project)[0].startswith("data/metrics.yml:")
 
 
 def test_periods_and_dates_must_have_their_form(project: Project) -> None:
