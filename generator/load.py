@@ -8,6 +8,7 @@ checks never run on half-read data.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import os
@@ -361,6 +362,28 @@ def _holds_record(annotation: Any) -> bool:
 
 
 def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Problem:
+    problem = _described(error, doc, model, rel)
+    typed = _full_width_hint(error.get("input"))
+    return dataclasses.replace(problem, hint=f"{typed}; {problem.hint}" if problem.hint else typed) if typed else problem
+
+
+# Full-width quotes and brackets that a Chinese keyboard types around a value: YAML reads them as
+# text, and the value's error should say why. Text may hold them (“人才十条”2.0政策): only a value
+# that is refused anyway, and wholly wrapped in a pair, gets the hint.
+_FULL_WIDTH_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "［": "］", "｛": "｝"}
+
+
+def _full_width_hint(given: Any) -> str:
+    if not isinstance(given, str) or len(given) < 2 or _FULL_WIDTH_PAIRS.get(given[0]) != given[-1]:
+        return ""
+    pair, inner = f"{given[0]} {given[-1]}", given[1:-1].replace("，", ", ").replace("：", ": ")
+    if given[0] in "［｛":
+        ascii_form = ("[" if given[0] == "［" else "{") + inner + ("]" if given[0] == "［" else "}")
+        return f"{pair} are full-width brackets: write {excerpt(ascii_form)} with ASCII ones"
+    return f"{pair} are full-width quotes: write {excerpt(inner)} without them"
+
+
+def _described(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Problem:
     loc = tuple(error["loc"])
     line = doc.line_of(loc)
     kind, given = error["type"], error.get("input")

@@ -150,6 +150,9 @@ class _Builder:
             value: Any = text  # quoted text, or plain text no implicit type starts like (Chinese)
         else:
             value = self.convert(event, line)
+        # where a mapping could start (a key, a list item, the file), `metric： x` is one plain text
+        if not event.style and not text.isascii() and self.key_could_be_here():
+            self.full_width(text, line)
         if not self.stack:
             self.doc.lines.setdefault((), line)
             self.doc.data = value
@@ -165,6 +168,16 @@ class _Builder:
             self.doc.lines.setdefault((*path, pending), line)
             container[pending] = value
             frame[2] = _NO_KEY
+
+    def key_could_be_here(self) -> bool:
+        return not self.stack or self.stack[-1][0].__class__ is list or self.stack[-1][2] is _NO_KEY
+
+    def full_width(self, text: str, line: int) -> None:
+        found = _FULL_WIDTH_KEY.match(text)
+        if found:
+            self.problems.append(_full_width_key(self.rel, line, found))
+        elif text.startswith("\u3000"):  # YAML takes it for a character of the key, not indentation
+            self.problems.append(_full_width_indent(self.rel, line))
 
     def convert(self, event: yaml.ScalarEvent, line: int) -> Any:
         text = event.value
@@ -382,6 +395,11 @@ def _parse(path: Path, rel: str, raw: bytes) -> tuple[Document | None, list[Prob
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 1
+        # a full-width colon or space is what the contributor must fix, and is often a line above
+        # the one the parser stumbles on: say that instead
+        typed = full_width_lines(text, rel, line)
+        if typed:
+            return None, [*problems, *typed]
         what = err.problem or err.context or "invalid YAML"
         return None, [*problems, Problem(rel, line, f"YAML syntax error: {what}", _syntax_hint(what), kind="yaml")]
     except yaml.YAMLError as err:
@@ -414,6 +432,53 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     if problems:
         return None, problems
     return text, []
+
+
+# ---------------------------------------------------------------------------------------------
+# Punctuation typed on a Chinese keyboard. A field name (ASCII, lowercase) followed by a full-width
+# colon, or by a colon and a full-width space, is never meant as text: YAML reads it as one plain
+# text and then stumbles, often a line later.
+
+_FULL_WIDTH_KEY = re.compile(r"[ ]*(?:-[ ]+)*(?P<key>[a-z_][a-z0-9_]*)[ ]*(?:(?P<colon>：)|:(?P<space>\u3000))")
+# a value opened with a full-width bracket: `short_name: ｛zh: …｝` (its ': ' inside then breaks YAML)
+_FULL_WIDTH_OPEN = re.compile(r"[ ]*(?:-[ ]+)*(?P<key>[a-z_][a-z0-9_]*):[ ]+(?P<open>[［｛])")
+_INDENT_SPACE = re.compile(r"[ ]*\u3000")
+_BLOCK_START = re.compile(r".*[:-][ ]+[|>][-+0-9]*[ ]*(#.*)?\Z")
+
+
+def full_width_lines(text: str, rel: str, upto: int) -> list[Problem]:
+    """Problems for full-width colons and spaces where YAML needs ASCII ones, on lines 1..`upto`
+    outside block text (`|`, `>`), whose lines may hold anything."""
+    problems: list[Problem] = []
+    block: int | None = None  # the indentation a block text's lines are deeper than
+    for number, line in enumerate(text.split("\n")[:upto], start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (indent > block or not line.strip()):
+            continue
+        block = indent if _BLOCK_START.match(line) else None
+        found = _FULL_WIDTH_KEY.match(line)
+        opened = _FULL_WIDTH_OPEN.match(line)
+        if found:
+            problems.append(_full_width_key(rel, number, found))
+        elif opened:
+            message = f"full-width bracket '{opened['open']}' opens the value of '{opened['key']}'; YAML needs ASCII brackets"
+            problems.append(Problem(rel, number, message, "write [a, b] for a list, {zh: …, en: …} for a mapping", kind="yaml"))
+        elif _INDENT_SPACE.match(line):
+            problems.append(_full_width_indent(rel, number))
+    return problems
+
+
+def _full_width_indent(rel: str, line: int) -> Problem:
+    return Problem(rel, line, "full-width space U+3000 in the indentation", "indent with ASCII spaces", kind="yaml")
+
+
+def _full_width_key(rel: str, line: int, found: re.Match[str]) -> Problem:
+    key = found["key"]
+    if found["colon"]:
+        message = f"full-width colon '：' after '{key}'; YAML needs an ASCII ':' followed by a space"
+    else:
+        message = f"full-width space after '{key}:'; YAML needs an ASCII space after the ':'"
+    return Problem(rel, line, message, f"write `{key}: …`, with YAML's punctuation typed in half-width, English mode", kind="yaml")
 
 
 def _hidden_char(rel: str, line: int, char: str, column: int) -> Problem:

@@ -94,6 +94,41 @@ def test_a_value_written_with_its_scale_word(project: Project, value: str, scale
     assert problems(project) == [f"data/regions/r.yml:24: facts.1.value: '{value}' is text, not a number ({hint})"]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "  aliases: [亦庄]",
+            "  aliases: ［亦庄，北京亦庄］",
+            "data/regions/r.yml:4: profile.aliases: expected a list, got '［亦庄，北京亦庄］' "
+            "(［ ］ are full-width brackets: write [亦庄, 北京亦庄] with ASCII ones)",
+        ),
+        (
+            "    metric: planned_area",
+            "    metric: “planned_area”",
+            "data/regions/r.yml:32: facts.2.metric: '“planned_area”' is not valid (“ ” are full-width quotes: write planned_area "
+            "without them; expected a snake_case id: lowercase letters, digits and _)",
+        ),
+        (
+            "  level: national_zone",
+            "  level: ‘national_zone’",
+            "data/regions/r.yml:5: profile.level: '‘national_zone’' is not allowed (‘ ’ are full-width quotes: write national_zone "
+            "without them; did you mean 'national_zone'? valid choices: 'country', 'municipality', 'prefecture_city', "
+            "'county_city', 'district' or 'national_zone')",
+        ),
+    ],
+)
+def test_full_width_quotes_and_brackets_around_a_value_are_named(project: Project, old: str, new: str, problem: str) -> None:
+    project.replace("regions/r.yml", old, new)
+    assert problems(project) == [problem]
+
+
+def test_full_width_quotes_in_text_are_text(project: Project) -> None:
+    project.replace("regions/r.yml", "summary: {zh: 北京的国家级经开区。", "summary: {zh: “人才十条”2.0政策")
+    project.replace("regions/r.yml", "short_name: {zh: 亦庄,", "short_name: {zh: “亦庄”,")
+    assert problems(project) == []
+
+
 def test_a_quoted_whole_number(project: Project) -> None:
     project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[6, '7']]")
     assert problems(project) == [

@@ -192,6 +192,72 @@ def test_syntax_errors_name_the_line(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# punctuation typed on a Chinese keyboard
+
+COLON_HINT = "(write `metric: …`, with YAML's punctuation typed in half-width, English mode)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facts:\n  - id: a\n    metric： x\n    value: 1\n",  # YAML stumbles on line 4
+        "facts:\n  - id: a\n    metric：x\n",
+        "facts:\n  - id: a\n    metric ： x\n",
+        "metric： x\n",
+    ],
+)
+def test_a_full_width_colon_after_a_key_is_named_on_its_line(tmp_path: Path, text: str) -> None:
+    line = text.count("\n", 0, text.index("metric")) + 1
+    message = f"full-width colon '：' after 'metric'; YAML needs an ASCII ':' followed by a space {COLON_HINT}"
+    assert read(tmp_path, text)[1] == [f"data/f.yml:{line}: {message}"]
+
+
+def test_a_full_width_colon_where_a_list_item_starts(tmp_path: Path) -> None:
+    # valid YAML (a list of one text), so found on the parsed text, not on a syntax error
+    assert read(tmp_path, "facts:\n  - metric： x\n")[1] == [
+        f"data/f.yml:2: full-width colon '：' after 'metric'; YAML needs an ASCII ':' followed by a space {COLON_HINT}"
+    ]
+
+
+def test_a_full_width_space_after_the_colon(tmp_path: Path) -> None:
+    assert read(tmp_path, "facts:\n  - id: a\n    metric:\u3000x\n    value: 1\n")[1] == [
+        f"data/f.yml:3: full-width space after 'metric:'; YAML needs an ASCII space after the ':' {COLON_HINT}"
+    ]
+
+
+def test_a_full_width_space_in_the_indentation(tmp_path: Path) -> None:
+    assert read(tmp_path, "facts:\n  - id: a\n\u3000\u3000metric: x\n")[1] == [
+        "data/f.yml:3: full-width space U+3000 in the indentation (indent with ASCII spaces)"
+    ]
+
+
+def test_a_value_opened_with_a_full_width_bracket(tmp_path: Path) -> None:
+    assert read(tmp_path, "a: 1\nshort_name: ｛zh: 亦庄, en: E-Town｝\n")[1] == [
+        "data/f.yml:2: full-width bracket '｛' opens the value of 'short_name'; YAML needs ASCII brackets "
+        "(write [a, b] for a list, {zh: …, en: …} for a mapping)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zh: GDP：同比增长5%\n",  # text after a key may hold anything
+        "zh: “人才十条”2.0政策\n",
+        "note: |\n  metric： a line of block text\n  id：x\n",
+        "aliases: [北京亦庄：经开区]\n",
+        "summary: 全称：北京经济技术开发区\n",
+    ],
+)
+def test_full_width_punctuation_in_text_is_fine(tmp_path: Path, text: str) -> None:
+    assert read(tmp_path, text)[1] == []
+
+
+def test_block_text_is_not_searched_for_full_width_colons_on_a_syntax_error(tmp_path: Path) -> None:
+    text = "note: >-\n  metric： a line of text\n\n  id： more\nb: [1, 2\n"
+    assert [p.split(": ", 1)[1][:17] for p in read(tmp_path, text)[1]] == ["YAML syntax error"]
+
+
+# ---------------------------------------------------------------------------------------------
 # characters and encodings
 
 
