@@ -207,7 +207,8 @@ def quote_anchors(dataset: Dataset) -> Iterator[Problem]:
     for region, kind, record in quoted_records(dataset):
         if kind == "excluded":
             continue  # not shown on the article's page
-        record_id = getattr(record, "id", getattr(record, "cluster", ""))
+        # not getattr(record, "id", …): a missing attribute takes pydantic's slow __getattr__
+        record_id = record.cluster if isinstance(record, m.RegionCluster) else record.id  # type: ignore[attr-defined]
         who = (region.id, _NAMESPACES[kind], record_id)  # one id twice in a namespace: unique_ids' business
         anchor = quote_anchor(region.id, record_id)
         seen_who, seen_kind, seen = first.setdefault((record.source, anchor), (who, kind, record))
@@ -613,23 +614,21 @@ MIN_CONTEXT = 3
 
 @check
 def quotes_with_context(dataset: Dataset) -> Iterator[Problem]:
+    labels = {unit.id: [part for part in re.split(r"[（）()/]", squeeze(unit.label.zh)) if part] for unit in dataset.units.values()}
     for _region, kind, record in quoted_records(dataset):
         if kind == "excluded":
             continue  # an exclusion quotes the bare number it excludes, on purpose
-        left = _context(record, dataset)
-        if sum(char.isalpha() for char in left) < MIN_CONTEXT:
+        if sum(char.isalpha() for char in _context(record, labels)) < MIN_CONTEXT:
             message = f"quote '{excerpt(record.quote)}' is little more than the number: the reader needs its context"
             hint = f"quote the words around it too: {MIN_CONTEXT} or more letters or characters besides number, scale, unit and qualifier"
             yield dataset.problem(record, ("quote",), message, hint, "quote")
 
 
-def _context(record: m.Quoted, dataset: Dataset) -> str:
+def _context(record: m.Quoted, labels: dict[str, list[str]]) -> str:
     """The quote without what the record already says: the number as printed, its scale word,
-    unit and qualifier."""
+    unit (the parts of its label: 颗（卫星） is printed 颗) and qualifier."""
     left = squeeze(record.quote)
     if isinstance(record, m.Quantity):
-        unit = dataset.units.get(record.unit)
-        label = re.split(r"[（）()/]", unit.label.zh) if unit else []
-        for part in [record.written or "", record.qualifier or "", record.scale, *label]:
-            left = left.replace(squeeze(part), "", 1) if part.strip() else left
+        for part in [squeeze(record.written or ""), record.qualifier or "", record.scale, *labels.get(record.unit, [])]:
+            left = left.replace(part, "", 1) if part else left
     return left
