@@ -161,12 +161,18 @@ def unique_ids(dataset: Dataset) -> Iterator[Problem]:
                 first[entry.cluster] = entry
 
 
-# Ids that would give a generated page the path of another: each listing page is the index.md of
-# its folder (context.py: REGIONS, CLUSTERS, COMPARE, SOURCES), and a region, cluster, metric group
-# or article page is <folder>/<id>.md (region_path, cluster_path, group_path, source_path), so the
-# id `index` would overwrite the listing. Nothing else collides: every page of an id is in one of
-# those four folders, and downloads/, assets/ and the top-level pages are outside them.
-RESERVED_IDS = {"index": "the page listing them all"}
+# Ids a region (its file name), cluster, metric group or article may not have, and why. Their pages
+# are <folder>/<id>.md (context.py: region_path, cluster_path, group_path, source_path) and each
+# folder's list is its index.md (REGIONS, CLUSTERS, COMPARE, SOURCES): `index` would overwrite the
+# list. Nothing else collides: every page of an id is in one of those four folders, and
+# downloads/, assets/ and the top-level pages are outside them. The Windows device names cannot be
+# file or folder names there, so such a page could not be built (nor the region file checked out).
+_OVERWRITES = "its page would overwrite the page listing them all, {folder}/index.md"
+_DEVICE = "it is a device name on Windows, where neither {folder}/{id}.md nor its folder can be written"
+RESERVED_IDS: dict[str, str] = {
+    "index": _OVERWRITES,
+    **{name: _DEVICE for name in ("con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)))},
+}
 _PAGES = {"region": "regions", "cluster": "clusters", "group": "compare", "article": "sources"}
 
 
@@ -178,10 +184,9 @@ def reserved_ids(dataset: Dataset) -> Iterator[Problem]:
         records.append(("region", region, region.id))
     for what, record, given in records:
         if given in RESERVED_IDS:
-            folder = _PAGES[what]
-            message = f"{what} id '{given}' is reserved: its page would overwrite {RESERVED_IDS[given]}, {folder}/{given}.md"
-            hint = "rename the file, e.g. data/regions/index-zone.yml" if what == "region" else f"choose another id, e.g. {given}-{what}"
-            yield dataset.problem(record, () if what == "region" else ("id",), message, hint, "reference")
+            why = RESERVED_IDS[given].format(folder=_PAGES[what], id=given)
+            hint = f"rename the file, e.g. data/regions/{given}-zone.yml" if what == "region" else f"choose another id, e.g. {given}-{what}"
+            yield dataset.problem(record, () if what == "region" else ("id",), f"{what} id '{given}' is reserved: {why}", hint, "reference")
 
 
 @check
@@ -195,6 +200,9 @@ def region_file_names(dataset: Dataset) -> Iterator[Problem]:
                 "rename the file, e.g. regions/fangchenggang.yml",
                 "reference",
             )
+        elif len(region.id) > m.MAX_ID:  # the bound of every other id
+            message = f"region id of {len(region.id)} characters is too long; the limit is {m.MAX_ID}"
+            yield Problem(region._file, 1, message, "rename the file", "reference")
 
 
 @check

@@ -647,7 +647,23 @@ def test_the_reserved_ids_are_those_of_the_generated_pages() -> None:
     makers = [c.region_path, c.cluster_path, c.group_path, c.source_path]
     candidates = {Path(page).stem for page in fixed} | {"index", "downloads", "assets", "timeline"}
     colliding = {given for given in candidates for make in makers if make(given) in fixed}
-    assert colliding == set(checks.RESERVED_IDS)
+    assert colliding == {given for given, why in checks.RESERVED_IDS.items() if "overwrite" in why}
+
+
+@pytest.mark.parametrize("given", ["con", "nul", "com1", "lpt9"])
+def test_windows_device_names_are_reserved(project: Project, given: str) -> None:
+    project.replace("sources/articles.yml", "- id: second-article", f"- id: {given}")
+    assert found(project, "reserved_ids") == [
+        f"data/sources/articles.yml:12: article id '{given}' is reserved: it is a device name on Windows, where neither "
+        f"sources/{given}.md nor its folder can be written (choose another id, e.g. {given}-article)"
+    ]
+
+
+def test_a_region_file_name_has_the_bound_of_ids(project: Project) -> None:
+    project.path("regions/r.yml").rename(project.path("regions/" + "r" * 81 + ".yml"))
+    assert [p.split(": ", 1)[1] for p in found(project, "region_file_names")] == [
+        "region id of 81 characters is too long; the limit is 80 (rename the file)"
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
