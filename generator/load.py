@@ -252,7 +252,7 @@ def _listing(root: Path, folder: _Folder, problems: list[Problem]) -> list[str] 
     except FileNotFoundError:
         return []  # its required files are reported missing; no regions is a valid (empty) site
     except OSError as err:
-        problems.append(Problem(rel, 1, f"cannot list the folder: {err.strerror or err}", "make it readable (chmod a+rx)", "file"))
+        problems.append(Problem(rel, 1, f"cannot list the folder: {err.strerror or err}", "make it readable with chmod a+rx", "file"))
         return None
 
 
