@@ -575,7 +575,8 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
                     if percent
                     else "quote the sentence that prints this number, or add `written:` when it is written in characters"
                 )
-                yield dataset.problem(q, ("value",), f"value {number_forms(q.value)[0]} does not appear in the quote", hint, "quote")
+                message = f"value {excerpt(number_forms(q.value)[0])} does not appear in the quote"
+                yield dataset.problem(q, ("value",), message, hint, "quote")
         if q.qualifier is not None and q.qualifier not in quote:
             yield dataset.problem(
                 q,
@@ -592,7 +593,7 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
             yield dataset.problem(
                 q,
                 ("scale",) if "scale" in q.model_fields_set else ("value",),  # the record's first line is far from either
-                f"scale is '{q.scale}', but the quote prints {number_forms(q.value)[0]} with {shown}",
+                f"scale is '{q.scale}', but the quote prints {excerpt(number_forms(q.value)[0])} with {shown}",
                 'write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none',
                 "quote",
             )
@@ -608,7 +609,7 @@ def negative_values(dataset: Dataset) -> Iterator[Problem]:
             continue  # an unknown unit is reported by quantity_references
         signed = metric.signed if metric is not None and metric.signed is not None else unit.signed
         if not signed:
-            message = f"value {number_forms(q.value)[0]} is negative, but unit '{unit.id}' cannot be"
+            message = f"value {excerpt(number_forms(q.value)[0])} is negative, but unit '{unit.id}' cannot be"
             hint = f"write the number as printed; if '{unit.id}' can be negative, add `signed: true` to it in data/metrics.yml"
             yield dataset.problem(q, ("value",), message, hint, "quote")
 

@@ -104,7 +104,14 @@ def _between(low: float, high: float, what: str, hint: str) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text)]
 Number = Annotated[float, BeforeValidator(_number)]
-Amount = Annotated[float, BeforeValidator(_amount)]
+# A value as printed, before its scale word, is never near 10¹⁵ (that is 1000万亿 yuan with no scale
+# word); 1.0e+300 was accepted, printed with 300 digits in messages, and normalized to inf.
+MAX_AMOUNT = 1e15
+Amount = Annotated[
+    float,
+    BeforeValidator(_amount),
+    _between(-MAX_AMOUNT, MAX_AMOUNT, "value", "write the number as printed, its scale word in `scale`: 5200 with scale: 亿 for 5200亿"),
+]
 Flag = Annotated[bool, Field(strict=True)]  # only true/false: a quoted "yes" is not a yes
 Int = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
 # An id becomes a file name, a URL and an anchor: a bound keeps each of them workable (the longest

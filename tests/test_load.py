@@ -234,6 +234,14 @@ def test_coordinates_at_the_bounds(project: Project, coordinates: str) -> None:
     assert problems(project) == []
 
 
+@pytest.mark.parametrize("value", ["1.0e+300", "-2.0e+15", "10000000000000000"])
+def test_a_value_as_printed_has_a_bound(project: Project, value: str) -> None:
+    # 1.0e+300 was accepted, shown with 300 digits, and became inf once multiplied by its scale
+    project.replace("regions/r.yml", "    value: 225\n", f"    value: {value}\n")
+    (problem,) = problems(project)
+    assert problem.startswith("data/regions/r.yml:33: facts.2.value: value ") and "is outside -1e+15 to 1e+15" in problem
+
+
 def test_an_id_has_a_bound(project: Project) -> None:
     project.replace("regions/r.yml", "- id: new-town-area", "- id: " + "a" * 81)
     assert problems(project) == [
