@@ -232,7 +232,7 @@ def survey(root: Path, problems: list[Problem]) -> Layout | None:
                 return None
             continue
         for name in names:
-            _sort(root, folder, name, layout, problems)
+            _sort(folder, name, layout, problems)
         for rel in folder.registries:
             if rel not in layout.registries:
                 problems.append(Problem(f"data/{rel}", 1, "required file is missing", "see data/README.md for its format", "schema"))
@@ -256,7 +256,7 @@ def _listing(root: Path, folder: _Folder, problems: list[Problem]) -> list[str] 
         return None
 
 
-def _sort(root: Path, folder: _Folder, name: str, layout: Layout, problems: list[Problem]) -> None:
+def _sort(folder: _Folder, name: str, layout: Layout, problems: list[Problem]) -> None:
     """Put one name of `folder` into `layout`, or say why it is not read."""
     shown = _printable(name)
     rel = folder.prefix + shown
