@@ -12,14 +12,17 @@ from generator import factdiff, scaffold, schema
 from generator.checks import placeholders, run_checks
 from generator.coverage import coverage
 from generator.load import Dataset, load
-from generator.problems import Problem, format_report
+from generator.problems import Problem, errors, format_report, warnings
 
 
 def validate(root: Path) -> tuple[Dataset, list[Problem]]:
-    """Load and check everything: the one entry point for the CLI, the plugin and tests."""
+    """Load and check everything: the one entry point for the CLI, the plugin and tests.
+
+    Returns errors and warnings alike (`Problem.severity`); only `errors(problems)` must stop
+    anything: a stray editor file in data/ is a warning, and `mkdocs serve` must keep going."""
     dataset, problems = load(root)
-    if not problems:
-        problems = run_checks(dataset)
+    if not errors(problems):
+        problems += run_checks(dataset)  # after the warnings, if any, from loading
     else:
         # structure problems first: meaning checks on half-read data would only add noise
         problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
@@ -47,10 +50,12 @@ def summary(dataset: Dataset) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     dataset, problems = validate(args.root)
-    if problems:
+    if errors(problems):
         print(format_report(problems))
         return 1
     print(f"✔ data is valid: {summary(dataset)} ({time.perf_counter() - started:.2f} s)")
+    if warnings(problems):
+        print(format_report(problems))
     unfinished = placeholders(dataset)
     if unfinished:
         print(f"⚠ {len(unfinished)} placeholder{'s' if len(unfinished) > 1 else ''} to replace before the site can be built:")
@@ -60,7 +65,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     dataset, problems = validate(args.root)
-    if problems:
+    if errors(problems):
         print(format_report(problems))
         return 1
     total, missing = coverage(dataset)

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import models as m
 from generator.load import Dataset
-from generator.problems import Problem
+from generator.problems import Problem, excerpt
 from generator.sources import squeeze
 
 Check = Callable[[Dataset], Iterable[Problem]]
@@ -161,6 +161,34 @@ def unique_ids(dataset: Dataset) -> Iterator[Problem]:
                 first[entry.cluster] = entry
 
 
+# Ids a region (its file name), cluster, metric group or article may not have, and why. Their pages
+# are <folder>/<id>.md (context.py: region_path, cluster_path, group_path, source_path) and each
+# folder's list is its index.md (REGIONS, CLUSTERS, COMPARE, SOURCES): `index` would overwrite the
+# list. Nothing else collides: every page of an id is in one of those four folders, and
+# downloads/, assets/ and the top-level pages are outside them. The Windows device names cannot be
+# file or folder names there, so such a page could not be built (nor the region file checked out).
+_OVERWRITES = "its page would overwrite the page listing them all, {folder}/index.md"
+_DEVICE = "it is a device name on Windows, where neither {folder}/{id}.md nor its folder can be written"
+RESERVED_IDS: dict[str, str] = {
+    "index": _OVERWRITES,
+    **{name: _DEVICE for name in ("con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)))},
+}
+_PAGES = {"region": "regions", "cluster": "clusters", "group": "compare", "article": "sources"}
+
+
+@check
+def reserved_ids(dataset: Dataset) -> Iterator[Problem]:
+    kinds = ("cluster", "group", "article")
+    records: list[tuple[str, m.Record, str]] = [(what, r, r.id) for what in kinds for r in dataset.registries[what]]
+    for region in dataset.regions.values():
+        records.append(("region", region, region.id))
+    for what, record, given in records:
+        if given in RESERVED_IDS:
+            why = RESERVED_IDS[given].format(folder=_PAGES[what], id=given)
+            hint = f"rename the file, e.g. data/regions/{given}-zone.yml" if what == "region" else f"choose another id, e.g. {given}-{what}"
+            yield dataset.problem(record, () if what == "region" else ("id",), f"{what} id '{given}' is reserved: {why}", hint, "reference")
+
+
 @check
 def region_file_names(dataset: Dataset) -> Iterator[Problem]:
     for region in dataset.regions.values():
@@ -172,6 +200,45 @@ def region_file_names(dataset: Dataset) -> Iterator[Problem]:
                 "rename the file, e.g. regions/fangchenggang.yml",
                 "reference",
             )
+        elif len(region.id) > m.MAX_ID:  # the bound of every other id
+            message = f"region id of {len(region.id)} characters is too long; the limit is {m.MAX_ID}"
+            yield Problem(region._file, 1, message, "rename the file", "reference")
+
+
+@check
+def quote_anchors(dataset: Dataset) -> Iterator[Problem]:
+    """Each quote on an article's page has the anchor q-<region>-<record id> (context.quote_anchor),
+    and a number links to it. Two records citing one article may get the same one — a fact and an
+    event with one id, or fact `b-c` of region `a` and fact `c` of region `a-b` — and the link of
+    one would open the quote of the other."""
+    first: dict[tuple[str, str], tuple[tuple[str, str, str], str, m.Quoted]] = {}
+    for region, kind, record in quoted_records(dataset):
+        if kind == "excluded":
+            continue  # not shown on the article's page
+        # not getattr(record, "id", …): a missing attribute takes pydantic's slow __getattr__
+        record_id = record.cluster if isinstance(record, m.RegionCluster) else record.id  # type: ignore[attr-defined]
+        who = (region.id, _NAMESPACES[kind], record_id)  # one id twice in a namespace: unique_ids' business
+        anchor = quote_anchor(region.id, record_id)
+        seen_who, seen_kind, seen = first.setdefault((record.source, anchor), (who, kind, record))
+        if seen_who != who:
+            this, other = _name(kind, record_id, region.id, region.id), _name(seen_kind, seen_who[2], seen_who[0], region.id)
+            message = f"{this} and {other} would share the anchor '{anchor}' on the page of article '{record.source}'"
+            hint = "{}:{}; rename one of the two, or the link to one quote opens the other".format(*dataset.where(seen))
+            yield dataset.problem(record, ("id",) if kind != "clusters" else ("cluster",), message, hint, "duplicate")
+
+
+_NAMESPACES = {"facts": "fact/target", "targets": "fact/target", "events": "event", "clusters": "cluster"}
+
+
+def _name(kind: str, record_id: str, region_id: str, here: str) -> str:
+    """fact 'x', with "of region 'r'" when `region_id` is not the one `here`."""
+    return f"{kind.removesuffix('s')} '{record_id}'" + (f" of region '{region_id}'" if region_id != here else "")
+
+
+def quote_anchor(region_id: str, record_id: str) -> str:
+    """context.quote_anchor, which this module cannot import (context imports it, and importing
+    context would cost `check` a third of a second); tests/test_checks.py keeps the two equal."""
+    return f"q-{region_id}-{record_id}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,6 +372,10 @@ def calendar_dates(dataset: Dataset) -> Iterator[Problem]:
     for record, key, text in dated:
         parts = text.removeprefix("../").split("/")
         for part in parts:
+            year = _implausible_year(part)
+            if year:  # 0224 for 2024: before the calendar, which has no year 0
+                yield dataset.problem(record, (key,), f"{key} '{text}': {year}", "is the year mistyped? 2024, not 0224 or 2204", "date")
+                continue
             wrong = _no_such_day(part) or m.check_calendar(part)
             if wrong:
                 yield dataset.problem(record, (key,), f"{key} '{text}': {wrong}", "write a real date: YYYY, YYYY-MM or YYYY-MM-DD", "date")
@@ -315,6 +386,12 @@ def calendar_dates(dataset: Dataset) -> Iterator[Problem]:
             yield dataset.problem(
                 record, (key,), f"period '{text}' ends before it starts", "write the earlier date first: start/end", "date"
             )
+
+
+def _implausible_year(date: str) -> str | None:
+    year = int(date[:4])
+    first, last = m.YEARS
+    return None if first <= year <= last else f"year {date[:4]} is not between {first} and {last}"
 
 
 def _no_such_day(date: str) -> str | None:
@@ -378,18 +455,9 @@ def quotes_in_source(dataset: Dataset) -> Iterator[Problem]:
             continue  # reported by source_references / article_spans
         if text.find(record.quote, article.lines):
             continue
-        elsewhere = text.find_anywhere(record.quote)
-        if elsewhere:
-            # a distinct message: the text is right, the article is not (say which one it is in)
-            owner = next(
-                (a for a in dataset.articles.values() if a.file == article.file and any(x <= elsewhere <= y for x, y in a.lines)), None
-            )
-            where = f", in article '{owner.id}'" if owner else ", in no article"
-            message = (
-                f"quote is outside article '{article.id}' ({article.file} lines {_ranges(article.lines)}): it is at line {elsewhere}{where}"
-            )
-            hint = f"set `source: {owner.id}`" if owner else "fix the article's `lines` in data/sources/articles.yml"
-            yield dataset.problem(record, ("quote",), message, hint + ", or quote the article's own text", "quote")
+        placed = text.lines_of(record.quote)
+        if placed:
+            yield _misplaced(dataset, record, article, placed)
             continue
         length, line = text.longest_prefix(record.quote, article.lines)
         quote = squeeze(record.quote)
@@ -399,6 +467,39 @@ def quotes_in_source(dataset: Dataset) -> Iterator[Problem]:
             else "no part of its beginning is in the article"
         ) + "; copy the text exactly (whitespace is ignored)"
         yield dataset.problem(record, ("quote",), f"quote not found in article '{article.id}' ({article.file})", hint, "quote")
+
+
+def _misplaced(dataset: Dataset, record: m.Quoted, article: m.Article, placed: tuple[int, int]) -> Problem:
+    """A quote that is in the file, but not (all) in its article: say where it is, and in which."""
+    first, last = placed
+    owners = [_owner(dataset, article.file, line) for line in range(first, last + 1)]
+    where = f"article '{article.id}' ({article.file} lines {_ranges(article.lines)})"
+    crossed = next((i for i, owner in enumerate(owners) if owner is not owners[0]), None)
+    if crossed is None and owners[0] is article:  # lines of the article, but across two of its ranges
+        message = f"quote runs across two line ranges of {where}"
+        hint = "quote within one range, or make the two one range in data/sources/articles.yml if the lines are one passage"
+        return dataset.problem(record, ("quote",), message, hint, "quote")
+    if crossed is None:  # wholly in another article (or in none): the text is right, the source is not
+        owner = owners[0]
+        message = f"quote is outside {where}: it is at line {first}, " + (f"in article '{owner.id}'" if owner else "in no article")
+        hint = f"set `source: {owner.id}`" if owner else "fix the article's `lines` in data/sources/articles.yml"
+        return dataset.problem(record, ("quote",), message, hint + ", or quote the article's own text", "quote")
+    into = _article_name(owners[crossed])
+    if owners[0] is article:
+        message = f"quote runs past the end of {where} into {into} at line {first + crossed}"
+    else:
+        start = _article_name(owners[0])
+        message = f"quote is not within {where}: it starts in {start} at line {first} and runs into {into} at line {first + crossed}"
+    hint = "keep a quote within one article; where a sentence runs on, quote the part in the article"
+    return dataset.problem(record, ("quote",), message, hint, "quote")
+
+
+def _owner(dataset: Dataset, file: str, line: int) -> m.Article | None:
+    return next((a for a in dataset.articles.values() if a.file == file and any(x <= line <= y for x, y in a.lines)), None)
+
+
+def _article_name(article: m.Article | None) -> str:
+    return f"article '{article.id}'" if article else "lines of no article"
 
 
 def _bad_spans(article: m.Article, line_count: int) -> bool:
@@ -443,6 +544,13 @@ def printed_scales(quote: str, value: float) -> set[str] | None:
     return found
 
 
+def _as_percent(quote: str, value: float) -> str | None:
+    """`value` × 100 when the quote prints that as a percentage: 0.385 for "38.5%" (a fraction
+    where the printed number belongs), else None."""
+    hundred = number_forms(float(Decimal(repr(value)) * 100))[0]
+    return hundred if re.search(rf"(?<![0-9.]){re.escape(hundred)}(\.0+)?[%％]", quote) else None
+
+
 @check
 def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
     for _region, q in quantities(dataset):
@@ -461,13 +569,14 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
             # compared as numbers, so that a quote printing 1.50 matches the value 1.5 (it did not)
             scales = printed_scales(quote, q.value)
             if scales is None:
-                yield dataset.problem(
-                    q,
-                    ("value",),
-                    f"value {number_forms(q.value)[0]} does not appear in the quote",
-                    "quote the sentence that prints this number, or add `written:` when it is written in characters",
-                    "quote",
+                percent = _as_percent(quote, q.value)
+                hint = (
+                    f"the quote prints {percent}%: write percentages as printed, value: {percent}"
+                    if percent
+                    else "quote the sentence that prints this number, or add `written:` when it is written in characters"
                 )
+                message = f"value {excerpt(number_forms(q.value)[0])} does not appear in the quote"
+                yield dataset.problem(q, ("value",), message, hint, "quote")
         if q.qualifier is not None and q.qualifier not in quote:
             yield dataset.problem(
                 q,
@@ -484,7 +593,51 @@ def numbers_in_quotes(dataset: Dataset) -> Iterator[Problem]:
             yield dataset.problem(
                 q,
                 ("scale",) if "scale" in q.model_fields_set else ("value",),  # the record's first line is far from either
-                f"scale is '{q.scale}', but the quote prints {number_forms(q.value)[0]} with {shown}",
+                f"scale is '{q.scale}', but the quote prints {excerpt(number_forms(q.value)[0])} with {shown}",
                 'write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none',
                 "quote",
             )
+
+
+@check
+def negative_values(dataset: Dataset) -> Iterator[Problem]:
+    """Counts, areas and money cannot be negative; a unit (or a metric) says `signed: true` when
+    its values may be (a change in percent, percentage points)."""
+    for _region, q in quantities(dataset):
+        metric, unit = dataset.metrics.get(q.metric), dataset.units.get(q.unit)
+        if q.value >= 0 or unit is None:
+            continue  # an unknown unit is reported by quantity_references
+        signed = metric.signed if metric is not None and metric.signed is not None else unit.signed
+        if not signed:
+            message = f"value {excerpt(number_forms(q.value)[0])} is negative, but unit '{unit.id}' cannot be"
+            hint = f"write the number as printed; if '{unit.id}' can be negative, add `signed: true` to it in data/metrics.yml"
+            yield dataset.problem(q, ("value",), message, hint, "quote")
+
+
+# A quote must give the reader context: at least this many letters (Chinese characters count) once
+# the number, its scale word, unit and qualifier are taken out. "2100家" alone says nothing. Three,
+# not four: "总投资逾100亿元" (shanghai.yml) is a real quote whose context is 总投资, and three
+# Chinese characters are already a word.
+MIN_CONTEXT = 3
+
+
+@check
+def quotes_with_context(dataset: Dataset) -> Iterator[Problem]:
+    labels = {unit.id: [part for part in re.split(r"[（）()/]", squeeze(unit.label.zh)) if part] for unit in dataset.units.values()}
+    for _region, kind, record in quoted_records(dataset):
+        if kind == "excluded":
+            continue  # an exclusion quotes the bare number it excludes, on purpose
+        if sum(char.isalpha() for char in _context(record, labels)) < MIN_CONTEXT:
+            message = f"quote '{excerpt(record.quote)}' is little more than the number: the reader needs its context"
+            hint = f"quote the words around it too: {MIN_CONTEXT} or more letters or characters besides number, scale, unit and qualifier"
+            yield dataset.problem(record, ("quote",), message, hint, "quote")
+
+
+def _context(record: m.Quoted, labels: dict[str, list[str]]) -> str:
+    """The quote without what the record already says: the number as printed, its scale word,
+    unit (the parts of its label: 颗（卫星） is printed 颗) and qualifier."""
+    left = squeeze(record.quote)
+    if isinstance(record, m.Quantity):
+        for part in [squeeze(record.written or ""), record.qualifier or "", record.scale, *labels.get(record.unit, [])]:
+            left = left.replace(part, "", 1) if part else left
+    return left

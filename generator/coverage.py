@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.checks import quoted_records
 from generator.load import Dataset
+from generator.problems import visible
 from generator.sources import SourceText
 
 _NUMERALS = "〇零一二两三四五六七八九十百千万亿"
@@ -34,7 +35,8 @@ class Uncovered:
     context: str
 
     def format(self) -> str:
-        return f"data/sources/{self.file}:{self.line}: '{self.number}' in “{self.context}” is not covered by any quote"
+        # the context is the archived text as received: shown with invisible and direction characters escaped
+        return visible(f"data/sources/{self.file}:{self.line}: '{self.number}' in “{self.context}” is not covered by any quote")
 
 
 def find_numbers(text: SourceText) -> list[tuple[int, int, str]]:

@@ -8,8 +8,11 @@ checks never run on half-read data.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
+import os
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,15 +22,10 @@ from pydantic import BaseModel, ValidationError
 
 from generator import models as m
 from generator.parallel import split_map, worth_forking
-from generator.problems import Problem
+from generator.problems import Problem, excerpt
 from generator.sources import SourceText
-from generator.yamlsafe import Bare, Document, read_yaml
+from generator.yamlsafe import Bare, Document, not_regular, read_file, read_yaml, special_file
 
-ARTICLES = "sources/articles.yml"
-METRICS = "metrics.yml"
-CLUSTERS = "clusters.yml"
-PROVINCES = "provinces.yml"
-REGIONS = "regions"
 PARALLEL_FROM = 100  # region files: fewer parse in a tenth of a second, less than a fork costs
 
 
@@ -77,13 +75,21 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     data = root / "data"
     dataset = Dataset(root)
     problems: list[Problem] = []
+    layout = survey(root, problems)
+    if layout is None:
+        return dataset, problems
 
     def parse(path: Path) -> tuple[Document | None, list[Problem]]:
         return read_yaml(path, path.relative_to(root).as_posix())
 
-    def read(path: Path, model: type[BaseModel], parsed: tuple[Document | None, list[Problem]] | None = None) -> Any:
-        rel = path.relative_to(root).as_posix()
-        doc, found = parsed or parse(path)
+    def read(rel: str, model: type[BaseModel]) -> Any:
+        if rel not in layout.registries:
+            return None  # missing (reported by `survey`) or in a refused folder
+        return accept(rel, model, parse(data / rel))
+
+    def accept(rel: str, model: type[BaseModel], parsed: tuple[Document | None, list[Problem]]) -> Any:
+        doc, found = parsed
+        rel = f"data/{rel}"
         problems.extend(found)
         if doc is None or found:
             return None
@@ -93,10 +99,8 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
             dataset.documents[rel] = doc
         return record
 
-    articles = read(data / ARTICLES, m.ArticlesFile) if _exists(data / ARTICLES, root, problems) else None
-    metrics = read(data / METRICS, m.MetricsFile) if _exists(data / METRICS, root, problems) else None
-    clusters = read(data / CLUSTERS, m.ClustersFile) if _exists(data / CLUSTERS, root, problems) else None
-    provinces = read(data / PROVINCES, m.ProvincesFile) if _exists(data / PROVINCES, root, problems) else None
+    articles, metrics = read(ARTICLES, m.ArticlesFile), read(METRICS, m.MetricsFile)
+    clusters, provinces = read(CLUSTERS, m.ClustersFile), read(PROVINCES, m.ProvincesFile)
     lists = {
         "article": articles.articles if articles else [],
         "unit": metrics.units if metrics else [],
@@ -109,45 +113,204 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
     dataset.articles, dataset.units, dataset.groups = _index(lists["article"]), _index(lists["unit"]), _index(lists["group"])
     dataset.metrics, dataset.clusters = _index(lists["metric"]), _index(lists["cluster"])
     dataset.areas = _index(lists["area"])
-    for path in sorted((data / REGIONS).glob("*.yaml")):
-        # only *.yml is read: a region saved as .yaml would silently vanish from the site
-        rel = path.relative_to(root).as_posix()
-        problems.append(Problem(rel, 1, "region file ends in .yaml and is not read", f"rename it to {path.stem}.yml", "schema"))
-    paths = sorted((data / REGIONS).glob("*.yml"))
+    paths = [data / REGIONS / name for name in layout.regions]
     # YAML parsing is two thirds of loading: a large dataset is parsed on two cores
     parsed = split_map(parse, paths, fork=worth_forking(len(paths), PARALLEL_FROM))
     for path, result in zip(paths, parsed, strict=True):
-        region = read(path, m.Region, result)
+        region = accept(f"{REGIONS}/{path.name}", m.Region, result)
         if region is not None:
             region._id = path.stem
             dataset.regions[path.stem] = region
-    for path in sorted((data / "sources").glob("*.txt")):
-        text = _read_source(path, root, problems)
+    for name in layout.texts:
+        text = _read_source(data / SOURCES / name, root, problems)
         if text is not None:
-            dataset.texts[path.name] = SourceText(path.name, text)
+            dataset.texts[name] = SourceText(name, text)
     return dataset, problems
 
 
 def _read_source(path: Path, root: Path, problems: list[Problem]) -> str | None:
     """An archived text; a file that is not UTF-8 is a problem, not a crash (UnicodeDecodeError)."""
-    raw = path.read_bytes()
+    rel = path.relative_to(root).as_posix()
+    raw, found = read_file(path, rel, MAX_TEXT_BYTES, "archive one page per file")
+    problems.extend(found)
+    if raw is None:
+        return None
     try:
         # newline handling as `read_text`: CRLF and CR count as one line break, like an editor's
         return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        rel = path.relative_to(root).as_posix()
         message = f"the source text is not valid UTF-8 (byte 0x{raw[err.start]:02X} on this line)"
         problems.append(Problem(rel, line, message, "archive sources as UTF-8; convert GBK or GB18030 text with iconv", "source"))
         return None
 
 
-def _exists(path: Path, root: Path, problems: list[Problem]) -> bool:
-    if path.is_file():
-        return True
-    rel = path.relative_to(root).as_posix()
-    problems.append(Problem(rel, 1, "required file is missing", "see data/README.md for its format", "schema"))
-    return False
+# ---------------------------------------------------------------------------------------------
+# What is in data/: every name is read, refused, or warned about; none is dropped silently (a
+# region saved as `x.YML` used to vanish from the site without a word).
+
+
+@dataclass
+class Layout:
+    """The data files to read, by name: each listed in a real folder (see `survey`)."""
+
+    registries: set[str] = field(default_factory=set)  # METRICS, ARTICLES … that are there
+    regions: list[str] = field(default_factory=list)  # file names in data/regions/
+    texts: list[str] = field(default_factory=list)  # file names in data/sources/
+
+
+ARTICLES, METRICS, CLUSTERS, PROVINCES = "sources/articles.yml", "metrics.yml", "clusters.yml", "provinces.yml"
+REGIONS, SOURCES = "regions", "sources"
+
+
+@dataclass(frozen=True)
+class _Folder:
+    rel: str  # under data/: "" for data/ itself
+    label: str  # what its files are, for messages
+    holds: str  # what belongs in it, for the warning about anything else
+    registries: tuple[str, ...] = ()  # the required files in it, by path under data/
+
+    @property
+    def prefix(self) -> str:
+        return f"data/{self.rel}/" if self.rel else "data/"
+
+    def wanted(self, name: str) -> bool:
+        if self.rel == REGIONS:
+            return name.endswith(".yml")
+        if self.rel == SOURCES:
+            return name.endswith(".txt") or f"{SOURCES}/{name}" in self.registries
+        return name in (*self.registries, REGIONS, SOURCES)
+
+    def proper(self, name: str) -> str | None:
+        """The name a near miss (`x.YML`, `Metrics.yaml`) must have to be read, else None."""
+        stem, dot, suffix = name.rpartition(".")
+        suffix = dot + suffix.lower()
+        if suffix == ".txt" and self.rel == SOURCES:
+            return f"{stem}.txt"
+        if suffix not in (".yml", ".yaml") or not stem:
+            return None
+        if self.rel == REGIONS:
+            return f"{stem}.yml"
+        proper = f"{stem.lower()}.yml"
+        return proper if f"{self.prefix}{proper}".removeprefix("data/") in self.registries else None
+
+
+_FOLDERS = (
+    _Folder("", "registry file", "metrics.yml, clusters.yml, provinces.yml, regions/ and sources/", (METRICS, CLUSTERS, PROVINCES)),
+    _Folder(REGIONS, "region file", "one <id>.yml file per region"),
+    _Folder(SOURCES, "source file", "articles.yml and the archived texts (*.txt)", (ARTICLES,)),
+)
+# Not data, never read, and no reason to say so: the folder's documentation and git's own files.
+_NOT_DATA = {"README.md", ".gitignore", ".gitkeep", ".gitattributes"}
+# Left by editors, merges and file managers. Warnings, never errors: `mkdocs serve` runs while a
+# contributor edits, with a lock or swap file beside the region (Emacs' `.#r.yml` lock is even a
+# dangling symlink, so it is recognised by its name, before anything looks at the file).
+_LEFTOVER = re.compile(
+    r"""^\.\#              # Emacs lock
+    | ^\#.*\#$              # Emacs auto-save
+    | ~$                    # backups (Emacs, nano, gedit), vim's undo file .r.yml.un~
+    | ^\..*\.sw[a-p]$       # vim swap files
+    | ^4913$                # vim's probe for a writable folder
+    | \.(orig|rej|bak|tmp|kate-swp)$  # merges, patches, editors
+    | ___jb_(tmp|old)___$   # JetBrains' safe write
+    | ^\.~lock\..*\#$       # LibreOffice lock
+    | ^\._ | ^\.DS_Store$ | ^Thumbs\.db$ | ^desktop\.ini$  # macOS and Windows file managers
+    """,
+    re.VERBOSE,
+)
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # an archived page; the largest today is 18 KB
+
+
+def survey(root: Path, problems: list[Problem]) -> Layout | None:
+    """Sort out every name in data/, data/regions/ and data/sources/ into what to read and the
+    problems with the rest. None when data/ itself is refused (a link: nothing is read)."""
+    layout = Layout()
+    for folder in _FOLDERS:
+        names = _listing(root, folder, problems)
+        if names is None:  # refused, and reported: its files are neither read nor missing
+            if not folder.rel:
+                return None
+            continue
+        for name in names:
+            _sort(folder, name, layout, problems)
+        for rel in folder.registries:
+            if rel not in layout.registries:
+                problems.append(Problem(f"data/{rel}", 1, "required file is missing", "see data/README.md for its format", "schema"))
+    return layout
+
+
+def _listing(root: Path, folder: _Folder, problems: list[Problem]) -> list[str] | None:
+    """The sorted names in `folder`: [] when it is missing, None when it is refused."""
+    path = root / folder.prefix
+    rel = folder.prefix  # with its slash: a folder
+    try:
+        odd = special_file(path) or ("" if path.is_dir() else "a file")
+        if odd:
+            problems.append(not_regular(rel, odd, "folder"))
+            return None
+        return sorted(os.listdir(path))
+    except FileNotFoundError:
+        return []  # its required files are reported missing; no regions is a valid (empty) site
+    except OSError as err:
+        problems.append(Problem(rel, 1, f"cannot list the folder: {err.strerror or err}", "make it readable with chmod a+rx", "file"))
+        return None
+
+
+def _sort(folder: _Folder, name: str, layout: Layout, problems: list[Problem]) -> None:
+    """Put one name of `folder` into `layout`, or say why it is not read."""
+    shown = _printable(name)
+    rel = folder.prefix + shown
+    if shown != name:  # a line break in a name would forge a line of the report
+        message = f"file name '{shown}' has characters that are invisible, control or not UTF-8; it is not read"
+        problems.append(Problem(rel, 1, message, "rename it with letters, digits, '-', '_' and '.'", "file"))
+    elif _LEFTOVER.search(name):
+        problems.append(_warning(rel, "looks like an editor's or a merge's leftover; it is not read", "delete it after editing"))
+    elif folder.wanted(name):
+        _accept(folder, name, layout, problems)
+    elif folder.proper(name):
+        problems.append(_misnamed(rel, folder, name))
+    elif name not in _NOT_DATA:
+        problems.append(_warning(rel, f"not read: {folder.prefix} holds only {folder.holds}", "move it out of data/, or delete it"))
+
+
+def _accept(folder: _Folder, name: str, layout: Layout, problems: list[Problem]) -> None:
+    rel = (folder.prefix + name).removeprefix("data/")
+    if rel in folder.registries:
+        layout.registries.add(rel)
+    elif folder.rel == REGIONS:
+        layout.regions.append(name)
+    elif folder.rel == SOURCES and re.match(m.SOURCE_FILE_RE, name):
+        layout.texts.append(name)
+    elif folder.rel == SOURCES:
+        message = f"source file name '{name}' is not allowed; it is not read"
+        problems.append(Problem(f"data/{rel}", 1, message, _SOURCE_NAME_HINT, "file"))
+    # else regions/ or sources/ in data/: listed on their own
+
+
+_SOURCE_NAME_HINT = "rename it: letters, digits, '_', '.' and '-', starting with a letter or digit, ending in .txt"
+
+
+def _misnamed(rel: str, folder: _Folder, name: str) -> Problem:
+    proper = folder.proper(name) or name
+    suffix, wanted = Path(name).suffix, Path(proper).suffix
+    said = f"ends in '{suffix}', not '{wanted}'" if suffix != wanted else f"is named '{name}', not '{proper}'"
+    return Problem(rel, 1, f"{folder.label} {said}, and is not read", f"rename it to {proper}", "file")
+
+
+def _warning(rel: str, message: str, hint: str) -> Problem:
+    return Problem(rel, 1, message, hint, "file", severity="warning")
+
+
+def _printable(name: str) -> str:
+    """`name` as it may be shown: control and invisible characters and undecodable bytes escaped."""
+    return "".join(char if char.isprintable() else _escape(char) for char in name)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.listdir gives it (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return ascii(char)[1:-1]
 
 
 def _index(records: list[Any]) -> dict[str, Any]:
@@ -199,6 +362,28 @@ def _holds_record(annotation: Any) -> bool:
 
 
 def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Problem:
+    problem = _described(error, doc, model, rel)
+    typed = _full_width_hint(error.get("input"))
+    return dataclasses.replace(problem, hint=f"{typed}; {problem.hint}" if problem.hint else typed) if typed else problem
+
+
+# Full-width quotes and brackets that a Chinese keyboard types around a value: YAML reads them as
+# text, and the value's error should say why. Text may hold them (“人才十条”2.0政策): only a value
+# that is refused anyway, and wholly wrapped in a pair, gets the hint.
+_FULL_WIDTH_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "［": "］", "｛": "｝"}
+
+
+def _full_width_hint(given: Any) -> str:
+    if not isinstance(given, str) or len(given) < 2 or _FULL_WIDTH_PAIRS.get(given[0]) != given[-1]:
+        return ""
+    pair, inner = f"{given[0]} {given[-1]}", given[1:-1].replace("，", ", ").replace("：", ": ")
+    if given[0] in "［｛":
+        ascii_form = ("[" if given[0] == "［" else "{") + inner + ("]" if given[0] == "［" else "}")
+        return f"{pair} are full-width brackets: write {excerpt(ascii_form)} with ASCII ones"
+    return f"{pair} are full-width quotes: write {excerpt(inner)} without them"
+
+
+def _described(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Problem:
     loc = tuple(error["loc"])
     line = doc.line_of(loc)
     kind, given = error["type"], error.get("input")
@@ -215,6 +400,9 @@ def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Pro
     if kind == "missing":
         hint = _describe(model, loc) or "see data/README.md for the fields of this record"
         return Problem(rel, line, f"missing required field '{loc[-1]}'{_in(loc[:-1])}", hint, "schema")
+    if kind in ("too_long", "string_too_long") and isinstance(given, str):  # ids are the only bounded text
+        message = f"{name}: an id of {len(given):,} characters is too long; the limit is {error['ctx']['max_length']}"
+        return Problem(rel, line, message, "use a shorter id", "schema")
     if kind in ("too_short", "too_long"):
         # both used to read "expected fewer items"
         ctx = error.get("ctx", {})
@@ -236,12 +424,26 @@ def _problem(error: Any, doc: Document, model: type[BaseModel], rel: str) -> Pro
     if kind == "string_pattern_mismatch":
         return Problem(rel, line, f"{name}: {_show(given)} is not valid", _pattern_hint(error["ctx"]["pattern"]), "schema")
     if kind == "value_error":
-        return Problem(rel, line, f"{name}: {error['msg'].removeprefix('Value error, ')}", "", "schema")
+        refusal = error.get("ctx", {}).get("error")
+        hint = refusal.hint if isinstance(refusal, m.Refusal) else ""
+        if loc and loc[-1] == "value" and isinstance(given, str):  # '5200亿': is the scale already there?
+            hint = m.amount_hint(given, _sibling(doc.data, loc, "scale"))
+        return Problem(rel, line, f"{name}: {error['msg'].removeprefix('Value error, ')}", hint, "schema")
     expected = _EXPECTED.get(kind.split("_")[0], error["msg"].lower())
     hint = _describe(model, loc)
     if kind.startswith(("int", "float")) and isinstance(given, str):
         hint = f"remove the quotes around {given.strip()}: a quoted number is text" if _is_number(given) else "write it in digits"
     return Problem(rel, line, f"{name}: expected {expected}, got {_show(given)}", hint, "schema")
+
+
+def _sibling(data: Any, loc: tuple[Any, ...], key: str) -> Any:
+    """The value of `key` beside the value at `loc` in the parsed document (None if absent)."""
+    for part in loc[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def _is_number(text: str) -> bool:
@@ -266,6 +468,8 @@ _EXPECTED = {
 
 
 def _pattern_hint(pattern: str) -> str:
+    if pattern == m.SOURCE_FILE_RE:  # shown on pages in a code span: no backtick, `<` or space
+        return "expected the name of a file in data/sources/: letters, digits, '_', '.' and '-', ending in .txt"
     if pattern == m.DATE_RE:
         return "expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
     if pattern == m.PERIOD_RE:
@@ -276,19 +480,20 @@ def _pattern_hint(pattern: str) -> str:
 
 
 def _show(value: Any) -> str:
+    """A value as a message shows it: an excerpt, never a whole 500 KB string."""
     if isinstance(value, Bare):
-        return value.text
+        return excerpt(value.text)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if value is None:
         return "nothing (null)"
-    return repr(value) if isinstance(value, str) else str(value)
+    return repr(excerpt(value)) if isinstance(value, str) else excerpt(str(value))
 
 
 def _name(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "file"
+    return ".".join(excerpt(str(part)) for part in loc) or "file"  # a key may be any length
 
 
 def _in(loc: tuple[Any, ...]) -> str:

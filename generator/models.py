@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from generator.problems import excerpt
 from generator.yamlsafe import Bare
 
 # ---------------------------------------------------------------------------------------------
@@ -32,24 +34,47 @@ def _text(value: Any) -> Any:
     return value
 
 
+class Refusal(ValueError):
+    """A value a validator refuses, and the hint that says how to write it (load.py shows both)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 def _number(value: Any) -> Any:
     if isinstance(value, Bare) and value.kind == "number":
         return value.value
     if isinstance(value, bool):  # a bool is an int in Python: `value: true` must not become 1.0
         raise ValueError(f"expected a number, got {str(value).lower()}")
     if isinstance(value, str):
-        raise ValueError(f"'{value}' is text; write the number alone in digits")
+        raise ValueError(f"'{excerpt(value)}' is text; write the number alone in digits")
     return value
 
 
 def _amount(value: Any) -> Any:
-    """A fact's value: as _number, with the hint a contributor needs for '5200亿'."""
+    """A fact's value: as _number; load.py adds the hint for '5200亿' (`amount_hint`)."""
     if isinstance(value, str):
-        raise ValueError(
-            f"'{value}' is text; write the number alone in digits (e.g. 5200)"
-            " and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
-        )
+        raise Refusal(f"'{excerpt(value)}' is text, not a number", amount_hint(value, None))
     return _number(value)
+
+
+def amount_hint(text: str, scale: str | None) -> str:
+    """How to write a value given as text ('5200亿', '超5,200万元'), knowing the record's `scale`:
+    the scale word goes in `scale`, or away when `scale` already says it."""
+    found = _AMOUNT.fullmatch("".join(text.split()))
+    if found is None:
+        return "write the number alone in digits (e.g. 5200), the scale word (万, 亿…) in `scale` and the unit in `unit`"
+    number, word = found["number"].replace(",", ""), found["scale"] or ""
+    if word and word == scale:
+        hint = f"remove {word} from the value, since `scale: {word}` already says it: value: {number}"
+    elif word and scale:
+        hint = f"write value: {number}, and in `scale` the word printed after the number ({word}, not {scale})"
+    else:
+        hint = f"write value: {number}" + (f" and scale: {word}" if word else "")
+    if found["qualifier"]:
+        hint += f", qualifier: {found['qualifier']}"
+    return hint + ("; the unit goes in `unit`" if found["rest"] else "")
 
 
 def _whole(value: Any) -> Any:
@@ -68,13 +93,43 @@ def _date_text(value: Any) -> Any:
     return value
 
 
+def _between(low: float, high: float, what: str, hint: str) -> Any:
+    def check(value: float) -> float:
+        if not low <= value <= high:
+            raise Refusal(f"{what} {value:g} is outside {low:g} to {high:g}", hint)
+        return value
+
+    return AfterValidator(check)
+
+
 Text = Annotated[str, BeforeValidator(_text)]
 Number = Annotated[float, BeforeValidator(_number)]
-Amount = Annotated[float, BeforeValidator(_amount)]
+# A value as printed, before its scale word, is never near 10¹⁵ (that is 1000万亿 yuan with no scale
+# word); 1.0e+300 was accepted, printed with 300 digits in messages, and normalized to inf.
+MAX_AMOUNT = 1e15
+Amount = Annotated[
+    float,
+    BeforeValidator(_amount),
+    _between(-MAX_AMOUNT, MAX_AMOUNT, "value", "write the number as printed, its scale word in `scale`: 5200 with scale: 亿 for 5200亿"),
+]
 Flag = Annotated[bool, Field(strict=True)]  # only true/false: a quoted "yes" is not a yes
 Int = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
-KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
+# An id becomes a file name, a URL and an anchor: a bound keeps each of them workable (the longest
+# id in the data is 47 characters; a 255-byte file name is the usual file system limit).
+MAX_ID = 80
+KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
+SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=MAX_ID)]
+# Source text names are shown on pages inside a Markdown code span: no backtick, `<` or space.
+SOURCE_FILE_RE = r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$"
+SourceFile = Annotated[str, BeforeValidator(_text), Field(pattern=SOURCE_FILE_RE)]
+_SWAPPED = "coordinates are [latitude, longitude], e.g. [39.79, 116.51]; are the two swapped?"
+# the bounds in the JSON Schema for editors, and checked by `_between` for a message that says which
+Latitude = Annotated[
+    float, BeforeValidator(_number), _between(-90, 90, "latitude", _SWAPPED), Field(json_schema_extra={"minimum": -90, "maximum": 90})
+]
+Longitude = Annotated[
+    float, BeforeValidator(_number), _between(-180, 180, "longitude", _SWAPPED), Field(json_schema_extra={"minimum": -180, "maximum": 180})
+]
 
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[str, BeforeValidator(_date_text), Field(pattern=DATE_RE)]
@@ -118,6 +173,12 @@ QUALIFIERS: dict[str, str] = {
     "高达": "exact",
     "最高": "up_to",
 }
+_SCALE_WORD = "|".join(sorted((w for w in SCALES if w), key=len, reverse=True))  # longest first: 万亿 before 万
+_QUALIFIER_WORD = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+# a value written with what belongs in other fields: 超5,200多亿元 → qualifier, number, scale, unit
+_AMOUNT = re.compile(
+    rf"(?P<qualifier>{_QUALIFIER_WORD})?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)(?:多|余)?(?P<scale>{_SCALE_WORD})?(?P<rest>.*)"
+)
 Qualifier = Literal[
     "超", "超过", "突破", "首次突破", "逾", "余", "多", "以上", "至少", "近", "约", "左右", "达", "达到", "高达", "最高"
 ]
@@ -134,6 +195,11 @@ class Record(BaseModel):
 class Bilingual(Record):
     zh: Text = Field(description="Chinese text")
     en: Text = Field(description="English text")
+
+
+# Years a date may have: the data is about the People's Republic's regions and their plans. A year
+# outside is a typo (0224, 2204), never a fact.
+YEARS = (1949, 2100)
 
 
 def date_precision(date: str) -> str:
@@ -160,7 +226,7 @@ def check_calendar(date: str) -> str | None:
 
 class Article(Record):
     id: KebabId
-    file: Text = Field(description="file name in data/sources/")
+    file: SourceFile = Field(description="file name in data/sources/")
     lines: list[tuple[Int, Int]] = Field(min_length=1, description="1-based inclusive line ranges")
     kind: Literal["report", "column", "commentary", "photo-report", "caption"]
     title: Bilingual
@@ -182,6 +248,7 @@ class ArticlesFile(Record):
 class Unit(Record):
     id: SnakeId
     label: Bilingual
+    signed: Flag = Field(False, description="true when a value in this unit may be negative (a change in percent); counts, money may not")
 
 
 class Group(Record):
@@ -203,6 +270,7 @@ class Metric(Record):
     definition: Bilingual
     comparable_with: list[SnakeId] = []
     not_comparable_with: list[NotComparable] = []
+    signed: Flag | None = Field(None, description="overrides the unit's `signed` for this metric (e.g. a net change in yuan)")
 
 
 class MetricsFile(Record):
@@ -253,7 +321,7 @@ class Profile(Record):
     level: Level
     province: Bilingual
     parent: Bilingual | None = None
-    coordinates: tuple[Number, Number] = Field(description="approximate [latitude, longitude]")
+    coordinates: tuple[Latitude, Longitude] = Field(description="approximate [latitude, longitude]")
     summary: Bilingual
     scopes: list[Scope] = []
 

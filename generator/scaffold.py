@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import typing
 from pathlib import Path
 
 from generator import models as m
-from generator.checks import choices
+from generator.checks import RESERVED_IDS, choices
 from generator.load import load
+from generator.problems import excerpt
 
 ID_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LEVELS: tuple[str, ...] = typing.get_args(m.Level)
@@ -131,18 +133,27 @@ def new_region(
         suggestion = suggest_id(region_id)
         hint = f"; try '{suggestion}'" if suggestion else ""
         raise ValueError(f"'{region_id}' is not a kebab-case id (lowercase ASCII letters and digits joined by -, e.g. suzhou-sip){hint}")
+    if region_id in RESERVED_IDS or len(region_id) > m.MAX_ID:
+        why = f"is reserved: its page would overwrite {RESERVED_IDS[region_id]}" if region_id in RESERVED_IDS else "is too long"
+        raise ValueError(f"'{excerpt(region_id)}' {why}; choose another id (at most {m.MAX_ID} characters)")
     if level is not None and level not in LEVELS:
         raise ValueError(f"unknown level '{level}'; valid choices: {', '.join(LEVELS)}")
     folder = root / "data" / "regions"
+    if folder.is_symlink():  # the file would be written wherever it points
+        raise ValueError("data/regions/ is a symbolic link, which `check` refuses; make it a real folder (nothing was written)")
     if not folder.is_dir():
         raise ValueError(f"no data/regions/ folder under {root}; run this from the project root or pass --root")
     division = find_province(root, province)
     path = folder / f"{region_id}.yml"
-    for existing in (path, path.with_suffix(".yaml")):
-        if existing.exists():
-            raise ValueError(f"{existing.relative_to(root).as_posix()} already exists; edit it instead (nothing was written)")
-    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(skeleton(region_id, division, name_zh, name_en, level))
+    # any case and extension: r.YML beside a new r.yml would be two files for one region
+    for name in os.listdir(folder):
+        if name.lower() in (path.name, f"{region_id}.yaml"):
+            raise ValueError(f"data/regions/{name} already exists; edit it instead (nothing was written)")
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race (or a link)
+            handle.write(skeleton(region_id, division, name_zh, name_en, level))
+    except OSError as err:
+        raise ValueError(f"cannot write data/regions/{path.name}: {err.strerror or err} (nothing was written)") from err
     return path
 
 

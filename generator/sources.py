@@ -68,11 +68,14 @@ class SourceText:
 
     def find_anywhere(self, quote: str) -> int | None:
         """Line where `quote` occurs anywhere in the file (for 'outside the article' hints)."""
+        placed = self.lines_of(quote)  # "" is found nowhere: `find` above says None for it too
+        return placed[0] if placed else None
+
+    def lines_of(self, quote: str) -> tuple[int, int] | None:
+        """(first line, last line) of the first place `quote` occurs anywhere in the file."""
         needle = squeeze(quote)
-        if not needle:  # "" is found everywhere; `find` above says None for it too
-            return None
-        found = self.stripped.find(needle)
-        return self.line_at(found) if found >= 0 else None
+        found = self.stripped.find(needle) if needle else -1
+        return (self.line_at(found), self.line_at(found + len(needle) - 1)) if found >= 0 else None
 
     def longest_prefix(self, quote: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
         """(length, line) of the longest start of `quote` found in the ranges: where it diverges."""
@@ -86,3 +89,4 @@ class SourceText:
             else:
                 high = middle - 1
         return low, self.line_at(where) if low else 0
+

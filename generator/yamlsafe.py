@@ -10,9 +10,12 @@ Only the pure-Python parser is used: it is fast enough for files bounded to `MAX
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +24,7 @@ from typing import Any, cast
 import yaml
 from yaml.resolver import Resolver
 
-from generator.problems import Problem
+from generator.problems import BIDI, INVISIBLE, Problem, excerpt
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
@@ -45,9 +48,11 @@ _CANONICAL_BOOL = {"true", "false"}
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 # Besides C0 controls: C1 controls (YAML reads U+0085 as a line break, which shifts every line
 # number after it; the others it refuses with a message without a line), a carriage return that
-# does not end a line (the same line-break problem), zero-width and direction marks, line and
-# paragraph separators, the BOM, and the non-characters U+FFFE/U+FFFF.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\Z)")
+# does not end a line (the same line-break problem), every invisible or direction-changing
+# character (`problems.INVISIBLE`: zero-width spaces, the BOM, bidirectional overrides …), line and
+# paragraph separators, and the non-characters U+FFFE/U+FFFF.
+_CONTROL = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}\u2028\u2029\ufffe\uffff]|\r(?!\Z)")
+_BIDI = re.compile(f"[{BIDI}]")
 
 
 class Bare:
@@ -130,7 +135,7 @@ class _Builder:
         if key in seen:
             self.problem(
                 line,
-                f"duplicate key '{key}' (first at line {seen[key]})",
+                f"duplicate key '{excerpt(key)}' (first at line {seen[key]})",
                 "YAML readers silently keep only the last one; merge or rename them",
             )
         seen.setdefault(key, line)
@@ -145,6 +150,9 @@ class _Builder:
             value: Any = text  # quoted text, or plain text no implicit type starts like (Chinese)
         else:
             value = self.convert(event, line)
+        # where a mapping could start (a key, a list item, the file), `metric： x` is one plain text
+        if not event.style and not text.isascii() and self.key_could_be_here():
+            self.full_width(text, line)
         if not self.stack:
             self.doc.lines.setdefault((), line)
             self.doc.data = value
@@ -161,10 +169,20 @@ class _Builder:
             container[pending] = value
             frame[2] = _NO_KEY
 
+    def key_could_be_here(self) -> bool:
+        return not self.stack or self.stack[-1][0].__class__ is list or self.stack[-1][2] is _NO_KEY
+
+    def full_width(self, text: str, line: int) -> None:
+        found = _FULL_WIDTH_KEY.match(text)
+        if found:
+            self.problems.append(_full_width_key(self.rel, line, found))
+        elif text.startswith("\u3000"):  # YAML takes it for a character of the key, not indentation
+            self.problems.append(_full_width_indent(self.rel, line))
+
     def convert(self, event: yaml.ScalarEvent, line: int) -> Any:
         text = event.value
         if event.tag not in (None, "!"):
-            self.problem(line, f"explicit tag {event.tag} is not allowed", "remove the tag")
+            self.problem(line, f"explicit tag {_shown_tag(event.tag)} is not allowed", "remove the tag")
             return text
         if event.style or not event.implicit[0]:  # libyaml says "" for plain, PyYAML None
             return text  # quoted or block text: always a string
@@ -192,14 +210,14 @@ class _Builder:
         # Every conversion here used to be able to crash (`float("1:30.5")`, `int()` of 5,000 digits)
         # or to yield inf (`1.0e+400`); each now becomes a problem with the line.
         if text.lower().lstrip("+-") in (".inf", ".nan"):
-            self.problem(line, f"'{text}' is not a finite number", "write a plain number")
+            self.problem(line, f"'{text}' is not a finite number", "write a plain number")  # .inf, .nan: short
             return text
         canonical = _CANONICAL_INT if kind == "int" else _CANONICAL_FLOAT
         if not canonical.match(text):
             self.problem(
                 line,
-                f"'{text}' is read by YAML 1.1 as the number {_yaml11_number(text)}",
-                f'write the number in plain decimal digits, or quote it ("{text}") to keep the text',
+                f"'{excerpt(text)}' is read by YAML 1.1 as the number {_yaml11_number(text)}",
+                f'write the number in plain decimal digits, or quote it ("{excerpt(text)}") to keep the text',
             )
             return text
         if sum(c.isdigit() for c in text) > _MAX_DIGITS:
@@ -211,7 +229,7 @@ class _Builder:
             return text
         value = int(text) if kind == "int" else float(text)
         if not math.isfinite(value):
-            self.problem(line, f"'{text}' is too large for a number", "write a smaller number, or quote it to keep the text")
+            self.problem(line, f"'{excerpt(text)}' is too large for a number", "write a smaller number, or quote it to keep the text")
             return text
         return Bare(text, value, "number")
 
@@ -249,22 +267,108 @@ def _yaml11_number(text: str) -> Any:
 
 def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse `path` (shown to users as `rel`). Returns the document, or None when unusable."""
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        return None, [Problem(rel, 1, f"cannot read the file: {err.strerror}", kind="yaml")]
-    if size > MAX_BYTES:
-        return None, [
-            Problem(
-                rel,
-                1,
-                f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                "keep one region per file and remove what does not belong",
-                kind="yaml",
-            )
-        ]
-    doc, problems = _parse(path, rel, path.read_bytes())
+    raw, problems = read_file(path, rel, MAX_BYTES, "keep one region per file and remove what does not belong")
+    if raw is None:
+        return None, problems
+    doc, problems = _parse(path, rel, raw)
     return doc, list(problems)  # a copy: the cached list must not change
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a file that arrived in a pull request: only a regular file, never through a link, and
+# never more than a bound. A symlink to /etc/passwd used to be read and echoed in the message, one
+# to /dev/zero read until memory ran out, and a FIFO hung `check`.
+
+# O_NOFOLLOW: a link is refused by the kernel, not by a check before the open that could race
+# with a swap; O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_file(path: Path, rel: str, limit: int, too_big_hint: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the regular file `path`, at most `limit` of them; else None and the problem."""
+    try:
+        odd = special_file(path)  # first, for the message: the kernel would only say ELOOP
+        if odd:
+            return None, [not_regular(rel, odd, "file")]
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as err:
+        if err.errno == errno.ELOOP:  # made a link after `special_file` looked: O_NOFOLLOW refused it
+            return None, [not_regular(rel, "a symbolic link", "file")]
+        return None, [_unreadable(rel, err)]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # swapped for something else since `special_file` looked
+            return None, [not_regular(rel, _kind_of(info.st_mode), "file")]
+        raw = _read_at_most(fd, limit + 1)  # whatever the size says: a file may grow while read
+    except OSError as err:  # EIO, EISDIR on odd file systems …
+        return None, [_unreadable(rel, err)]
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        size = max(info.st_size, len(raw))
+        return None, [Problem(rel, 1, f"file is {size:,} bytes; the limit is {limit:,}", too_big_hint, kind="file")]
+    return raw, []
+
+
+def _read_at_most(fd: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    while count > 0:
+        chunk = os.read(fd, min(count, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def special_file(path: Path) -> str:
+    """What `path` is when it is not a regular file or a folder ("a symbolic link (to '…')",
+    "a named pipe (FIFO)" …), else "". Does not follow links; OSError if it cannot be looked at."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        try:
+            return f"a symbolic link (to {excerpt(os.readlink(path))!r})"
+        except OSError:  # pragma: no cover - removed between lstat and readlink
+            return "a symbolic link"
+    return "" if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _kind_of(mode)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def not_regular(rel: str, what: str, expected: str) -> Problem:
+    """`rel` is `what` ("a symbolic link (to …)", "a folder", …) where a `expected` ("file" or
+    "folder") must be. Nothing is read through it."""
+    if what.startswith("a symbolic link"):
+        # git commits a link as a link, so one can arrive in a pull request
+        hint = f"replace the link with the {expected} itself; links are never followed"
+    elif what in ("a folder", "a file"):
+        hint = f"rename or move the {what.removeprefix('a ')}; a {expected} must be here"
+    else:
+        hint = f"remove it and put the {expected} itself here"
+    read = "nothing in it is read" if expected == "folder" else "it is not read"
+    return Problem(rel, 1, f"{what} where a {expected} must be; {read}", hint, kind="file")
+
+
+def _unreadable(rel: str, err: OSError) -> Problem:
+    if err.errno in (errno.EACCES, errno.EPERM):
+        hint = "make it readable with chmod a+r, or restore it with git checkout"
+    elif err.errno == errno.ENOENT:
+        hint = "it is gone; was it removed while the check ran?"
+    else:
+        hint = "the disk or file system reported an error; restore the file with git checkout"
+    return Problem(rel, 1, f"cannot read the file: {err.strerror or err}", hint, kind="file")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -291,6 +395,11 @@ def _parse(path: Path, rel: str, raw: bytes) -> tuple[Document | None, list[Prob
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 1
+        # a full-width colon or space is what the contributor must fix, and is often a line above
+        # the one the parser stumbles on: say that instead
+        typed = full_width_lines(text, rel, line)
+        if typed:
+            return None, [*problems, *typed]
         what = err.problem or err.context or "invalid YAML"
         return None, [*problems, Problem(rel, line, f"YAML syntax error: {what}", _syntax_hint(what), kind="yaml")]
     except yaml.YAMLError as err:
@@ -317,20 +426,70 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     for number, content in enumerate(text.split("\n"), start=1):
         found = _CONTROL.search(content)
         if found:
-            problems.append(
-                Problem(
-                    rel,
-                    number,
-                    f"control or invisible character {_describe_char(found.group()[0])} at column {found.start() + 1}",
-                    "delete it; only visible characters, spaces and newlines are allowed",
-                    kind="yaml",
-                )
-            )
+            problems.append(_hidden_char(rel, number, found.group()[0], found.start() + 1))
         if "\t" in content:
             problems.append(Problem(rel, number, f"tab character at column {content.index(chr(9)) + 1}", "indent with spaces", kind="yaml"))
     if problems:
         return None, problems
     return text, []
+
+
+# ---------------------------------------------------------------------------------------------
+# Punctuation typed on a Chinese keyboard. A field name (ASCII, lowercase) followed by a full-width
+# colon, or by a colon and a full-width space, is never meant as text: YAML reads it as one plain
+# text and then stumbles, often a line later.
+
+_FULL_WIDTH_KEY = re.compile(r"[ ]*(?:-[ ]+)*(?P<key>[a-z_][a-z0-9_]*)[ ]*(?:(?P<colon>：)|:(?P<space>\u3000))")
+# a value opened with a full-width bracket: `short_name: ｛zh: …｝` (its ': ' inside then breaks YAML)
+_FULL_WIDTH_OPEN = re.compile(r"[ ]*(?:-[ ]+)*(?P<key>[a-z_][a-z0-9_]*):[ ]+(?P<open>[［｛])")
+_INDENT_SPACE = re.compile(r"[ ]*\u3000")
+_BLOCK_START = re.compile(r".*[:-][ ]+[|>][-+0-9]*[ ]*(#.*)?\Z")
+
+
+def full_width_lines(text: str, rel: str, upto: int) -> list[Problem]:
+    """Problems for full-width colons and spaces where YAML needs ASCII ones, on lines 1..`upto`
+    outside block text (`|`, `>`), whose lines may hold anything."""
+    problems: list[Problem] = []
+    block: int | None = None  # the indentation a block text's lines are deeper than
+    for number, line in enumerate(text.split("\n")[:upto], start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (indent > block or not line.strip()):
+            continue
+        block = indent if _BLOCK_START.match(line) else None
+        found = _FULL_WIDTH_KEY.match(line)
+        opened = _FULL_WIDTH_OPEN.match(line)
+        if found:
+            problems.append(_full_width_key(rel, number, found))
+        elif opened:
+            message = f"full-width bracket '{opened['open']}' opens the value of '{opened['key']}'; YAML needs ASCII brackets"
+            problems.append(Problem(rel, number, message, "write [a, b] for a list, {zh: …, en: …} for a mapping", kind="yaml"))
+        elif _INDENT_SPACE.match(line):
+            problems.append(_full_width_indent(rel, number))
+    return problems
+
+
+def _full_width_indent(rel: str, line: int) -> Problem:
+    return Problem(rel, line, "full-width space U+3000 in the indentation", "indent with ASCII spaces", kind="yaml")
+
+
+def _full_width_key(rel: str, line: int, found: re.Match[str]) -> Problem:
+    key = found["key"]
+    if found["colon"]:
+        message = f"full-width colon '：' after '{key}'; YAML needs an ASCII ':' followed by a space"
+    else:
+        message = f"full-width space after '{key}:'; YAML needs an ASCII space after the ':'"
+    return Problem(rel, line, message, f"write `{key}: …`, with YAML's punctuation typed in half-width, English mode", kind="yaml")
+
+
+def _hidden_char(rel: str, line: int, char: str, column: int) -> Problem:
+    if _BIDI.match(char):
+        # a "Trojan Source": the override makes a line show in another order than it is read
+        message = f"bidirectional control character {_describe_char(char)} at column {column}"
+        hint = "delete it: it makes text show in a different order from the one it is read in"
+    else:
+        message = f"control or invisible character {_describe_char(char)} at column {column}"
+        hint = "delete it; only visible characters, spaces and newlines are allowed"
+    return Problem(rel, line, message, hint, kind="yaml")
 
 
 def _describe_char(char: str) -> str:
@@ -351,6 +510,8 @@ def _walk(builder: _Builder, text: str, loader: Any) -> None:
             line = _line(event)
             if event.anchor:
                 builder.problem(line, _NO_ANCHORS, _NO_ANCHORS_HINT)
+            if event.tag not in (None, "!"):  # !!set, !!omap, !!python/object…: refused as on scalars
+                builder.problem(line, f"explicit tag {_shown_tag(event.tag)} is not allowed", "remove the tag")
             builder.start({} if kind is yaml.MappingStartEvent else [], line)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             builder.end()
@@ -368,6 +529,11 @@ def _walk(builder: _Builder, text: str, loader: Any) -> None:
 
 _NO_ANCHORS = "anchors and aliases (&name, *name) are not allowed"
 _NO_ANCHORS_HINT = "write the value out in full"
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it was written: `!!set` rather than the parser's `tag:yaml.org,2002:set`."""
+    return excerpt(re.sub(r"^tag:yaml\.org,2002:", "!!", tag))
 
 
 def _line(event: yaml.Event) -> int:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from generator import checks
 from generator.checks import CHECKS, number_forms, printed_scales, run_checks
+from generator.coverage import Uncovered
 from generator.load import Dataset, load
 from generator.problems import Problem
 
@@ -260,6 +261,27 @@ def test_dates_must_exist(project: Project, old: str, new: str, line: int, messa
     assert found(project, "calendar_dates") == [f"data/regions/r.yml:{line}: {message} (write a real date: YYYY, YYYY-MM or YYYY-MM-DD)"]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ('date: "2024-02-03"', 'date: "0224-02-03"', 49, "date '0224-02-03': year 0224 is not between 1949 and 2100"),
+        ('date: "2024-02-03"', 'date: "0000"', 49, "date '0000': year 0000 is not between 1949 and 2100"),
+        ('deadline: "2025"', 'deadline: "2205"', 64, "deadline '2205': year 2205 is not between 1949 and 2100"),
+        ('period: "2023"', 'period: "1023/2023"', 28, "period '1023/2023': year 1023 is not between 1949 and 2100"),
+        ('period: "2023"', 'period: "../3023-01"', 28, "period '../3023-01': year 3023 is not between 1949 and 2100"),
+    ],
+)
+def test_years_must_be_plausible(project: Project, old: str, new: str, line: int, message: str) -> None:
+    project.replace("regions/r.yml", old, new)
+    assert found(project, "calendar_dates") == [f"data/regions/r.yml:{line}: {message} (is the year mistyped? 2024, not 0224 or 2204)"]
+
+
+@pytest.mark.parametrize("published", ["1949", "2100-12-31"])
+def test_the_years_at_the_bounds_are_fine(project: Project, published: str) -> None:
+    project.replace("sources/articles.yml", 'published: "2024-02"', f'published: "{published}"')
+    assert found(project, "calendar_dates") == []
+
+
 def test_article_dates_must_exist(project: Project) -> None:
     project.replace("sources/articles.yml", 'published: "2024-02"', 'published: "2023-02-29"')
     assert found(project, "calendar_dates") == [
@@ -353,6 +375,33 @@ def test_quote_in_no_article(project: Project) -> None:
     ]
 
 
+def test_a_quote_running_past_the_end_of_its_article_says_so(project: Project) -> None:
+    # it used to say "quote is outside article 'first-article' … it is at line 5, in article 'first-article'"
+    project.replace("regions/r.yml", "    quote: 长二丙火箭一箭十一星\n", "    quote: 亦庄新城规划面积约225平方公里。## 第二篇\n")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:45: quote runs past the end of article 'first-article' (x.txt lines 1–5) into article 'second-article' "
+        "at line 6 (keep a quote within one article; where a sentence runs on, quote the part in the article)"
+    ]
+
+
+def test_a_quote_starting_before_its_article(project: Project) -> None:
+    project.replace("regions/r.yml", "    quote: 上海 战略性新兴产业产值占比43.9%\n", "    quote: 225平方公里。## 第二篇\n")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:73: quote is not within article 'second-article' (x.txt lines 6–7): it starts in article 'first-article' "
+        "at line 5 and runs into article 'second-article' at line 6 "
+        "(keep a quote within one article; where a sentence runs on, quote the part in the article)"
+    ]
+
+
+def test_a_quote_across_two_ranges_of_its_own_article(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[1, 5]]", "lines: [[1, 4], [5, 5]]")
+    project.replace("regions/r.yml", "    quote: 长二丙火箭一箭十一星\n", "    quote: 工业总产值突破3000亿元。2月3日\n")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:45: quote runs across two line ranges of article 'first-article' (x.txt lines 1–4, 5–5) "
+        "(quote within one range, or make the two one range in data/sources/articles.yml if the lines are one passage)"
+    ]
+
+
 def test_quotes_ignore_ocr_whitespace(project: Project) -> None:
     # the text has "亦庄 的国家级高 新技术企业突破2100家"; the quote may have spaces anywhere, or none
     project.replace("regions/r.yml", "quote: 亦庄的国家级高新技术企业突破2100家", "quote: 亦 庄的国家 级高新技术企业 突破 21 00 家")
@@ -434,6 +483,44 @@ def test_a_scale_that_is_not_printed(project: Project) -> None:
     ]
 
 
+PERCENT_UNIT = "  - id: percent\n    label: {zh: \"%\", en: \"%\"}\n"
+SHARE_METRIC = (
+    "  - id: sei_share\n    label: {zh: 战新产业占比, en: SEI share}\n    unit: percent\n    group: economy\n"
+    "    definition: {zh: 占比。, en: Share.}\n"
+)
+
+
+def add_share_fact(project: Project, value: str) -> None:
+    """A percentage fact quoting "占比43.9%" (second-article), with the unit and metric it needs."""
+    project.replace("metrics.yml", "groups:\n", PERCENT_UNIT + "groups:\n")
+    project.append("metrics.yml", SHARE_METRIC)
+    project.replace(
+        "regions/r.yml",
+        "clusters:\n  - cluster:",
+        f"  - id: sei-share\n    metric: sei_share\n    value: {value}\n    unit: percent\n"
+        '    period: "2023"\n    source: second-article\n    quote: 上海 战略性新兴产业产值占比43.9%\n\n'
+        "clusters:\n  - cluster:",
+    )
+
+
+def test_a_percentage_written_as_a_fraction_is_named(project: Project) -> None:
+    add_share_fact(project, "0.439")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:43: value 0.439 does not appear in the quote "
+        "(the quote prints 43.9%: write percentages as printed, value: 43.9)"
+    ]
+    project.replace("regions/r.yml", "value: 0.439", "value: 43.9")
+    assert found(project, "numbers_in_quotes") == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "percent"),
+    [("占比43.9%", 0.439, "43.9"), ("占比43.9％", 0.439, "43.9"), ("增长5%", 0.05, "5"), ("增长15%", 0.05, None), ("0.439", 0.439, None)],
+)
+def test_a_fraction_of_a_printed_percentage(quote: str, value: float, percent: str | None) -> None:
+    assert checks._as_percent(quote, value) == percent
+
+
 def test_the_crash_of_a_check_is_reported_at_the_record_it_was_on(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(dataset: Dataset) -> list[Problem]:
         for _region, quantity in checks.quantities(dataset):
@@ -457,6 +544,158 @@ def test_a_crash_away_from_any_record_is_still_a_problem(project: Project, monke
     assert [p.format() for p in run_checks(project.dataset())] == [
         "data:1: internal error in check 'broken' on this record: KeyError: 'x' (please report this; the data may still be fine)"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# negative_values
+
+
+def test_a_count_cannot_be_negative(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2100\n", "    value: -2100\n")
+    assert found(project, "negative_values") == [
+        "data/regions/r.yml:16: value -2100 is negative, but unit 'firms' cannot be "
+        "(write the number as printed; if 'firms' can be negative, add `signed: true` to it in data/metrics.yml)"
+    ]
+
+
+def test_a_signed_unit_may_be_negative(project: Project) -> None:
+    add_share_fact(project, "-43.9")
+    assert [p for p in found(project, "negative_values") if "percent" in p] != []
+    percent = '  - id: percent\n    label: {zh: "%", en: "%"}\n'
+    project.replace("metrics.yml", percent, percent + "    signed: true\n")
+    assert found(project, "negative_values") == []
+
+
+def test_a_metric_may_override_its_unit(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 2100\n", "    value: -2100\n")
+    project.replace("metrics.yml", "    unit: firms\n    group: economy\n", "    unit: firms\n    signed: true\n    group: economy\n")
+    assert found(project, "negative_values") == []
+    add_share_fact(project, "-43.9")
+    project.replace("metrics.yml", '    label: {zh: "%", en: "%"}\n', '    label: {zh: "%", en: "%"}\n    signed: true\n')
+    project.replace("metrics.yml", "    unit: percent\n", "    unit: percent\n    signed: false\n")
+    (problem,) = found(project, "negative_values")
+    assert problem.startswith("data/regions/r.yml:43: value -43.9 is negative, but unit 'percent' cannot be")
+
+
+# ---------------------------------------------------------------------------------------------
+# quotes_with_context
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("quote: 亦庄的国家级高新技术企业突破2100家", "quote: 突破2100家", 21),  # qualifier, number and unit only
+        ("quote: 工业总产值 达 2000 亿元", "quote: 达 2000 亿元", 30),
+        ("quote: 2月3日,长二丙火箭一箭十一星", "quote: 2月3日", 55),  # an event: a bare date
+    ],
+)
+def test_a_quote_must_be_more_than_the_number(project: Project, old: str, new: str, line: int) -> None:
+    project.replace("regions/r.yml", old, new)
+    quote = new.removeprefix("quote: ")
+    assert found(project, "quotes_with_context") == [
+        f"data/regions/r.yml:{line}: quote '{quote}' is little more than the number: the reader needs its context "
+        "(quote the words around it too: 3 or more letters or characters besides number, scale, unit and qualifier)"
+    ]
+
+
+def test_a_written_number_is_not_context(project: Project) -> None:
+    quantity = '    written: "一箭十一星"\n    source: first-article\n    quote: 一箭十一星\n'
+    project.replace(
+        "regions/r.yml",
+        "targets:\n",
+        "targets:\n  - id: satellites\n    metric: high_tech_enterprises\n    value: 11\n"
+        '    unit: firms\n    deadline: "2025"\n    status: achieved\n    title: {zh: 卫星, en: Satellites}\n' + quantity,
+    )
+    assert [p.split(": ")[1] for p in found(project, "quotes_with_context")] == ["quote '一箭十一星' is little more than the number"]
+
+
+def test_an_exclusion_may_quote_the_bare_number(project: Project) -> None:
+    project.replace("regions/r.yml", "quote: 上海 战略性新兴产业产值占比43.9%", "quote: 43.9%")
+    assert found(project, "quotes_with_context") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# reserved_ids
+
+
+def test_an_id_named_index_would_overwrite_a_listing_page(project: Project) -> None:
+    project.path("regions/r.yml").rename(project.path("regions/index.yml"))
+    project.replace("clusters.yml", "- id: commercial_space", "- id: index")
+    project.write("regions/index.yml", project.read("regions/index.yml").replace("cluster: commercial_space", "cluster: index"))
+    assert found(project, "reserved_ids") == [
+        "data/clusters.yml:2: cluster id 'index' is reserved: its page would overwrite the page listing them all, clusters/index.md "
+        "(choose another id, e.g. index-cluster)",
+        "data/regions/index.yml:1: region id 'index' is reserved: its page would overwrite the page listing them all, regions/index.md "
+        "(rename the file, e.g. data/regions/index-zone.yml)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "folder"), [("sources/articles.yml", "- id: second-article", "sources"), ("metrics.yml", "- id: economy", "compare")]
+)
+def test_articles_and_groups_named_index(project: Project, rel: str, old: str, folder: str) -> None:
+    project.replace(rel, old, "- id: index")
+    (problem,) = found(project, "reserved_ids")
+    assert f"its page would overwrite the page listing them all, {folder}/index.md" in problem
+
+
+def test_the_reserved_ids_are_those_of_the_generated_pages() -> None:
+    # the ids whose pages have the path of a page the site makes anyway (context.py's constants)
+    from generator import context as c
+
+    fixed = {c.HOME, c.REGIONS, c.CLUSTERS, c.TIMELINE, c.COMPARE, c.SOURCES, c.DOWNLOADS, c.METHODOLOGY}
+    makers = [c.region_path, c.cluster_path, c.group_path, c.source_path]
+    candidates = {Path(page).stem for page in fixed} | {"index", "downloads", "assets", "timeline"}
+    colliding = {given for given in candidates for make in makers if make(given) in fixed}
+    assert colliding == {given for given, why in checks.RESERVED_IDS.items() if "overwrite" in why}
+
+
+@pytest.mark.parametrize("given", ["con", "nul", "com1", "lpt9"])
+def test_windows_device_names_are_reserved(project: Project, given: str) -> None:
+    project.replace("sources/articles.yml", "- id: second-article", f"- id: {given}")
+    assert found(project, "reserved_ids") == [
+        f"data/sources/articles.yml:12: article id '{given}' is reserved: it is a device name on Windows, where neither "
+        f"sources/{given}.md nor its folder can be written (choose another id, e.g. {given}-article)"
+    ]
+
+
+def test_a_region_file_name_has_the_bound_of_ids(project: Project) -> None:
+    project.path("regions/r.yml").rename(project.path("regions/" + "r" * 81 + ".yml"))
+    assert [p.split(": ", 1)[1] for p in found(project, "region_file_names")] == [
+        "region id of 81 characters is too long; the limit is 80 (rename the file)"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# quote_anchors
+
+
+def test_a_fact_and_an_event_with_one_id_would_share_a_quote_anchor(project: Project) -> None:
+    project.replace("regions/r.yml", "  - id: eleven-satellites\n", "  - id: high-tech-firms\n")
+    assert found(project, "quote_anchors") == [
+        "data/regions/r.yml:48: event 'high-tech-firms' and fact 'high-tech-firms' would share the anchor 'q-r-high-tech-firms' on the "
+        "page of article 'first-article' (data/regions/r.yml:14; rename one of the two, or the link to one quote opens the other)"
+    ]
+
+
+def test_two_regions_whose_ids_run_together(project: Project) -> None:
+    # region r, fact a-b and region r-a, fact b: both quotes are q-r-a-b on the article's page
+    project.replace("regions/r.yml", "  - id: high-tech-firms\n", "  - id: a-b\n")
+    project.write("regions/r-a.yml", project.read("regions/r.yml").replace("  - id: a-b\n", "  - id: b\n"))
+    (problem,) = found(project, "quote_anchors")
+    assert problem.startswith("data/regions/r.yml:14: fact 'a-b' and fact 'b' of region 'r-a' would share the anchor 'q-r-a-b' on")
+
+
+def test_the_quote_anchor_is_the_one_pages_use() -> None:
+    from generator import context as c
+
+    assert checks.quote_anchor("r-a", "b") == c.quote_anchor("r-a", "b")
+
+
+def test_uncovered_numbers_show_the_archived_text_with_invisible_characters_escaped() -> None:
+    # source texts are archived as received, bidirectional controls included: never shown raw
+    line = Uncovered("x.txt", 3, "2100", "企业\u202e突破2100家").format()
+    assert line == "data/sources/x.txt:3: '2100' in “企业\\u202e突破2100家” is not covered by any quote"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -106,6 +106,31 @@ def test_new_region_refuses_an_unknown_level(minimal: Path, capsys: pytest.Captu
     assert code == 1 and "unknown level 'city'" in out and "prefecture_city" in out
 
 
+@pytest.mark.parametrize(("region_id", "said"), [("index", "'index' is reserved: its page would overwrite"), ("a" * 81, "is too long")])
+def test_new_region_refuses_reserved_and_long_ids(minimal: Path, capsys: pytest.CaptureFixture[str], region_id: str, said: str) -> None:
+    code, out, _ = run_cli(capsys, minimal, "new-region", region_id, "--province", "北京市")
+    assert code == 1 and said in out
+    assert not (minimal / "data" / "regions" / f"{region_id}.yml").exists()
+
+
+@pytest.mark.parametrize("existing", ["x.YML", "X.yml", "x.Yaml"])
+def test_new_region_sees_a_region_of_another_case_or_extension(minimal: Path, capsys: pytest.CaptureFixture[str], existing: str) -> None:
+    (minimal / "data" / "regions" / existing).write_text("profile: {}\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, minimal, "new-region", "x", "--province", "北京市")
+    assert code == 1 and f"data/regions/{existing} already exists" in out
+
+
+def test_new_region_never_writes_through_a_link(minimal: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (minimal / "data" / "regions" / "x.yml").symlink_to(tmp_path / "outside.yml")  # dangling: open("x") refuses it
+    code, out, _ = run_cli(capsys, minimal, "new-region", "x", "--province", "北京市")
+    assert code == 1 and "data/regions/x.yml already exists" in out and not (tmp_path / "outside.yml").exists()
+    regions = minimal / "data" / "regions"
+    regions.rename(tmp_path / "elsewhere")
+    regions.symlink_to(tmp_path / "elsewhere")
+    code, out, _ = run_cli(capsys, minimal, "new-region", "y", "--province", "北京市")
+    assert code == 1 and "data/regions/ is a symbolic link" in out and not (tmp_path / "elsewhere" / "y.yml").exists()
+
+
 def test_new_region_outside_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, tmp_path, "new-region", "x", "--province", "北京市")
     assert code == 1 and "no data/regions/ folder" in out

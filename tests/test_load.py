@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 from conftest import Project
 
@@ -69,12 +72,61 @@ def test_missing_field_points_at_its_record(project: Project) -> None:
     ]
 
 
-def test_a_value_written_with_its_scale_word(project: Project) -> None:
-    project.replace("regions/r.yml", "    value: 2000\n", "    value: 2000亿\n")
-    assert problems(project) == [
-        "data/regions/r.yml:24: facts.1.value: '2000亿' is text; write the number alone in digits (e.g. 5200) "
-        "and put the scale word (万, 亿…) in `scale` and the unit in `unit`"
-    ]
+@pytest.mark.parametrize(
+    ("value", "scale", "hint"),
+    [
+        # `scale: 亿` is already there: the word is only to be removed (it used to say "put it in scale")
+        ("2000亿", "亿", "remove 亿 from the value, since `scale: 亿` already says it: value: 2000"),
+        ("2000亿", "", "write value: 2000 and scale: 亿"),
+        ("2000亿", "万", "write value: 2000, and in `scale` the word printed after the number (亿, not 万)"),
+        (
+            "达2,000 亿元",
+            "亿",
+            "remove 亿 from the value, since `scale: 亿` already says it: value: 2000, qualifier: 达; the unit goes in `unit`",
+        ),
+        ("2000元", "亿", "write value: 2000; the unit goes in `unit`"),
+        ("两千", "亿", "write the number alone in digits (e.g. 5200), the scale word (万, 亿…) in `scale` and the unit in `unit`"),
+    ],
+)
+def test_a_value_written_with_its_scale_word(project: Project, value: str, scale: str, hint: str) -> None:
+    written = f"    value: {value}\n" + (f"    scale: {scale}\n" if scale else "")
+    project.replace("regions/r.yml", "    value: 2000\n    scale: 亿\n", written)
+    assert problems(project) == [f"data/regions/r.yml:24: facts.1.value: '{value}' is text, not a number ({hint})"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "  aliases: [亦庄]",
+            "  aliases: ［亦庄，北京亦庄］",
+            "data/regions/r.yml:4: profile.aliases: expected a list, got '［亦庄，北京亦庄］' "
+            "(［ ］ are full-width brackets: write [亦庄, 北京亦庄] with ASCII ones)",
+        ),
+        (
+            "    metric: planned_area",
+            "    metric: “planned_area”",
+            "data/regions/r.yml:32: facts.2.metric: '“planned_area”' is not valid (“ ” are full-width quotes: write planned_area "
+            "without them; expected a snake_case id: lowercase letters, digits and _)",
+        ),
+        (
+            "  level: national_zone",
+            "  level: ‘national_zone’",
+            "data/regions/r.yml:5: profile.level: '‘national_zone’' is not allowed (‘ ’ are full-width quotes: write national_zone "
+            "without them; did you mean 'national_zone'? valid choices: 'country', 'municipality', 'prefecture_city', "
+            "'county_city', 'district' or 'national_zone')",
+        ),
+    ],
+)
+def test_full_width_quotes_and_brackets_around_a_value_are_named(project: Project, old: str, new: str, problem: str) -> None:
+    project.replace("regions/r.yml", old, new)
+    assert problems(project) == [problem]
+
+
+def test_full_width_quotes_in_text_are_text(project: Project) -> None:
+    project.replace("regions/r.yml", "summary: {zh: 北京的国家级经开区。", "summary: {zh: “人才十条”2.0政策")
+    project.replace("regions/r.yml", "short_name: {zh: 亦庄,", "short_name: {zh: “亦庄”,")
+    assert problems(project) == []
 
 
 def test_a_quoted_whole_number(project: Project) -> None:
@@ -157,6 +209,9 @@ def test_an_empty_list_where_one_item_is_needed(project: Project) -> None:
         ("[39.79]", "profile.coordinates: item 2 is missing"),
         ("[39.79, 116.51, 0]", "profile.coordinates: expected at most 2 items, got 3"),
         ("[北纬39.79, 116.51]", "profile.coordinates.0: '北纬39.79' is text; write the number alone in digits"),
+        ("[139.79, 16.51]", "profile.coordinates.0: latitude 139.79 is outside -90 to 90 (coordinates are [latitude, longitude]"),
+        ("[39.79, 216.51]", "profile.coordinates.1: longitude 216.51 is outside -180 to 180"),
+        ("[-90.5, 116.51]", "profile.coordinates.0: latitude -90.5 is outside -90 to 90"),
     ],
 )
 def test_coordinates(project: Project, coordinates: str, message: str) -> None:
@@ -171,6 +226,50 @@ def test_ids_must_have_their_form(project: Project) -> None:
         "data/metrics.yml:23: metrics.2.id: 'planned-area' is not valid (expected a snake_case id: lowercase letters, digits and _)",
         "data/regions/r.yml:31: facts.2.id: 'New_Town_Area' is not valid (expected a kebab-case id: lowercase letters, digits and -)",
     ]
+
+
+@pytest.mark.parametrize("coordinates", ["[90, 180]", "[-90, -180]", "[0.0, 0.0]"])
+def test_coordinates_at_the_bounds(project: Project, coordinates: str) -> None:
+    project.replace("regions/r.yml", "[39.79, 116.51]", coordinates)
+    assert problems(project) == []
+
+
+@pytest.mark.parametrize("value", ["1.0e+300", "-2.0e+15", "10000000000000000"])
+def test_a_value_as_printed_has_a_bound(project: Project, value: str) -> None:
+    # 1.0e+300 was accepted, shown with 300 digits, and became inf once multiplied by its scale
+    project.replace("regions/r.yml", "    value: 225\n", f"    value: {value}\n")
+    (problem,) = problems(project)
+    assert problem.startswith("data/regions/r.yml:33: facts.2.value: value ") and "is outside -1e+15 to 1e+15" in problem
+
+
+def test_an_id_has_a_bound(project: Project) -> None:
+    project.replace("regions/r.yml", "- id: new-town-area", "- id: " + "a" * 81)
+    assert problems(project) == [
+        "data/regions/r.yml:31: facts.2.id: an id of 81 characters is too long; the limit is 80 (use a shorter id)"
+    ]
+    project.replace("regions/r.yml", "- id: " + "a" * 81, "- id: " + "a" * 80)
+    assert problems(project) == []
+
+
+@pytest.mark.parametrize("name", ["x`.txt", "<b>.txt", "../x.txt", "x.md", "x y.txt"])
+def test_an_articles_file_must_be_a_safe_name(project: Project, name: str) -> None:
+    # shown on pages in a Markdown code span: a backtick or `<` would break out of it
+    project.replace("sources/articles.yml", "file: x.txt\n    lines: [[6, 7]]", f"file: '{name}'\n    lines: [[6, 7]]")
+    assert problems(project) == [
+        f"data/sources/articles.yml:13: articles.1.file: '{name}' is not valid "
+        "(expected the name of a file in data/sources/: letters, digits, '_', '.' and '-', ending in .txt)"
+    ]
+
+
+def test_units_and_metrics_may_say_signed(project: Project) -> None:
+    firms = "  - id: firms\n    label: {zh: 家, en: firms}\n"
+    project.replace("metrics.yml", firms, firms + "    signed: true\n")
+    project.replace("metrics.yml", "    unit: km2\n", "    unit: km2\n    signed: false\n")
+    dataset = project.dataset()
+    assert dataset.units["firms"].signed and not dataset.units["yuan"].signed
+    assert dataset.metrics["planned_area"].signed is False and dataset.metrics["industrial_output"].signed is None
+    project.replace("metrics.yml", "    signed: false\n", "    signed: no\n")
+    assert problems(project)[0].startswith("data/metrics.yml:")
 
 
 def test_periods_and_dates_must_have_their_form(project: Project) -> None:
@@ -192,7 +291,155 @@ def test_a_file_with_problems_is_left_out_but_others_load(project: Project) -> N
 
 def test_a_region_saved_as_yaml_is_not_silently_ignored(project: Project) -> None:
     project.path("regions/r.yml").rename(project.path("regions/r.yaml"))
-    assert problems(project) == ["data/regions/r.yaml:1: region file ends in .yaml and is not read (rename it to r.yml)"]
+    assert problems(project) == ["data/regions/r.yaml:1: region file ends in '.yaml', not '.yml', and is not read (rename it to r.yml)"]
+
+
+# ---------------------------------------------------------------------------------------------
+# what is in data/: every name is read, refused, or warned about
+
+
+def found(project: Project) -> list[tuple[str, str, str]]:
+    return [(p.severity, p.file, p.message) for p in project.load()[1]]
+
+
+@pytest.mark.parametrize(
+    ("name", "proper"),
+    [
+        ("regions/x.YML", "x.yml"),
+        ("regions/x.Yml", "x.yml"),
+        ("regions/x.yaml", "x.yml"),
+        ("regions/x.YAML", "x.yml"),
+        ("Clusters.yml", "clusters.yml"),
+        ("metrics.yaml", "metrics.yml"),
+        ("sources/Articles.yml", "articles.yml"),
+        ("sources/page.TXT", "page.txt"),
+    ],
+)
+def test_a_data_file_with_the_wrong_extension_or_case_is_an_error(project: Project, name: str, proper: str) -> None:
+    project.write(name, "x: 1\n")
+    (severity, _file, message), *_ = [p for p in found(project) if p[1] == f"data/{name}"]
+    assert severity == "error" and "and is not read" in message
+    assert [p.hint for p in project.load()[1] if p.file == f"data/{name}"] == [f"rename it to {proper}"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "regions/.#r.yml",
+        "regions/#r.yml#",
+        "regions/r.yml~",
+        "regions/.r.yml.swp",
+        "regions/.r.yml.swo",
+        "regions/r.yml.orig",
+        "regions/r.yml.rej",
+        "regions/r.yml.bak",
+        "regions/4913",
+        "regions/r.yml___jb_tmp___",
+        "regions/._r.yml",
+        "sources/.~lock.x.txt#",
+        ".DS_Store",
+        "metrics.yml~",
+    ],
+)
+def test_editor_leftovers_are_warnings(project: Project, name: str) -> None:
+    project.write(name, "profile: {}\n")
+    assert found(project) == [("warning", f"data/{name}", "looks like an editor's or a merge's leftover; it is not read")]
+
+
+def test_an_emacs_lock_is_a_dangling_link_and_only_a_warning(project: Project) -> None:
+    project.path("regions/.#r.yml").symlink_to("user@host.123:1700000000")
+    assert found(project) == [("warning", "data/regions/.#r.yml", "looks like an editor's or a merge's leftover; it is not read")]
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "regions/notes.md", "sources/page.pdf", "sources/old.yml"])
+def test_stray_files_are_warnings(project: Project, name: str) -> None:
+    project.write(name, "x\n")
+    ((severity, file, message),) = found(project)
+    assert (severity, file) == ("warning", f"data/{name}") and message.startswith("not read: data/")
+
+
+def test_readme_and_git_files_are_not_data_and_not_worth_a_word(project: Project) -> None:
+    for name in ("README.md", ".gitignore", "regions/README.md", "sources/.gitkeep"):
+        project.write(name, "x\n")
+    assert found(project) == []
+
+
+def test_data_itself_a_link_is_refused_and_nothing_read(project: Project) -> None:
+    project.path("").rename(project.root / "elsewhere")
+    project.path("").symlink_to("elsewhere")
+    dataset, problems = project.load()
+    assert [p.format() for p in problems] == [
+        "data/:1: a symbolic link (to 'elsewhere') where a folder must be; nothing in it is read "
+        "(replace the link with the folder itself; links are never followed)"
+    ]
+    assert dataset.regions == {} and dataset.metrics == {}
+
+
+def test_sources_a_link_is_refused_and_its_files_not_called_missing(project: Project) -> None:
+    project.path("sources").rename(project.root / "elsewhere")
+    project.path("sources").symlink_to("../elsewhere")
+    assert found(project) == [
+        ("error", "data/sources/", "a symbolic link (to '../elsewhere') where a folder must be; nothing in it is read")
+    ]
+
+
+def test_regions_a_file_is_refused(project: Project) -> None:
+    shutil.rmtree(project.path("regions"))
+    project.write("regions", "profile: {}\n")
+    assert found(project) == [("error", "data/regions/", "a file where a folder must be; nothing in it is read")]
+
+
+def test_a_missing_regions_folder_is_an_empty_site(project: Project) -> None:
+    shutil.rmtree(project.path("regions"))
+    assert found(project) == []
+
+
+def test_a_folder_that_cannot_be_listed(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: object) -> list[str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(load_module.os, "listdir", refuse)
+    assert found(project)[0] == ("error", "data/", "cannot list the folder: Permission denied")
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["regions/r.yml", "metrics.yml", "sources/articles.yml", "sources/x.txt"],
+)
+def test_a_link_where_any_data_file_must_be_is_refused(project: Project, link: str) -> None:
+    target = project.root / "outside"
+    target.write_bytes(project.path(link).read_bytes())
+    project.path(link).unlink()
+    project.path(link).symlink_to(target)
+    assert (f"data/{link}", "error") in [(p.file, p.severity) for p in project.load()[1]]
+    assert all("where a file must be" in message for _s, file, message in found(project) if file == f"data/{link}")
+
+
+@pytest.mark.parametrize("name", ["x`y.txt", "x<b>.txt", "x y.txt", "-x.txt", ".x.txt"])
+def test_source_file_names_are_restricted(project: Project, name: str) -> None:
+    project.write(f"sources/{name}", "text\n")
+    assert found(project) == [("error", f"data/sources/{name}", f"source file name '{name}' is not allowed; it is not read")]
+
+
+def test_a_name_with_a_line_break_or_a_bad_byte_is_shown_escaped_and_not_read(project: Project) -> None:
+    regions = os.fsencode(project.path("regions"))
+    os.rename(regions + b"/r.yml", regions + b"/r\n\xff" + "\u202e".encode() + b".yml")
+    dataset, problems = project.load()
+    assert dataset.regions == {}
+    assert [p.file for p in problems] == ["data/regions/r\\n\\xff\\u202e.yml"]
+    assert all("\n" not in p.format() for p in problems)
+
+
+def test_a_source_text_over_its_bound(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load_module, "MAX_TEXT_BYTES", 100)
+    project.write("sources/x.txt", "亦庄" * 100)
+    assert found(project) == [("error", "data/sources/x.txt", "file is 600 bytes; the limit is 100")]
+
+
+def test_long_values_are_shown_as_an_excerpt(project: Project) -> None:
+    project.replace("regions/r.yml", "level: national_zone", "level: " + "亦庄" * 30_000)
+    (message,) = problems(project)
+    assert len(message) < 400 and "亦…' is not allowed" in message
 
 
 def test_a_source_text_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> None:

@@ -175,7 +175,7 @@ MISTAKES: dict[str, tuple[str, str]] = {
 
 # what each message must say, besides the file and line: the fix
 MUST_SAY: dict[str, list[str]] = {
-    "value-with-scale": ["'1200亿' is text", "write the number alone in digits", "scale word (万, 亿…) in `scale`"],
+    "value-with-scale": ["'1200亿' is text", "write value: 1200 and scale: 亿"],
     "scale-missing": ["quote prints 1200 with '亿'", "write the scale word"],
     "value-typo": ["value 68 does not appear in the quote"],
     "misspelled-field": ["unknown field 'metirc'", "did you mean 'metric'?"],

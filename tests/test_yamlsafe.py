@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import errno
+import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -8,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_yaml
+from generator import yamlsafe
+from generator.problems import INVISIBLE
+from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_file, read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes) -> tuple[Document | None, list[str]]:
@@ -149,7 +155,27 @@ def test_scalar_keys_that_are_not_text(tmp_path: Path) -> None:
 
 
 def test_explicit_tags_are_refused(tmp_path: Path) -> None:
-    assert read(tmp_path, "a: !!str 0755\n")[1] == ["data/f.yml:1: explicit tag tag:yaml.org,2002:str is not allowed (remove the tag)"]
+    assert read(tmp_path, "a: !!str 0755\n")[1] == ["data/f.yml:1: explicit tag !!str is not allowed (remove the tag)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a: !!set {x, y}\n", "!!set"),
+        ("a: !!omap [{x: 1}]\n", "!!omap"),
+        ("a: !foo {x: 1}\n", "!foo"),
+        ("a:\n  b: !!python/object/apply:os.system [ls]\n", "!!python/object/apply:os.system"),
+        ("!!map {a: 1}\n", "!!map"),
+        ("a: !!seq\n  - 1\n", "!!seq"),
+    ],
+)
+def test_tags_on_mappings_and_lists_are_refused_like_tags_on_text(tmp_path: Path, text: str, tag: str) -> None:
+    line = text.count("\n", 0, text.index("!"))
+    assert read(tmp_path, text)[1] == [f"data/f.yml:{line + 1}: explicit tag {tag} is not allowed (remove the tag)"]
+
+
+def test_the_non_specific_tag_on_a_mapping_is_no_tag(tmp_path: Path) -> None:
+    assert data(tmp_path, "a: ! {x: y}\n") == {"a": {"x": "y"}}
 
 
 def test_a_second_document_is_refused(tmp_path: Path) -> None:
@@ -163,6 +189,72 @@ def test_syntax_errors_name_the_line(tmp_path: Path) -> None:
     assert read(tmp_path, "a: [1, 2\n")[1] == [
         "data/f.yml:2: YAML syntax error: expected ',' or ']', but got '<stream end>' (check indentation and quoting around this line)"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# punctuation typed on a Chinese keyboard
+
+COLON_HINT = "(write `metric: …`, with YAML's punctuation typed in half-width, English mode)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facts:\n  - id: a\n    metric： x\n    value: 1\n",  # YAML stumbles on line 4
+        "facts:\n  - id: a\n    metric：x\n",
+        "facts:\n  - id: a\n    metric ： x\n",
+        "metric： x\n",
+    ],
+)
+def test_a_full_width_colon_after_a_key_is_named_on_its_line(tmp_path: Path, text: str) -> None:
+    line = text.count("\n", 0, text.index("metric")) + 1
+    message = f"full-width colon '：' after 'metric'; YAML needs an ASCII ':' followed by a space {COLON_HINT}"
+    assert read(tmp_path, text)[1] == [f"data/f.yml:{line}: {message}"]
+
+
+def test_a_full_width_colon_where_a_list_item_starts(tmp_path: Path) -> None:
+    # valid YAML (a list of one text), so found on the parsed text, not on a syntax error
+    assert read(tmp_path, "facts:\n  - metric： x\n")[1] == [
+        f"data/f.yml:2: full-width colon '：' after 'metric'; YAML needs an ASCII ':' followed by a space {COLON_HINT}"
+    ]
+
+
+def test_a_full_width_space_after_the_colon(tmp_path: Path) -> None:
+    assert read(tmp_path, "facts:\n  - id: a\n    metric:\u3000x\n    value: 1\n")[1] == [
+        f"data/f.yml:3: full-width space after 'metric:'; YAML needs an ASCII space after the ':' {COLON_HINT}"
+    ]
+
+
+def test_a_full_width_space_in_the_indentation(tmp_path: Path) -> None:
+    assert read(tmp_path, "facts:\n  - id: a\n\u3000\u3000metric: x\n")[1] == [
+        "data/f.yml:3: full-width space U+3000 in the indentation (indent with ASCII spaces)"
+    ]
+
+
+def test_a_value_opened_with_a_full_width_bracket(tmp_path: Path) -> None:
+    assert read(tmp_path, "a: 1\nshort_name: ｛zh: 亦庄, en: E-Town｝\n")[1] == [
+        "data/f.yml:2: full-width bracket '｛' opens the value of 'short_name'; YAML needs ASCII brackets "
+        "(write [a, b] for a list, {zh: …, en: …} for a mapping)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zh: GDP：同比增长5%\n",  # text after a key may hold anything
+        "zh: “人才十条”2.0政策\n",
+        "note: |\n  metric： a line of block text\n  id：x\n",
+        "aliases: [北京亦庄：经开区]\n",
+        "summary: 全称：北京经济技术开发区\n",
+    ],
+)
+def test_full_width_punctuation_in_text_is_fine(tmp_path: Path, text: str) -> None:
+    assert read(tmp_path, text)[1] == []
+
+
+def test_block_text_is_not_searched_for_full_width_colons_on_a_syntax_error(tmp_path: Path) -> None:
+    text = "note: >-\n  metric： a line of text\n\n  id： more\nb: [1, 2\n"
+    assert [p.split(": ", 1)[1][:17] for p in read(tmp_path, text)[1]] == ["YAML syntax error"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,6 +286,40 @@ def test_control_and_invisible_characters(tmp_path: Path, char: str, shown: str)
     ]
 
 
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [
+        ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u202a", "U+202A (LEFT-TO-RIGHT EMBEDDING)"),
+        ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ("\u2069", "U+2069 (POP DIRECTIONAL ISOLATE)"),
+        ("\u200f", "U+200F (RIGHT-TO-LEFT MARK)"),
+        ("\u061c", "U+061C (ARABIC LETTER MARK)"),
+    ],
+)
+def test_bidirectional_controls_are_refused_by_name(tmp_path: Path, char: str, shown: str) -> None:
+    # a "Trojan Source": the quote would show in another order than the one it is matched in
+    doc, problems = read(tmp_path, f"a: 1\n# comment\nquote: 亦庄{char}突破2100家\n")
+    assert doc is None
+    assert problems == [
+        f"data/f.yml:3: bidirectional control character {shown} at column 10 "
+        "(delete it: it makes text show in a different order from the one it is read in)"
+    ]
+
+
+@pytest.mark.parametrize("char", ["\u2060", "\u2062", "\u180e", "\u00ad", "\u034f", "\u3164", "\U000e0041", "\u206f"])
+def test_other_invisible_characters_are_refused(tmp_path: Path, char: str) -> None:
+    (problem,) = read(tmp_path, f"id: a{char}b\n")[1]
+    assert problem.startswith(f"data/f.yml:1: control or invisible character U+{ord(char):04X}")
+
+
+def test_every_format_character_is_refused() -> None:
+    # the class is written out by hand: this keeps it complete as Python's Unicode grows
+    hidden = re.compile(f"[{INVISIBLE}]")
+    missing = [hex(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf" and not hidden.match(chr(c))]
+    assert missing == []
+
+
 def test_windows_line_ends_are_fine(tmp_path: Path) -> None:
     doc, problems = read(tmp_path, "a: 1\r\nb: x\r\n")
     assert problems == [] and doc is not None and doc.lines[("b",)] == 2
@@ -215,6 +341,106 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     doc, problems = read_yaml(tmp_path / "absent.yml", "data/absent.yml")
     assert doc is None and problems[0].format().startswith("data/absent.yml:1: cannot read the file")
+
+
+# ---------------------------------------------------------------------------------------------
+# only regular files: nothing is read through a link, a pipe or a device
+
+
+def refused(path: Path) -> str:
+    doc, problems = read_yaml(path, "data/f.yml")
+    assert doc is None and len(problems) == 1
+    return problems[0].format()
+
+
+def test_a_link_to_a_file_outside_is_not_read_and_its_content_not_shown(tmp_path: Path) -> None:
+    (tmp_path / "secret.yml").write_text("password: hunter2\n", encoding="utf-8")
+    (tmp_path / "f.yml").symlink_to(tmp_path / "secret.yml")
+    message = refused(tmp_path / "f.yml")
+    assert message.startswith("data/f.yml:1: a symbolic link (to '") and "where a file must be; it is not read" in message
+    assert "hunter2" not in message
+
+
+def test_a_link_to_a_device_is_refused_without_reading(tmp_path: Path) -> None:
+    (tmp_path / "f.yml").symlink_to("/dev/zero")  # read to the end, this never ends
+    assert refused(tmp_path / "f.yml") == (
+        "data/f.yml:1: a symbolic link (to '/dev/zero') where a file must be; it is not read "
+        "(replace the link with the file itself; links are never followed)"
+    )
+
+
+def test_a_dangling_link_is_a_link_not_a_missing_file(tmp_path: Path) -> None:
+    (tmp_path / "f.yml").symlink_to("nowhere")
+    assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a symbolic link (to 'nowhere')")
+
+
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "f.yml")  # opened for reading, a FIFO waits for a writer: `check` hung
+    assert refused(tmp_path / "f.yml") == (
+        "data/f.yml:1: a named pipe (FIFO) where a file must be; it is not read (remove it and put the file itself here)"
+    )
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "f.yml").mkdir()
+    assert refused(tmp_path / "f.yml") == (
+        "data/f.yml:1: a folder where a file must be; it is not read (rename or move the folder; a file must be here)"
+    )
+
+
+def test_a_device_itself_is_refused_without_opening_it() -> None:
+    assert refused(Path("/dev/null")).startswith("data/f.yml:1: a device where a file must be")
+
+
+def test_a_link_made_after_the_look_is_refused_by_the_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the race `special_file` alone would lose: O_NOFOLLOW makes the kernel refuse the link
+    (tmp_path / "f.yml").symlink_to("/dev/zero")
+    monkeypatch.setattr(yamlsafe, "special_file", lambda path: "")
+    assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a symbolic link where a file must be")
+
+
+def test_a_pipe_swapped_in_after_the_look_is_refused_by_fstat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.mkfifo(tmp_path / "f.yml")
+    monkeypatch.setattr(yamlsafe, "special_file", lambda path: "")
+    assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a named pipe (FIFO) where a file must be")
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "cannot read the file: Permission denied (make it readable with chmod a+r"),
+        (OSError(errno.EIO, "Input/output error"), "cannot read the file: Input/output error (the disk or file system reported"),
+    ],
+)
+def test_a_file_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str) -> None:
+    (tmp_path / "f.yml").write_text("a: b\n", encoding="utf-8")
+
+    def failing_read(fd: int, count: int) -> bytes:
+        raise error
+
+    monkeypatch.setattr(yamlsafe.os, "read", failing_read)
+    assert refused(tmp_path / "f.yml").startswith(f"data/f.yml:1: {message}")
+
+
+def test_the_bound_holds_whatever_the_size_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file that grows while read, or one whose size lies (/proc): never more than limit + 1 bytes
+    (tmp_path / "f.yml").write_bytes(b"#" * (MAX_BYTES * 3))
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, count: int) -> bytes:
+        reads.append(count)
+        return real_read(fd, count)
+
+    monkeypatch.setattr(yamlsafe.os, "read", counting_read)
+    raw, problems = read_file(tmp_path / "f.yml", "data/f.yml", MAX_BYTES, "smaller")
+    assert raw is None and sum(reads) == MAX_BYTES + 1
+    assert [p.format() for p in problems] == [f"data/f.yml:1: file is {MAX_BYTES * 3:,} bytes; the limit is {MAX_BYTES:,} (smaller)"]
+
+
+def test_a_file_under_the_bound_is_read_whole(tmp_path: Path) -> None:
+    (tmp_path / "f.txt").write_bytes(b"x" * 1000)
+    assert read_file(tmp_path / "f.txt", "data/f.txt", 1000, "") == (b"x" * 1000, [])
 
 
 # ---------------------------------------------------------------------------------------------
