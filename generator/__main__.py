@@ -5,46 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from generator import factdiff, scaffold, schema
-from generator.checks import placeholders, run_checks
+from generator.checks import placeholders
 from generator.coverage import coverage
-from generator.load import Dataset, load
-from generator.problems import Problem, errors, format_report, warnings
-
-
-def validate(root: Path) -> tuple[Dataset, list[Problem]]:
-    """Load and check everything: the one entry point for the CLI, the plugin and tests.
-
-    Returns errors and warnings alike (`Problem.severity`); only `errors(problems)` must stop
-    anything: a stray editor file in data/ is a warning, and `mkdocs serve` must keep going."""
-    dataset, problems = load(root)
-    if not errors(problems):
-        problems += run_checks(dataset)  # after the warnings, if any, from loading
-    else:
-        # structure problems first: meaning checks on half-read data would only add noise
-        problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
-    return dataset, problems
-
-
-def summary(dataset: Dataset) -> str:
-    counts: Counter[str] = Counter()
-    for region in dataset.regions.values():
-        for kind in ("facts", "targets", "events", "clusters", "excluded"):
-            counts[kind] += len(getattr(region, kind))
-    parts = [
-        f"{len(dataset.regions)} region{'s' if len(dataset.regions) != 1 else ''}",
-        f"{counts['facts']} facts",
-        f"{counts['targets']} targets",
-        f"{counts['events']} events",
-        f"{counts['clusters']} region clusters",
-        f"{counts['excluded']} exclusions",
-        f"{len(dataset.metrics)} metrics",
-        f"{len(dataset.articles)} articles",
-    ]
-    return ", ".join(parts)
+from generator.pipeline import summary, validate
+from generator.problems import errors, format_report, warnings
 
 
 def cmd_check(args: argparse.Namespace) -> int:

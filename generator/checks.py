@@ -162,7 +162,7 @@ def unique_ids(dataset: Dataset) -> Iterator[Problem]:
 
 
 # Ids a region (its file name), cluster, metric group or article may not have, and why. Their pages
-# are <folder>/<id>.md (context.py: region_path, cluster_path, group_path, source_path) and each
+# are <folder>/<id>.md (paths.py: region_path, cluster_path, group_path, source_path) and each
 # folder's list is its index.md (REGIONS, CLUSTERS, COMPARE, SOURCES): `index` would overwrite the
 # list. Nothing else collides: every page of an id is in one of those four folders, and
 # downloads/, assets/ and the top-level pages are outside them. The Windows device names cannot be
@@ -203,42 +203,6 @@ def region_file_names(dataset: Dataset) -> Iterator[Problem]:
         elif len(region.id) > m.MAX_ID:  # the bound of every other id
             message = f"region id of {len(region.id)} characters is too long; the limit is {m.MAX_ID}"
             yield Problem(region._file, 1, message, "rename the file", "reference")
-
-
-@check
-def quote_anchors(dataset: Dataset) -> Iterator[Problem]:
-    """Each quote on an article's page has the anchor q-<region>-<record id> (context.quote_anchor),
-    and a number links to it. Two records citing one article may get the same one — a fact and an
-    event with one id, or fact `b-c` of region `a` and fact `c` of region `a-b` — and the link of
-    one would open the quote of the other."""
-    first: dict[tuple[str, str], tuple[tuple[str, str, str], str, m.Quoted]] = {}
-    for region, kind, record in quoted_records(dataset):
-        if kind == "excluded":
-            continue  # not shown on the article's page
-        # not getattr(record, "id", …): a missing attribute takes pydantic's slow __getattr__
-        record_id = record.cluster if isinstance(record, m.RegionCluster) else record.id  # type: ignore[attr-defined]
-        who = (region.id, _NAMESPACES[kind], record_id)  # one id twice in a namespace: unique_ids' business
-        anchor = quote_anchor(region.id, record_id)
-        seen_who, seen_kind, seen = first.setdefault((record.source, anchor), (who, kind, record))
-        if seen_who != who:
-            this, other = _name(kind, record_id, region.id, region.id), _name(seen_kind, seen_who[2], seen_who[0], region.id)
-            message = f"{this} and {other} would share the anchor '{anchor}' on the page of article '{record.source}'"
-            hint = "{}:{}; rename one of the two, or the link to one quote opens the other".format(*dataset.where(seen))
-            yield dataset.problem(record, ("id",) if kind != "clusters" else ("cluster",), message, hint, "duplicate")
-
-
-_NAMESPACES = {"facts": "fact/target", "targets": "fact/target", "events": "event", "clusters": "cluster"}
-
-
-def _name(kind: str, record_id: str, region_id: str, here: str) -> str:
-    """fact 'x', with "of region 'r'" when `region_id` is not the one `here`."""
-    return f"{kind.removesuffix('s')} '{record_id}'" + (f" of region '{region_id}'" if region_id != here else "")
-
-
-def quote_anchor(region_id: str, record_id: str) -> str:
-    """context.quote_anchor, which this module cannot import (context imports it, and importing
-    context would cost `check` a third of a second); tests/test_checks.py keeps the two equal."""
-    return f"q-{region_id}-{record_id}"
 
 
 # ---------------------------------------------------------------------------------------------

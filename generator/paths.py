@@ -45,8 +45,15 @@ def metric_anchor(metric_id: str) -> str:
 
 
 def fact_anchor(record: m.Quantity | m.Event) -> str:
+    """A fact's, target's or event's row on its region's page: `fact-<id>`, `event-<id>` …"""
     prefix = "event" if isinstance(record, m.Event) else "target" if isinstance(record, m.Target) else "fact"
     return f"{prefix}-{record.id}"
+
+
+def record_anchor(record: m.Quantity | m.Event | m.RegionCluster) -> str:
+    """`fact_anchor`, and `cluster-<id>` for a region's cluster entry: unique within a region, since
+    facts and targets share one id namespace and events and clusters have their own prefixes."""
+    return f"cluster-{record.cluster}" if isinstance(record, m.RegionCluster) else fact_anchor(record)
 
 
 # Between a region's id and a record's in an anchor: ids are kebab-case, so "--" never occurs
@@ -56,14 +63,20 @@ def fact_anchor(record: m.Quantity | m.Event) -> str:
 JOIN = "--"
 
 
-def quote_anchor(region_id: str, record_id: str) -> str:
-    return f"q-{region_id}{JOIN}{record_id}"
+def joined(region_id: str, anchor: str) -> str:
+    return f"{region_id}{JOIN}{anchor}"
+
+
+def quote_anchor(region_id: str, anchor: str) -> str:
+    """A quote's row on its article's page: the region and the record's `record_anchor`, so a fact
+    and an event with one id (separate namespaces) never share it."""
+    return "q-" + joined(region_id, anchor)
 
 
 def row_anchor(region_id: str, record: m.Quantity | m.Event, with_region: bool) -> str:
     """`fact-<id>` on the region page (the citable URL); elsewhere prefixed with the region,
     because two regions may use the same fact id and ids must be unique on a page."""
-    return f"{region_id}{JOIN}{fact_anchor(record)}" if with_region else fact_anchor(record)
+    return joined(region_id, fact_anchor(record)) if with_region else fact_anchor(record)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -12,14 +12,17 @@ from pathlib import Path
 
 from generator.checks import run_checks
 from generator.load import Dataset, load
-from generator.problems import Problem
+from generator.problems import Problem, errors
 
 
 def validate(root: Path) -> tuple[Dataset, list[Problem]]:
-    """Load and check everything under `root` (the folder holding data/)."""
+    """Load and check everything under `root` (the folder holding data/).
+
+    Returns errors and warnings alike (`Problem.severity`); only `errors(problems)` must stop
+    anything: a stray editor file in data/ is a warning, and `mkdocs serve` must keep going."""
     dataset, problems = load(root)
-    if not problems:
-        problems = run_checks(dataset)
+    if not errors(problems):
+        problems += run_checks(dataset)  # after the warnings, if any, from loading
     else:
         # structure problems first: meaning checks on half-read data would only add noise
         problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []

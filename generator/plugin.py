@@ -32,7 +32,7 @@ from generator import charts, pipeline, preview, site
 from generator.checks import placeholders
 from generator.load import Dataset
 from generator.paths import VEGA_BUNDLE
-from generator.problems import Problem, format_report
+from generator.problems import Problem, errors, format_report, warnings
 from generator.search import jieba_dictionary
 from generator.text import Lang
 from generator.urls import url_problem
@@ -74,9 +74,12 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     def on_config(self, config: Any) -> Any:
         if problem := url_problem(config.site_url or ""):  # downloads cite facts by it; MkDocs takes any scheme
             raise PluginError(f"site_url {config.site_url!r} cannot be used: {problem}")
-        dataset, self.problems = pipeline.validate(Path(self.config.data_root or Path(config.config_file_path).parent))
+        dataset, problems = pipeline.validate(Path(self.config.data_root or Path(config.config_file_path).parent))
+        self.problems = errors(problems)
         if self.problems and not self.serving:
             raise PluginError("data/ has problems:\n" + format_report(self.problems))
+        for warning in warnings(problems):  # `mkdocs build --strict` refuses these too
+            log.warning("%s", warning.format())
         if self.problems:
             log.warning("data/ has problems; the preview shows the last data that passed the check:\n%s", format_report(self.problems))
         else:

@@ -1,7 +1,8 @@
 """Page contexts → Markdown, with Jinja2.
 
 `StrictUndefined` turns a misspelled variable into an error instead of an empty cell. Escaping is
-done in `context.py` (Markdown, not HTML, is what these templates produce), so autoescape is off.
+done by the page modules with `text.md` (Markdown, not HTML, is what these templates produce), so
+autoescape is off.
 
 A page's front matter (its title, what the theme hides) is written here by a YAML serializer, never
 by the templates: a title with a `"` broke the hand-written `title: "…"`, and YAML's own escapes

@@ -11,7 +11,8 @@ import pytest
 from conftest import mkdocs_build
 from mkdocs.exceptions import PluginError
 
-from generator.__main__ import main, validate
+from generator.__main__ import main
+from generator.pipeline import validate
 from generator.plugin import ZoneReportPlugin
 
 ROOT = Path(__file__).resolve().parents[1]

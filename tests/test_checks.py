@@ -640,8 +640,8 @@ def test_articles_and_groups_named_index(project: Project, rel: str, old: str, f
 
 
 def test_the_reserved_ids_are_those_of_the_generated_pages() -> None:
-    # the ids whose pages have the path of a page the site makes anyway (context.py's constants)
-    from generator import context as c
+    # the ids whose pages have the path of a page the site makes anyway (paths.py)
+    from generator import paths as c
 
     fixed = {c.HOME, c.REGIONS, c.CLUSTERS, c.TIMELINE, c.COMPARE, c.SOURCES, c.DOWNLOADS, c.METHODOLOGY}
     makers = [c.region_path, c.cluster_path, c.group_path, c.source_path]
@@ -664,32 +664,6 @@ def test_a_region_file_name_has_the_bound_of_ids(project: Project) -> None:
     assert [p.split(": ", 1)[1] for p in found(project, "region_file_names")] == [
         "region id of 81 characters is too long; the limit is 80 (rename the file)"
     ]
-
-
-# ---------------------------------------------------------------------------------------------
-# quote_anchors
-
-
-def test_a_fact_and_an_event_with_one_id_would_share_a_quote_anchor(project: Project) -> None:
-    project.replace("regions/r.yml", "  - id: eleven-satellites\n", "  - id: high-tech-firms\n")
-    assert found(project, "quote_anchors") == [
-        "data/regions/r.yml:48: event 'high-tech-firms' and fact 'high-tech-firms' would share the anchor 'q-r-high-tech-firms' on the "
-        "page of article 'first-article' (data/regions/r.yml:14; rename one of the two, or the link to one quote opens the other)"
-    ]
-
-
-def test_two_regions_whose_ids_run_together(project: Project) -> None:
-    # region r, fact a-b and region r-a, fact b: both quotes are q-r-a-b on the article's page
-    project.replace("regions/r.yml", "  - id: high-tech-firms\n", "  - id: a-b\n")
-    project.write("regions/r-a.yml", project.read("regions/r.yml").replace("  - id: a-b\n", "  - id: b\n"))
-    (problem,) = found(project, "quote_anchors")
-    assert problem.startswith("data/regions/r.yml:14: fact 'a-b' and fact 'b' of region 'r-a' would share the anchor 'q-r-a-b' on")
-
-
-def test_the_quote_anchor_is_the_one_pages_use() -> None:
-    from generator import context as c
-
-    assert checks.quote_anchor("r-a", "b") == c.quote_anchor("r-a", "b")
 
 
 def test_uncovered_numbers_show_the_archived_text_with_invisible_characters_escaped() -> None:

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from generator import factdiff, scaffold, schema
-from generator.__main__ import main, validate
+from generator.__main__ import main
+from generator.pipeline import validate
 from generator.yamlsafe import Bare, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -31,8 +31,8 @@ from scan_html import live_payloads
 
 from generator import paths as c
 from generator import site as s
-from generator.__main__ import validate
 from generator.pages import downloads
+from generator.pipeline import validate
 
 pytestmark = pytest.mark.slow
 
@@ -140,15 +140,19 @@ def test_every_id_on_a_page_is_unique(built: Path) -> None:
 KEBAB = st.from_regex(r"[a-z0-9]{1,4}(-[a-z0-9]{1,4}){0,3}", fullmatch=True)
 
 
-@given(st.tuples(KEBAB, KEBAB), st.tuples(KEBAB, KEBAB))
-def test_two_region_and_record_pairs_never_make_the_same_anchor(a: tuple[str, str], b: tuple[str, str]) -> None:
-    """`yizhuang-distance`/`from-tiananmen` and `yizhuang`/`distance-from-tiananmen` collided."""
-    if a != b:
-        assert c.quote_anchor(*a) != c.quote_anchor(*b)
+KIND = st.sampled_from(["fact", "target", "event", "cluster"])
+
+
+@given(st.tuples(KEBAB, KIND, KEBAB), st.tuples(KEBAB, KIND, KEBAB))
+def test_two_records_never_make_the_same_anchor(a: tuple[str, str, str], b: tuple[str, str, str]) -> None:
+    """Region `yizhuang-distance` + fact `from-tiananmen` and region `yizhuang` + fact
+    `distance-from-tiananmen` made one anchor; so did a fact and an event with one id."""
+    if a != b:  # (a row anchor on an overview page is `joined` too)
+        assert c.joined(a[0], f"{a[1]}-{a[2]}") != c.joined(b[0], f"{b[1]}-{b[2]}")
 
 
 def test_the_known_anchor_collision_is_gone() -> None:
-    assert c.quote_anchor("yizhuang-distance", "from-tiananmen") != c.quote_anchor("yizhuang", "distance-from-tiananmen")
+    assert c.quote_anchor("yizhuang-distance", "fact-from-tiananmen") != c.quote_anchor("yizhuang", "fact-distance-from-tiananmen")
 
 
 @pytest.mark.parametrize(

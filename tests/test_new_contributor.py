@@ -29,8 +29,9 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build
 
-from generator.__main__ import main, validate
+from generator.__main__ import main
 from generator.coverage import coverage
+from generator.pipeline import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "CONTRIBUTING.md"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.__main__ import main, validate
+from generator.__main__ import main
 from generator.coverage import coverage
+from generator.pipeline import validate
 
 REPO = Path(__file__).parent.parent
 

@@ -11,17 +11,18 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import Project
 
 from generator import models as m
 from generator import paths as c
 from generator import site
-from generator.__main__ import validate
 from generator.indexes import Index
 from generator.load import Dataset
 from generator.pages import regions as region_pages
 from generator.pages import sources as source_pages
 from generator.pages.figures import REGION_BAR_LIMIT
 from generator.paths import url
+from generator.pipeline import validate
 from generator.search import search_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,9 +61,20 @@ def test_golden_markdown(page: str, mini_pages: dict[str, str], request: pytest.
 
 def test_every_number_links_to_its_quote(mini_pages: dict[str, str]) -> None:
     page = mini_pages["regions/sample-zone.md"]
-    assert '[达到1200亿元](../sources/sample-report.md#q-sample-zone--industrial-output-2023 "' in page
+    assert '[达到1200亿元](../sources/sample-report.md#q-sample-zone--fact-industrial-output-2023 "' in page
     assert '<span id="fact-industrial-output-2023"' in page
-    assert '<span id="q-sample-zone--industrial-output-2023"></span>' in mini_pages["sources/sample-report.md"]
+    assert '<span id="q-sample-zone--fact-industrial-output-2023"></span>' in mini_pages["sources/sample-report.md"]
+
+
+def test_a_fact_and_an_event_with_one_id_keep_their_own_quote_anchors(project: Project) -> None:
+    """Facts and events have separate id namespaces; the quote anchors name the kind, so both are
+    valid data and each number links to its own quote."""
+    project.replace("regions/r.yml", "  - id: eleven-satellites\n", "  - id: high-tech-firms\n")
+    dataset, problems = validate(project.root)
+    assert problems == []
+    page = site.build_pages(dataset, parallel=False)["sources/first-article.md"]
+    assert page.count('<span id="q-r--fact-high-tech-firms">') == 1
+    assert page.count('<span id="q-r--event-high-tech-firms">') == 1
 
 
 def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) -> None:

@@ -19,7 +19,7 @@ from generator import models as m
 from generator import text as tx
 from generator.indexes import Index
 from generator.load import Dataset
-from generator.paths import link, quote_anchor, region_path, source_path
+from generator.paths import link, quote_anchor, record_anchor, region_path, source_path
 from generator.render import render
 
 Files = dict[str, str]  # path (relative to docs/) → content
@@ -93,8 +93,7 @@ class Ctx:
 
         The tooltip is the quote alone: the article is what the click opens, and its title in every
         tooltip (~75 bytes of CJK each) made up a tenth of a region page."""
-        record_id = getattr(q, "id", getattr(q, "cluster", ""))
-        target = link(page, source_path(q.source), quote_anchor(region.id, record_id))
+        target = link(page, source_path(q.source), quote_anchor(region.id, record_anchor(q)))
         return f'[{text}]({target} "{_tooltip(q.quote, needle(q))}")'
 
     def report_base(self, region: m.Region) -> str:

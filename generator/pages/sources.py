@@ -9,7 +9,7 @@ from generator import models as m
 from generator import navigation
 from generator import text as tx
 from generator.pages.base import Ctx, Page
-from generator.paths import SOURCES, fact_anchor, link, quote_anchor, region_path, source_path
+from generator.paths import SOURCES, fact_anchor, link, quote_anchor, record_anchor, region_path, source_path
 
 NAV_TITLE = 30  # characters of an article's title in the navigation
 
@@ -52,15 +52,15 @@ def _quotes(ctx: Ctx, page: str, article: m.Article) -> list[dict[str, Any]]:
     quotes = []
     for region, record in ctx.index.by_article.get(article.id, []):
         if isinstance(record, m.Quantity):
-            what, anchor, record_id = ctx.value(record), fact_anchor(record), record.id
+            what, anchor = ctx.value(record), fact_anchor(record)
         elif isinstance(record, m.Event):
-            what, anchor, record_id = ctx.event_date(record), fact_anchor(record), record.id
+            what, anchor = ctx.event_date(record), fact_anchor(record)
         else:
-            what, anchor, record_id = ctx.lang.both("role_" + record.role), "clusters", record.cluster
+            what, anchor = ctx.lang.both("role_" + record.role), "clusters"
         found = text.find(record.quote, article.lines) if text else None
         quotes.append(
             {
-                "anchor": quote_anchor(region.id, record_id),
+                "anchor": quote_anchor(region.id, record_anchor(record)),
                 "what": f"[{tx.md(what)}]({link(page, region_path(region.id), anchor)})",
                 "region": ctx.name(region),
                 "quote": tx.md(record.quote),
