@@ -8,10 +8,9 @@ import time
 from pathlib import Path
 
 from generator import factdiff, scaffold, schema
-from generator.checks import placeholders
 from generator.coverage import coverage
 from generator.pipeline import summary, validate
-from generator.problems import errors, format_report, warnings
+from generator.problems import errors, format_report
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -21,12 +20,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_report(problems))
         return 1
     print(f"✔ data is valid: {summary(dataset)} ({time.perf_counter() - started:.2f} s)")
-    if warnings(problems):
+    if problems:  # drafts and warnings: valid, but worth saying
         print(format_report(problems))
-    unfinished = placeholders(dataset)
-    if unfinished:
-        print(f"⚠ {len(unfinished)} placeholder{'s' if len(unfinished) > 1 else ''} to replace before the site can be built:")
-        print("\n".join("  " + p.format() for p in unfinished))
     return 0
 
 

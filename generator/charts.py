@@ -245,6 +245,11 @@ def _unique(rows: list[dict[str, Any]], key: str, extra: str) -> list[dict[str, 
     return out
 
 
+def _tooltips(lang: Lang, *fields: tuple[str, str]) -> list[alt.Tooltip]:
+    """A tooltip line per (field:type, catalog key of its title)."""
+    return [alt.Tooltip(field, title=lang.both(key)) for field, key in fields]
+
+
 def _empty() -> alt.InlineData:
     return alt.InlineData(values=[])
 
@@ -259,12 +264,7 @@ def _bars(lang: Lang) -> Any:
         alt.layer(bars, labels, room, data=_empty())
         .encode(
             y=alt.Y("region:N", sort=by_value, title=None),
-            tooltip=[
-                alt.Tooltip("region:N", title=lang.both("region")),
-                alt.Tooltip("display:N", title=lang.both("value")),
-                alt.Tooltip("period:N", title=lang.both("period")),
-                alt.Tooltip("source:N", title=lang.both("source")),
-            ],
+            tooltip=_tooltips(lang, ("region:N", "region"), ("display:N", "value"), ("period:N", "period"), ("source:N", "source")),
             href=alt.Href("href:N"),
         )
         .properties(width="container", height=ROW_STEP)  # height: set per chart
@@ -284,11 +284,7 @@ def _matrix(lang: Lang, regions_across: bool) -> Any:
             cluster,
             color=alt.Color(**role, legend=alt.Legend(orient="bottom", direction="horizontal")),
             size=alt.Size(**role, scale=alt.Scale(range=[330, 170, 70])),  # merged into the colour legend
-            tooltip=[
-                alt.Tooltip("region:N", title=lang.both("region")),
-                alt.Tooltip("cluster:N", title=lang.both("cluster")),
-                alt.Tooltip("role:N", title=lang.both("role")),
-            ],
+            tooltip=_tooltips(lang, ("region:N", "region"), ("cluster:N", "cluster"), ("role:N", "role")),
             href=alt.Href("href:N"),
         )
     )
@@ -320,13 +316,14 @@ def _timeline(lang: Lang) -> Any:
                 scale=alt.Scale(domain=["event", "target"], range=["circle", "diamond"]),
                 legend=None,
             ),
-            tooltip=[
-                alt.Tooltip("title:N", title=lang.both("chart_event")),
-                alt.Tooltip("region:N", title=lang.both("region")),
-                alt.Tooltip("date:N", title=lang.both("date")),
-                alt.Tooltip("precision:N", title=lang.both("precision")),
-                alt.Tooltip("type:N", title=lang.both("type")),
-            ],
+            tooltip=_tooltips(
+                lang,
+                ("title:N", "chart_event"),
+                ("region:N", "region"),
+                ("date:N", "date"),
+                ("precision:N", "precision"),
+                ("type:N", "type"),
+            ),
             href=alt.Href("href:N"),
         )
         .properties(width="container", height=ROW_STEP)  # height: set per chart
@@ -349,14 +346,15 @@ def _targets(lang: Lang) -> Any:
         alt.layer(track, bar, goal, labels, data=_empty())
         .encode(
             y=alt.Y("target:N", title=None, sort=None, axis=None),
-            tooltip=[
-                alt.Tooltip("target:N", title=lang.both("target")),
-                alt.Tooltip("region:N", title=lang.both("region")),
-                alt.Tooltip("display_target:N", title=lang.both("value")),
-                alt.Tooltip("display_latest:N", title=lang.both("chart_latest")),
-                alt.Tooltip("progress:Q", title=lang.both("chart_progress")),
-                alt.Tooltip("deadline:N", title=lang.both("deadline")),
-            ],
+            tooltip=_tooltips(
+                lang,
+                ("target:N", "target"),
+                ("region:N", "region"),
+                ("display_target:N", "value"),
+                ("display_latest:N", "chart_latest"),
+                ("progress:Q", "chart_progress"),
+                ("deadline:N", "deadline"),
+            ),
             href=alt.Href("href:N"),
         )
         .properties(width="container", height=TARGET_STEP)  # height: set per chart

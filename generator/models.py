@@ -12,12 +12,12 @@ reader (`yamlsafe.py`) marked as `Bare` (unquoted numbers and dates) where text 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from generator.files import SOURCE_FILE_RE
 from generator.problems import excerpt
 from generator.yamlsafe import Bare
 
@@ -119,8 +119,6 @@ Int = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
 MAX_ID = 80
 KebabId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
 SnakeId = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=MAX_ID)]
-# Source text names are shown on pages inside a Markdown code span: no backtick, `<` or space.
-SOURCE_FILE_RE = r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$"
 SourceFile = Annotated[str, BeforeValidator(_text), Field(pattern=SOURCE_FILE_RE)]
 _SWAPPED = "coordinates are [latitude, longitude], e.g. [39.79, 116.51]; are the two swapped?"
 # the bounds in the JSON Schema for editors, and checked by `_between` for a message that says which
@@ -185,11 +183,10 @@ Qualifier = Literal[
 
 
 class Record(BaseModel):
-    """Base: unknown fields are errors; each record remembers where it was written."""
+    """Base: unknown fields are errors. Where each record was written is kept by the loader
+    (`Dataset.where`), not in the record."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    _file: str = PrivateAttr(default="")
-    _path: tuple[str | int, ...] = PrivateAttr(default=())
 
 
 class Bilingual(Record):
@@ -390,17 +387,19 @@ class Exclusion(Quoted):
     reason: Text
 
 
-class Region(Record):
+class RegionFile(Record):
+    """What a region file holds (data/regions/<id>.yml)."""
+
     profile: Profile
     facts: list[Fact] = []
     clusters: list[RegionCluster] = []
     events: list[Event] = []
     targets: list[Target] = []
     excluded: list[Exclusion] = []
-    _id: str = PrivateAttr(default="")
 
-    @functools.cached_property
-    def id(self) -> str:
-        # cached: pydantic's private-attribute lookup is slow, and pages ask for ids very often
-        return self._id
+
+class Region(RegionFile):
+    """A region as loaded: its file's content and its id, the file's name (given by load.py)."""
+
+    id: str
 

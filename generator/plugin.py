@@ -29,10 +29,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator import charts, pipeline, preview, site
-from generator.checks import placeholders
 from generator.load import Dataset
 from generator.paths import VEGA_BUNDLE
-from generator.problems import Problem, errors, format_report, warnings
+from generator.problems import Problem, drafts, errors, format_report, warnings
 from generator.search import jieba_dictionary
 from generator.text import Lang
 from generator.urls import url_problem
@@ -76,14 +75,15 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
             raise PluginError(f"site_url {config.site_url!r} cannot be used: {problem}")
         dataset, problems = pipeline.validate(Path(self.config.data_root or Path(config.config_file_path).parent))
         self.problems = errors(problems)
-        if self.problems and not self.serving:
-            raise PluginError("data/ has problems:\n" + format_report(self.problems))
+        if not self.serving and (self.problems or drafts(problems)):  # a draft is previewed, never published
+            raise PluginError("data/ has problems; the site is not built with them:\n" + format_report(self.problems + drafts(problems)))
         for warning in warnings(problems):  # `mkdocs build --strict` refuses these too
             log.warning("%s", warning.format())
+        if drafts(problems):
+            log.info("this preview shows data that cannot be published yet:\n%s", format_report(drafts(problems)))
         if self.problems:
             log.warning("data/ has problems; the preview shows the last data that passed the check:\n%s", format_report(self.problems))
         else:
-            self._refuse_placeholders(dataset)
             self.dataset = dataset
         if self.dataset is not None:
             self._teach_search(self.dataset, config)
@@ -102,16 +102,6 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return preview.with_banner(site.squeeze_html(output), self.problems, Lang(self.config.lang))
-
-    def _refuse_placeholders(self, dataset: Dataset) -> None:
-        """A region still holding `new-region` placeholders is previewed (with a note), never built."""
-        unfinished = placeholders(dataset)
-        if not unfinished:
-            return
-        report = "\n".join("  " + problem.format() for problem in unfinished)
-        if not self.serving:
-            raise PluginError(f"data/ still holds placeholders from `new-region`; the site is not built with them:\n{report}")
-        log.info("placeholders to replace before the site can be built (this preview shows them):\n%s", report)
 
     def _teach_search(self, dataset: Dataset, config: Any) -> None:
         """Give the search plugin (listed after this one, so its own on_config runs later) a jieba

@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# "error": `check` fails and nothing is built; "draft": `check` passes and `mkdocs serve` previews
+# it, but `mkdocs build` will not publish it (placeholders); "warning": worth saying, stops nothing
+# (an editor's lock file beside a region while `mkdocs serve` runs). See checks/registry.py.
+Severity = Literal["error", "draft", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -17,8 +20,6 @@ class Problem:
     message: str  # what is wrong, with what was expected
     hint: str = ""  # how to fix it / the valid choices
     kind: str = "data"  # the check that found it (yaml, schema, reference, quote, …)
-    # "warning": worth saying but stops nothing (an editor's lock file beside a region while
-    # `mkdocs serve` runs); only errors fail `check` and the build. See `errors`.
     severity: Severity = "error"
 
     def format(self) -> str:
@@ -36,16 +37,25 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.is_error]
 
 
+def drafts(problems: Iterable[Problem]) -> list[Problem]:
+    """What may be previewed but not published."""
+    return [p for p in problems if p.severity == "draft"]
+
+
 def warnings(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if not p.is_error]
+    return [p for p in problems if p.severity == "warning"]
 
 
 def format_report(problems: list[Problem]) -> str:
-    """Errors sorted by file and line with one count line, then warnings (⚠) and theirs."""
+    """Errors sorted by file and line with one count line, then what to finish before the site can
+    be built (drafts), then warnings (⚠) and their count."""
     parts = []
     found = _distinct(errors(problems))
     if found:
         parts += [p.format() for p in found] + [f"✖ {_count(found, 'problem')}"]
+    unfinished = _distinct(drafts(problems))
+    if unfinished:
+        parts += [f"⚠ {len(unfinished)} to finish before the site can be built:"] + [f"  {p.format()}" for p in unfinished]
     cautions = _distinct(warnings(problems))
     if cautions:
         parts += [f"⚠ {p.format()}" for p in cautions] + [f"⚠ {_count(cautions, 'warning')}"]

@@ -15,7 +15,8 @@ import typing
 from pathlib import Path
 
 from generator import models as m
-from generator.checks import RESERVED_IDS, choices
+from generator.checks import choices
+from generator.checks.ids import RESERVED_IDS
 from generator.load import load
 from generator.problems import excerpt
 

@@ -32,7 +32,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # kind → (model, the files it describes, title)
 KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
-    "region": (m.Region, "data/regions/*.yml", "Region file (data/regions/<id>.yml)"),
+    "region": (m.RegionFile, "data/regions/*.yml", "Region file (data/regions/<id>.yml)"),
     "articles": (m.ArticlesFile, "data/sources/articles.yml", "Source articles (data/sources/articles.yml)"),
     "metrics": (m.MetricsFile, "data/metrics.yml", "Units, metric groups and metrics (data/metrics.yml)"),
     "clusters": (m.ClustersFile, "data/clusters.yml", "Industry-cluster taxonomy (data/clusters.yml)"),
@@ -63,6 +63,7 @@ def schema_for(kind: str) -> dict[str, Any]:
     model, files, title = KINDS[kind]
     body = model.model_json_schema(schema_generator=_Generator)
     body.pop("title", None)
+    body.pop("description", None)  # the model's docstring is for programmers; this one is for contributors
     return {
         "$schema": DIALECT,
         "title": title,

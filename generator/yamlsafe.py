@@ -10,12 +10,9 @@ Only the pure-Python parser is used: it is fast enough for files bounded to `MAX
 
 from __future__ import annotations
 
-import errno
 import functools
 import math
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +21,7 @@ from typing import Any, cast
 import yaml
 from yaml.resolver import Resolver
 
+from generator.files import read_file
 from generator.problems import BIDI, INVISIBLE, Problem, excerpt
 
 MAX_BYTES = 512 * 1024
@@ -272,103 +270,6 @@ def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, problems
     doc, problems = _parse(path, rel, raw)
     return doc, list(problems)  # a copy: the cached list must not change
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading a file that arrived in a pull request: only a regular file, never through a link, and
-# never more than a bound. A symlink to /etc/passwd used to be read and echoed in the message, one
-# to /dev/zero read until memory ran out, and a FIFO hung `check`.
-
-# O_NOFOLLOW: a link is refused by the kernel, not by a check before the open that could race
-# with a swap; O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-def read_file(path: Path, rel: str, limit: int, too_big_hint: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of the regular file `path`, at most `limit` of them; else None and the problem."""
-    try:
-        odd = special_file(path)  # first, for the message: the kernel would only say ELOOP
-        if odd:
-            return None, [not_regular(rel, odd, "file")]
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as err:
-        if err.errno == errno.ELOOP:  # made a link after `special_file` looked: O_NOFOLLOW refused it
-            return None, [not_regular(rel, "a symbolic link", "file")]
-        return None, [_unreadable(rel, err)]
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):  # swapped for something else since `special_file` looked
-            return None, [not_regular(rel, _kind_of(info.st_mode), "file")]
-        raw = _read_at_most(fd, limit + 1)  # whatever the size says: a file may grow while read
-    except OSError as err:  # EIO, EISDIR on odd file systems …
-        return None, [_unreadable(rel, err)]
-    finally:
-        os.close(fd)
-    if len(raw) > limit:
-        size = max(info.st_size, len(raw))
-        return None, [Problem(rel, 1, f"file is {size:,} bytes; the limit is {limit:,}", too_big_hint, kind="file")]
-    return raw, []
-
-
-def _read_at_most(fd: int, count: int) -> bytes:
-    chunks: list[bytes] = []
-    while count > 0:
-        chunk = os.read(fd, min(count, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        count -= len(chunk)
-    return b"".join(chunks)
-
-
-def special_file(path: Path) -> str:
-    """What `path` is when it is not a regular file or a folder ("a symbolic link (to '…')",
-    "a named pipe (FIFO)" …), else "". Does not follow links; OSError if it cannot be looked at."""
-    mode = os.lstat(path).st_mode
-    if stat.S_ISLNK(mode):
-        try:
-            return f"a symbolic link (to {excerpt(os.readlink(path))!r})"
-        except OSError:  # pragma: no cover - removed between lstat and readlink
-            return "a symbolic link"
-    return "" if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _kind_of(mode)
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
-def not_regular(rel: str, what: str, expected: str) -> Problem:
-    """`rel` is `what` ("a symbolic link (to …)", "a folder", …) where a `expected` ("file" or
-    "folder") must be. Nothing is read through it."""
-    if what.startswith("a symbolic link"):
-        # git commits a link as a link, so one can arrive in a pull request
-        hint = f"replace the link with the {expected} itself; links are never followed"
-    elif what in ("a folder", "a file"):
-        hint = f"rename or move the {what.removeprefix('a ')}; a {expected} must be here"
-    else:
-        hint = f"remove it and put the {expected} itself here"
-    read = "nothing in it is read" if expected == "folder" else "it is not read"
-    return Problem(rel, 1, f"{what} where a {expected} must be; {read}", hint, kind="file")
-
-
-def _unreadable(rel: str, err: OSError) -> Problem:
-    if err.errno in (errno.EACCES, errno.EPERM):
-        hint = "make it readable with chmod a+r, or restore it with git checkout"
-    elif err.errno == errno.ENOENT:
-        hint = "it is gone; was it removed while the check ran?"
-    else:
-        hint = "the disk or file system reported an error; restore the file with git checkout"
-    return Problem(rel, 1, f"cannot read the file: {err.strerror or err}", hint, kind="file")
 
 
 @functools.lru_cache(maxsize=1024)

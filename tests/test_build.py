@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from generator.__main__ import main
 from generator.pipeline import validate
-from generator.plugin import ZoneReportPlugin
+from generator.problems import errors
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -85,17 +86,19 @@ def test_a_skeleton_region_is_previewed_but_never_built(tmp_path: Path, caplog: 
     result = mkdocs_build(project, tmp_path / "out")
     out = result.stderr + result.stdout
     assert result.returncode != 0 and "Traceback" not in out
-    assert "still holds placeholders from `new-region`" in out
+    assert "the site is not built with them" in out and "to finish before the site can be built" in out
     assert "data/regions/draft.yml:10: placeholder 'TODO 简称' is still here" in out
     assert "data/regions/draft.yml:20: coordinates are still the placeholder [0.0, 0.0]" in out
-    dataset, problems = validate(project)
-    assert problems == []
-    serving = ZoneReportPlugin()
+    _, problems = validate(project)
+    assert errors(problems) == [] and {p.severity for p in problems} == {"draft"}  # `check` passes
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_url="http://127.0.0.1:8000/")
+    serving = config.plugins["zone-report"]
     serving.on_startup(command="serve", dirty=False)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.zone-report"):
-        serving._refuse_placeholders(dataset)  # no error: the preview shows the draft …
+        serving.on_config(config)  # no error: the preview shows the draft …
+    assert serving.dataset is not None
     assert "placeholder 'TODO 简称' is still here" in caplog.text  # … and says what to replace
-    building = ZoneReportPlugin()
+    building = load_config(config_file=str(project / "mkdocs.yml")).plugins["zone-report"]
     building.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError):
-        building._refuse_placeholders(dataset)
+        building.on_config(load_config(config_file=str(project / "mkdocs.yml")))

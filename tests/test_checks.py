@@ -16,11 +16,13 @@ from conftest import Project
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import checks
-from generator.checks import CHECKS, number_forms, printed_scales, run_checks
+from generator import models as m
+from generator.checks import CHECKS, Check, ids, quotes, registry, run_checks
+from generator.checks.quotes import printed_scales
 from generator.coverage import Uncovered
 from generator.load import Dataset, load
 from generator.problems import Problem
+from generator.text import number_forms
 
 
 def found(project: Project, name: str) -> list[str]:
@@ -181,12 +183,12 @@ def test_unknown_scope(project: Project) -> None:
 
 def test_baseline_must_be_a_fact_of_the_same_metric(project: Project) -> None:
     project.replace("regions/r.yml", "baseline: output-2023", "baseline: output-2022")
-    assert found(project, "quantity_references") == [
+    assert found(project, "target_baselines") == [
         "data/regions/r.yml:66: baseline 'output-2022' is not a fact of this region "
         "(did you mean 'output-2023'? valid choices: high-tech-firms, new-town-area, output-2023)"
     ]
     project.replace("regions/r.yml", "baseline: output-2022", "baseline: high-tech-firms")
-    assert found(project, "quantity_references") == [
+    assert found(project, "target_baselines") == [
         "data/regions/r.yml:66: baseline 'high-tech-firms' measures 'high_tech_enterprises', the target 'industrial_output' "
         "(a baseline must share the target's metric)"
     ]
@@ -228,7 +230,7 @@ def test_a_province_spelt_differently_in_english(project: Project) -> None:
 def test_a_province_listed_twice_in_the_registry(project: Project) -> None:
     sichuan = "      - {zh: 四川省, en: Sichuan}\n"
     project.replace("provinces.yml", sichuan, sichuan + "      - {zh: 上海市, en: Shanghai}\n")
-    assert found(project, "province_names") == [
+    assert found(project, "province_registry") == [
         "data/provinces.yml:12: province '上海市' is listed more than once (first at line 7) (keep one entry per province)"
     ]
 
@@ -239,7 +241,7 @@ def test_no_province_problems_without_a_registry(project: Project) -> None:
     dataset, problems = load(project.root)
     # the missing file is reported once, by load, rather than every region's province with it
     assert [p.format() for p in problems] == ["data/provinces.yml:1: required file is missing (see data/README.md for its format)"]
-    assert list(CHECKS["province_names"](dataset)) == []
+    assert run_checks(dataset, ["province_names"]) == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,17 +520,16 @@ def test_a_percentage_written_as_a_fraction_is_named(project: Project) -> None:
     [("占比43.9%", 0.439, "43.9"), ("占比43.9％", 0.439, "43.9"), ("增长5%", 0.05, "5"), ("增长15%", 0.05, None), ("0.439", 0.439, None)],
 )
 def test_a_fraction_of_a_printed_percentage(quote: str, value: float, percent: str | None) -> None:
-    assert checks._as_percent(quote, value) == percent
+    assert quotes._as_percent(quote, value) == percent
 
 
 def test_the_crash_of_a_check_is_reported_at_the_record_it_was_on(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(dataset: Dataset) -> list[Problem]:
-        for _region, quantity in checks.quantities(dataset):
-            if quantity.value == 225:
-                raise ZeroDivisionError("division by zero")
+    def broken(dataset: Dataset, region: m.Region, quantity: m.Quantity) -> list[Problem]:
+        if quantity.value == 225:
+            raise ZeroDivisionError("division by zero")
         return []
 
-    monkeypatch.setitem(CHECKS, "broken", broken)
+    monkeypatch.setitem(CHECKS, "broken", Check("broken", broken, scope="record", kinds=("facts", "targets")))
     problems = [p.format() for p in run_checks(project.dataset())]
     assert problems == [
         "data/regions/r.yml:31: internal error in check 'broken' on this record: ZeroDivisionError: division by zero "
@@ -540,10 +541,24 @@ def test_a_crash_away_from_any_record_is_still_a_problem(project: Project, monke
     def broken(dataset: Dataset) -> list[Problem]:
         raise KeyError("x")
 
-    monkeypatch.setattr(checks, "CHECKS", {"broken": broken})
+    monkeypatch.setattr(registry, "CHECKS", {"broken": Check("broken", broken)})
     assert [p.format() for p in run_checks(project.dataset())] == [
         "data:1: internal error in check 'broken' on this record: KeyError: 'x' (please report this; the data may still be fine)"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# placeholders: a draft (checks pass, the build refuses it)
+
+
+def test_placeholders_are_drafts(project: Project) -> None:
+    project.replace("regions/r.yml", "short_name: {zh: 亦庄, en: Beijing E-Town}", 'short_name: {zh: "TODO 简称", en: Beijing E-Town}')
+    project.replace("regions/r.yml", "coordinates: [39.79, 116.51]", "coordinates: [0.0, 0.0]")
+    assert found(project, "placeholders") == [
+        "data/regions/r.yml:3: placeholder 'TODO 简称' is still here (replace it with the real value)",
+        "data/regions/r.yml:7: coordinates are still the placeholder [0.0, 0.0] (approximate [latitude, longitude], e.g. [31.32, 120.72])",
+    ]
+    assert {p.severity for p in run_checks(project.dataset(), ["placeholders"])} == {"draft"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -647,7 +662,7 @@ def test_the_reserved_ids_are_those_of_the_generated_pages() -> None:
     makers = [c.region_path, c.cluster_path, c.group_path, c.source_path]
     candidates = {Path(page).stem for page in fixed} | {"index", "downloads", "assets", "timeline"}
     colliding = {given for given in candidates for make in makers if make(given) in fixed}
-    assert colliding == {given for given, why in checks.RESERVED_IDS.items() if "overwrite" in why}
+    assert colliding == {given for given, why in ids.RESERVED_IDS.items() if "overwrite" in why}
 
 
 @pytest.mark.parametrize("given", ["con", "nul", "com1", "lpt9"])

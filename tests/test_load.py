@@ -8,6 +8,7 @@ import shutil
 import pytest
 from conftest import Project
 
+from generator import files
 from generator import load as load_module
 from generator import models as m
 from generator.load import load
@@ -398,7 +399,7 @@ def test_a_folder_that_cannot_be_listed(project: Project, monkeypatch: pytest.Mo
     def refuse(path: object) -> list[str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(load_module.os, "listdir", refuse)
+    monkeypatch.setattr(files.os, "listdir", refuse)
     assert found(project)[0] == ("error", "data/", "cannot list the folder: Permission denied")
 
 
@@ -455,11 +456,21 @@ def test_source_texts_with_windows_line_ends_count_lines_like_an_editor(project:
     assert project.dataset().texts["x.txt"].line_count == 7
 
 
-def test_every_nested_record_is_stamped(project: Project) -> None:
+def test_the_loader_knows_where_every_nested_record_is(project: Project) -> None:
     dataset = project.dataset()
-    scope = dataset.regions["r"].profile.scopes[0]
-    assert (scope._file, scope._path) == ("data/regions/r.yml", ("profile", "scopes", 0))
-    assert isinstance(scope.name, m.Bilingual) and scope.name._path == ("profile", "scopes", 0, "name")
+    region = dataset.regions["r"]
+    scope = region.profile.scopes[0]
+    assert dataset.locations[id(scope)] == ("data/regions/r.yml", ("profile", "scopes", 0))
+    assert isinstance(scope.name, m.Bilingual) and dataset.locations[id(scope.name)][1] == ("profile", "scopes", 0, "name")
+    assert dataset.where(scope, "name") == ("data/regions/r.yml", 11)
+    assert dataset.where(region) == ("data/regions/r.yml", 1) and region.id == "r"
+    assert not any(name.startswith("_") for name in type(scope).__private_attributes__), "no location inside a record"
+
+
+def test_a_region_file_holds_no_id(project: Project) -> None:
+    """The file name is the id; the schema editors use has no `id` for region files."""
+    project.replace("regions/r.yml", "profile:\n", "id: other\nprofile:\n")
+    assert any("unknown field 'id'" in p.message for p in project.load()[1])
 
 
 @pytest.mark.parametrize(

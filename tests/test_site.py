@@ -197,8 +197,7 @@ def _regions_in(placements: list[tuple[str, str | None]]) -> Dataset:
         parent = m.Bilingual(zh=city, en=city) if city else None
         short = m.Bilingual(zh=f"区{index}", en=f"Zone {index}")
         profile = template.profile.model_copy(update={"short_name": short, "province": dataset.provinces[province][1], "parent": parent})
-        region = m.Region.model_construct(profile=profile)  # (a copy would keep the template's cached id)
-        region._id = f"z{index}"
+        region = m.Region.model_construct(profile=profile, id=f"z{index}")
         regions[region.id] = region
     dataset.regions = regions
     return dataset

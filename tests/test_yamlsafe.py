@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import yamlsafe
+from generator import files
+from generator.files import read_file
 from generator.problems import INVISIBLE
-from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_file, read_yaml
+from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, Bare, Document, read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes) -> tuple[Document | None, list[str]]:
@@ -395,13 +396,13 @@ def test_a_device_itself_is_refused_without_opening_it() -> None:
 def test_a_link_made_after_the_look_is_refused_by_the_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the race `special_file` alone would lose: O_NOFOLLOW makes the kernel refuse the link
     (tmp_path / "f.yml").symlink_to("/dev/zero")
-    monkeypatch.setattr(yamlsafe, "special_file", lambda path: "")
+    monkeypatch.setattr(files, "special_file", lambda path: "")
     assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a symbolic link where a file must be")
 
 
 def test_a_pipe_swapped_in_after_the_look_is_refused_by_fstat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     os.mkfifo(tmp_path / "f.yml")
-    monkeypatch.setattr(yamlsafe, "special_file", lambda path: "")
+    monkeypatch.setattr(files, "special_file", lambda path: "")
     assert refused(tmp_path / "f.yml").startswith("data/f.yml:1: a named pipe (FIFO) where a file must be")
 
 
@@ -418,7 +419,7 @@ def test_a_file_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def failing_read(fd: int, count: int) -> bytes:
         raise error
 
-    monkeypatch.setattr(yamlsafe.os, "read", failing_read)
+    monkeypatch.setattr(files.os, "read", failing_read)
     assert refused(tmp_path / "f.yml").startswith(f"data/f.yml:1: {message}")
 
 
@@ -432,7 +433,7 @@ def test_the_bound_holds_whatever_the_size_says(tmp_path: Path, monkeypatch: pyt
         reads.append(count)
         return real_read(fd, count)
 
-    monkeypatch.setattr(yamlsafe.os, "read", counting_read)
+    monkeypatch.setattr(files.os, "read", counting_read)
     raw, problems = read_file(tmp_path / "f.yml", "data/f.yml", MAX_BYTES, "smaller")
     assert raw is None and sum(reads) == MAX_BYTES + 1
     assert [p.format() for p in problems] == [f"data/f.yml:1: file is {MAX_BYTES * 3:,} bytes; the limit is {MAX_BYTES:,} (smaller)"]

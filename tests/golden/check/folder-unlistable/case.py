@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator import load
+from generator import files
 
 IN_PROCESS_ONLY = True  # the patch cannot reach a subprocess
 
@@ -23,4 +23,4 @@ def setup(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_listdir(path)
 
-    monkeypatch.setattr(load.os, "listdir", refusing_listdir)
+    monkeypatch.setattr(files.os, "listdir", refusing_listdir)

@@ -9,17 +9,18 @@ import pytest
 
 from generator import checks
 from generator.load import Dataset
+from generator.models import Quantity, Region
 from generator.problems import Problem
 
 IN_PROCESS_ONLY = True  # the patch cannot reach a subprocess
 
 
-def _broken(dataset: Dataset) -> Iterator[Problem]:
-    for _region, quantity in checks.quantities(dataset):
-        if quantity.id == "output-2023":
-            raise KeyError("share")  # as a bug in a check would: a lookup that fails
-        yield from ()
+def _broken(dataset: Dataset, region: Region, quantity: Quantity) -> Iterator[Problem]:
+    if quantity.id == "output-2023":
+        raise KeyError("share")  # as a bug in a check would: a lookup that fails
+    yield from ()
 
 
 def setup(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(checks.CHECKS, "numbers_in_quotes", _broken)
+    broken = checks.Check("numbers_in_quotes", _broken, scope="record", kinds=("facts", "targets"))
+    monkeypatch.setitem(checks.CHECKS, "numbers_in_quotes", broken)

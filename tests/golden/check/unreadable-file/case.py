@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator import yamlsafe
+from generator import files
 
 IN_PROCESS_ONLY = True  # the patch cannot reach a subprocess
 
@@ -23,4 +23,4 @@ def setup(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(yamlsafe.os, "open", refusing_open)
+    monkeypatch.setattr(files.os, "open", refusing_open)

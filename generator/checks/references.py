@@ -1,0 +1,108 @@
+"""References between records: every id a record names exists, and agrees with what it names
+(a fact's unit is its metric's, a target's baseline measures the same metric, a province is
+spelt as in the registry)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import models as m
+from generator.checks.registry import QUANTITIES, QUOTED, check, choices, unknown
+from generator.load import Dataset
+from generator.problems import Problem
+
+
+@check(scope="record", kinds=("metrics",))
+def metric_references(dataset: Dataset, _region: None, metric: m.Metric) -> Iterator[Problem]:
+    yield from unknown(dataset, metric, ("unit",), "unit", metric.unit, dataset.units)
+    yield from unknown(dataset, metric, ("group",), "group", metric.group, dataset.groups)
+    for index, other in enumerate(metric.comparable_with):
+        yield from unknown(dataset, metric, ("comparable_with", index), "metric", other, dataset.metrics)
+    for index, entry in enumerate(metric.not_comparable_with):
+        yield from unknown(dataset, metric, ("not_comparable_with", index, "metric"), "metric", entry.metric, dataset.metrics)
+        # both lists are symmetric (data/README.md), so a contradiction may be split over the two metrics
+        counterpart = dataset.metrics.get(entry.metric)
+        if entry.metric in metric.comparable_with or (counterpart is not None and metric.id in counterpart.comparable_with):
+            yield dataset.problem(
+                metric,
+                ("not_comparable_with", index),
+                f"'{metric.id}' and '{entry.metric}' are listed as both comparable and not comparable",
+                "comparable_with and not_comparable_with apply both ways; keep one",
+                "reference",
+            )
+
+
+@check(scope="record", kinds=QUOTED)
+def source_references(dataset: Dataset, _region: m.Region, record: m.Quoted) -> Iterator[Problem]:
+    yield from unknown(dataset, record, ("source",), "source article", record.source, dataset.articles, "data/sources/articles.yml")
+
+
+@check(scope="record", kinds=QUANTITIES)
+def quantity_references(dataset: Dataset, region: m.Region, q: m.Quantity) -> Iterator[Problem]:
+    metric = dataset.metrics.get(q.metric)
+    yield from unknown(dataset, q, ("metric",), "metric", q.metric, dataset.metrics, "data/metrics.yml")
+    # an unknown unit is one problem, not also a mismatch with the metric's unit
+    if q.unit not in dataset.units:
+        yield from unknown(dataset, q, ("unit",), "unit", q.unit, dataset.units, "data/metrics.yml")
+    elif metric is not None and q.unit != metric.unit:
+        yield dataset.problem(
+            q,
+            ("unit",),
+            f"unit '{q.unit}' does not match metric '{q.metric}', whose unit is '{metric.unit}'",
+            "use the metric's unit, or a metric that measures in this unit",
+            "reference",
+        )
+    if q.scope is not None:
+        yield from unknown(dataset, q, ("scope",), "scope", q.scope, {s.id for s in region.profile.scopes}, "profile.scopes")
+
+
+@check(scope="region")
+def target_baselines(dataset: Dataset, region: m.Region) -> Iterator[Problem]:
+    """A target's baseline is a fact of its region that measures the same metric."""
+    facts: dict[str, m.Fact] = {}
+    for fact in region.facts:  # the first of a duplicated id, as everywhere else (it was the last)
+        facts.setdefault(fact.id, fact)
+    for target in region.targets:
+        base = facts.get(target.baseline or "")
+        if target.baseline and base is None:
+            message = f"baseline '{target.baseline}' is not a fact of this region"
+            yield dataset.problem(target, ("baseline",), message, choices(facts, target.baseline), "reference")
+        elif base is not None and base.metric != target.metric:
+            message = f"baseline '{base.id}' measures '{base.metric}', the target '{target.metric}'"
+            yield dataset.problem(target, ("baseline",), message, "a baseline must share the target's metric", "reference")
+
+
+@check(scope="record", kinds=("facts", "targets", "events", "clusters"))
+def cluster_references(dataset: Dataset, _region: m.Region, record: m.Fact | m.Target | m.Event | m.RegionCluster) -> Iterator[Problem]:
+    if record.cluster is not None:
+        yield from unknown(dataset, record, ("cluster",), "cluster", record.cluster, dataset.clusters, "data/clusters.yml")
+
+
+@check()
+def province_registry(dataset: Dataset) -> Iterator[Problem]:
+    """Each province is listed once in data/provinces.yml."""
+    first: dict[str, m.Bilingual] = {}
+    for area in dataset.areas.values():
+        for index, province in enumerate(area.provinces):
+            if province.zh in first:
+                line = dataset.where(first[province.zh], "zh")[1]
+                message = f"province '{province.zh}' is listed more than once (first at line {line})"
+                yield dataset.problem(area, ("provinces", index, "zh"), message, "keep one entry per province", "duplicate")
+            first.setdefault(province.zh, province)
+
+
+@check(scope="region")
+def province_names(dataset: Dataset, region: m.Region) -> Iterator[Problem]:
+    """Every region's province is in data/provinces.yml, spelt as there: the site groups regions
+    by it, and "北京" beside "北京市" would make two provinces."""
+    known = dataset.provinces
+    if not known:
+        return  # data/provinces.yml is missing or unreadable: already reported
+    given = region.profile.province
+    entry = known.get(given.zh)
+    if entry is None:
+        hint = choices(known, given.zh) + " (the names in data/provinces.yml)"
+        yield dataset.problem(region.profile, ("province", "zh"), f"unknown province '{given.zh}'", hint, "reference")
+    elif entry[1].en != given.en:
+        message = f"province '{given.zh}' is '{entry[1].en}' in English in data/provinces.yml, not '{given.en}'"
+        yield dataset.problem(region.profile, ("province", "en"), message, f"write en: {entry[1].en}", "reference")

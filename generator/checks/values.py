@@ -1,0 +1,61 @@
+"""Values: no negative count, area or sum; no `new-region` placeholder left in what is published."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator import models as m
+from generator.checks.registry import QUANTITIES, check
+from generator.load import Dataset
+from generator.problems import Problem, excerpt
+from generator.text import number_forms
+
+
+@check(scope="record", kinds=QUANTITIES)
+def negative_values(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Iterator[Problem]:
+    """Counts, areas and money cannot be negative; a unit (or a metric) says `signed: true` when
+    its values may be (a change in percent, percentage points)."""
+    metric, unit = dataset.metrics.get(q.metric), dataset.units.get(q.unit)
+    if q.value >= 0 or unit is None:
+        return  # an unknown unit is reported by quantity_references
+    signed = metric.signed if metric is not None and metric.signed is not None else unit.signed
+    if not signed:
+        message = f"value {excerpt(number_forms(q.value)[0])} is negative, but unit '{unit.id}' cannot be"
+        hint = f"write the number as printed; if '{unit.id}' can be negative, add `signed: true` to it in data/metrics.yml"
+        yield dataset.problem(q, ("value",), message, hint, "quote")
+
+
+
+
+PLACEHOLDER = "TODO"  # how `new-region` marks every value a contributor must replace
+
+
+@check(scope="region", severity="draft")
+def placeholders(dataset: Dataset, region: m.Region) -> Iterator[Problem]:
+    """Values `new-region` wrote for the contributor to replace: text starting with TODO and the
+    coordinates [0.0, 0.0]. A draft: a skeleton passes `check`, so a region can be filled in step
+    by step and previewed, but `mkdocs build` never publishes it."""
+    file = dataset.where(region)[0]
+    doc = dataset.documents.get(file)
+    if doc is None:
+        return
+    for path, text in _texts(doc.data, ()):
+        if text.startswith(PLACEHOLDER):
+            yield Problem(file, doc.line_of(path), f"placeholder '{text}' is still here", "replace it with the real value", "unfinished")
+    if all(value == 0 for value in region.profile.coordinates):
+        message, hint = "coordinates are still the placeholder [0.0, 0.0]", "approximate [latitude, longitude], e.g. [31.32, 120.72]"
+        yield dataset.problem(region.profile, ("coordinates",), message, hint, "unfinished")
+
+
+def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+
+
