@@ -318,10 +318,7 @@ def _timeline(lang: Lang) -> Any:
             ),
             tooltip=_tooltips(
                 lang,
-                ("title:N", "chart_event"),
-                ("region:N", "region"),
-                ("date:N", "date"),
-                ("precision:N", "precision"),
+                ("title:N", "chart_event"), ("region:N", "region"), ("date:N", "date"), ("precision:N", "precision"),
                 ("type:N", "type"),
             ),
             href=alt.Href("href:N"),
@@ -348,12 +345,8 @@ def _targets(lang: Lang) -> Any:
             y=alt.Y("target:N", title=None, sort=None, axis=None),
             tooltip=_tooltips(
                 lang,
-                ("target:N", "target"),
-                ("region:N", "region"),
-                ("display_target:N", "value"),
-                ("display_latest:N", "chart_latest"),
-                ("progress:Q", "chart_progress"),
-                ("deadline:N", "deadline"),
+                ("target:N", "target"), ("region:N", "region"), ("display_target:N", "value"),
+                ("display_latest:N", "chart_latest"), ("progress:Q", "chart_progress"), ("deadline:N", "deadline"),
             ),
             href=alt.Href("href:N"),
         )
