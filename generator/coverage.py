@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.checks import quoted_records
+from generator.checks import printings
 from generator.load import Dataset
 from generator.problems import visible
 from generator.sources import SourceText
@@ -47,7 +47,7 @@ def find_numbers(text: SourceText) -> list[tuple[int, int, str]]:
 def quote_spans(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
     """Stripped-text spans of every quote, by source file."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for _region, _kind, record in quoted_records(dataset):
+    for _region, _kind, record in printings(dataset):  # each report's quote covers numbers too
         article = dataset.articles.get(record.source)
         text = dataset.texts.get(article.file) if article else None
         if article is None or text is None:

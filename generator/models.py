@@ -127,6 +127,16 @@ class Metric(Record):
     comparable_with: list[SnakeId] = []
     not_comparable_with: list[NotComparable] = []
     signed: Flag | None = Field(None, description="overrides the unit's `signed` for this metric (e.g. a net change in yuan)")
+    comparison: Literal["value", "magnitude"] = Field(
+        "value",
+        description="value: regions' figures may be set side by side; magnitude: the definition allows comparing only the order"
+        " of magnitude (an unstated or mixed basis), so the site lists the figures instead of drawing bars",
+    )
+    per_cluster: Flag = Field(
+        False,
+        description="true when the metric measures one industry at a time (an industry's scale): only facts of the same"
+        " cluster are compared, and each fact must name its cluster",
+    )
 
 
 class MetricsFile(Record):
@@ -189,10 +199,31 @@ class Quoted(Record):
     quote: Text = Field(description="exact text from the article; whitespace is ignored when matching")
 
 
-class Quantity(Quoted):
+class Report(Quoted):
+    """One more printing of the same figure or event: another article, or another place in one."""
+
+
+class Reported(Quoted):
+    """A fact, target or event: one record however many articles print it."""
+
+    reports: list[Report] = Field(
+        [],
+        description="further printings of the same figure or event, each with its article and exact quote"
+        " (a figure two articles print is one fact with two sources, not two facts)",
+    )
+
+    def printings(self) -> list[Quoted]:
+        """The record's own source and quote first, then each further report."""
+        return [self, *self.reports]
+
+
+class Quantity(Reported):
     id: KebabId
     metric: SnakeId
     value: Amount = Field(description="the number as printed, in digits, without scale word or unit")
+    value_max: Amount | None = Field(
+        None, description="the upper bound when the text gives a range (1500家至2000家: value 1500, value_max 2000)"
+    )
     scale: Scale = ""
     unit: SnakeId
     qualifier: Qualifier | None = None
@@ -205,8 +236,13 @@ class Quantity(Quoted):
 
     @property
     def normalized(self) -> float:
-        """value × scale: the value in the metric's unit."""
+        """value × scale: the value in the metric's unit (a range's lower bound)."""
         return self.value * SCALES[self.scale]
+
+    @property
+    def normalized_max(self) -> float | None:
+        """A range's upper bound × scale; None for a single figure."""
+        return None if self.value_max is None else self.value_max * SCALES[self.scale]
 
 
 class Fact(Quantity):
@@ -229,13 +265,17 @@ class RegionCluster(Quoted):
 EventType = Literal["policy", "plan", "launch", "opening", "project", "milestone", "meeting"]
 
 
-class Event(Quoted):
+class Event(Reported):
     id: KebabId
     date: DateText
     inferred: Flag = False
     type: EventType
     title: Bilingual
     cluster: SnakeId | None = None
+    scope: KebabId | None = Field(None, description="a scope id from the profile, when the event happened in a part of the region")
+    subject: Bilingual | None = Field(
+        None, description="who or what the event is about when not the region as a whole: a firm, a project, a city-level programme"
+    )
 
     @property
     def precision(self) -> str:

@@ -176,7 +176,7 @@ def test_an_unknown_unit_is_one_problem(project: Project) -> None:
 
 def test_unknown_scope(project: Project) -> None:
     project.replace("regions/r.yml", "    scope: new-town\n", "    scope: core-area\n")
-    assert found(project, "quantity_references") == [
+    assert found(project, "scope_references") == [
         "data/regions/r.yml:37: unknown scope 'core-area' (valid choices: new-town (or add it to profile.scopes))"
     ]
 
@@ -738,3 +738,75 @@ def test_a_printed_decimal_is_found_by_its_value(whole: int, places: int) -> Non
     value = float(printed)
     assert math.isfinite(value)
     assert printed_scales(f"达到{printed}亿元", value) == {"亿"}
+
+
+# ---------------------------------------------------------------------------------------------
+# one figure, several reports; ranges; scopes of events; per-cluster metrics
+
+REPORT = "    reports:\n      - source: {source}\n        quote: {quote}\n"
+
+
+def _report(project: Project, after: str, source: str, quote: str) -> None:
+    project.replace("regions/r.yml", after, after + REPORT.format(source=source, quote=quote))
+
+
+def test_a_report_is_checked_like_the_record_s_own_quote(project: Project) -> None:
+    # a second printing of the 2100 firms: its quote must be in its article and print the number
+    _report(project, "    quote: 亦庄的国家级高新技术企业突破2100家\n", "second-article", "亦庄有高新技术企业2100家")
+    assert found(project, "quotes_in_source") == [
+        "data/regions/r.yml:24: quote not found in article 'second-article' (x.txt) "
+        "(no part of its beginning is in the article; copy the text exactly (whitespace is ignored))"
+    ]
+
+
+def test_a_report_must_print_the_number(project: Project) -> None:
+    _report(project, "    quote: 亦庄的国家级高新技术企业突破2100家\n", "first-article", "工业总产值 达 2000 亿元")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:24: value 2100 does not appear in the quote of this report "
+        "(quote the sentence that prints this number, or add `written:` when it is written in characters)"
+    ]
+    assert found(project, "quotes_in_source") == []
+
+
+def test_a_report_may_print_the_number_without_the_qualifier(project: Project) -> None:
+    # "突破2100家" and "2100家": one figure; the qualifier is the record's, from its own quote
+    project.replace("sources/x.txt", "上海 战略性", "亦庄高新技术企业2100家。上海 战略性")
+    _report(project, "    quote: 亦庄的国家级高新技术企业突破2100家\n", "second-article", "亦庄高新技术企业2100家")
+    assert found(project, "numbers_in_quotes") == [] and found(project, "quotes_in_source") == []
+    fact = project.dataset().regions["r"].facts[0]
+    assert [p.source for p in fact.printings()] == ["first-article", "second-article"]
+
+
+def test_a_report_that_repeats_a_printing(project: Project) -> None:
+    _report(project, "    quote: 亦庄的国家级高新技术企业突破2100家\n", "first-article", "亦庄的国家级高新技术企业突破2100家")
+    assert found(project, "source_references") == [
+        "data/regions/r.yml:24: this report repeats a printing already given (remove it)"
+    ]
+
+
+def test_a_range_prints_both_bounds(project: Project) -> None:
+    project.replace("regions/r.yml", "    value: 225\n", "    value: 225\n    value_max: 300\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:34: value_max 300 does not appear in the quote (quote the sentence that prints the whole range)"
+    ]
+    project.replace("regions/r.yml", "    value_max: 300\n", "    value_max: 200\n")
+    assert found(project, "numbers_in_quotes") == [
+        "data/regions/r.yml:34: range 225 to 200: the upper bound must be above the lower (value is the lower bound, value_max the upper)"
+    ]
+
+
+def test_an_event_s_scope_is_one_of_the_region(project: Project) -> None:
+    project.replace("regions/r.yml", "    type: launch\n", "    type: launch\n    scope: old-town\n")
+    assert found(project, "scope_references") == [
+        "data/regions/r.yml:52: unknown scope 'old-town' (did you mean 'new-town'? valid choices: new-town (or add it to profile.scopes))"
+    ]
+
+
+def test_a_per_cluster_metric_needs_the_cluster(project: Project) -> None:
+    project.replace("metrics.yml", "    display_scale: 亿\n", "    display_scale: 亿\n    per_cluster: true\n")
+    assert found(project, "per_cluster_facts") == [
+        "data/regions/r.yml:23: metric 'industrial_output' measures one industry at a time, but this figure names no cluster "
+        "(add `cluster:` with the industry (data/clusters.yml))",
+        "data/regions/r.yml:59: metric 'industrial_output' measures one industry at a time, but this figure names no cluster "
+        "(add `cluster:` with the industry (data/clusters.yml))",
+    ]

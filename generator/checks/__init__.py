@@ -14,7 +14,7 @@ A new check is a function in one of these (or a new module imported below) with 
 from __future__ import annotations
 
 from generator.checks import dates, ids, quotes, references, values
-from generator.checks.registry import CHECKS, Check, check, choices, quantities, quoted_records, records, run_checks
+from generator.checks.registry import CHECKS, Check, check, choices, printings, quantities, quoted_records, records, run_checks
 
-__all__ = ["CHECKS", "Check", "check", "choices", "dates", "ids", "quantities", "quoted_records", "quotes", "records"]
+__all__ = ["CHECKS", "Check", "check", "choices", "dates", "ids", "printings", "quantities", "quoted_records", "quotes", "records"]
 __all__ += ["references", "run_checks", "values"]

@@ -54,6 +54,12 @@ def article_spans(dataset: Dataset) -> Iterator[Problem]:
 
 @check(scope="record", kinds=QUOTED)
 def quotes_in_source(dataset: Dataset, _region: m.Region, record: m.Quoted) -> Iterator[Problem]:
+    """Every printing's quote is in its article, as written (whitespace aside)."""
+    for printing in record.printings() if isinstance(record, m.Reported) else [record]:
+        yield from _in_article(dataset, printing)
+
+
+def _in_article(dataset: Dataset, record: m.Quoted) -> Iterator[Problem]:
     article = dataset.articles.get(record.source)
     text = dataset.texts.get(article.file) if article else None
     if article is None or text is None or _bad_spans(article, text.line_count):
@@ -148,30 +154,12 @@ def _as_percent(quote: str, value: float) -> str | None:
 
 @check(scope="record", kinds=QUANTITIES)
 def numbers_in_quotes(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Iterator[Problem]:
+    """Each printing prints the number with its scale word; the record's own quote its qualifier,
+    and a range's upper bound."""
+    for printing in q.printings():
+        yield from _printed(dataset, q, printing)
     quote = squeeze(q.quote)
-    if q.written is not None:
-        if squeeze(q.written) not in quote:
-            yield dataset.problem(
-                q,
-                ("written",),
-                f"written form '{q.written}' is not in the quote",
-                "copy the characters exactly as they appear in the quote",
-                "quote",
-            )
-        scales = None
-    else:
-        # compared as numbers, so that a quote printing 1.50 matches the value 1.5 (it did not)
-        scales = printed_scales(quote, q.value)
-        if scales is None:
-            percent = _as_percent(quote, q.value)
-            hint = (
-                f"the quote prints {percent}%: write percentages as printed, value: {percent}"
-                if percent
-                else "quote the sentence that prints this number, or add `written:` when it is written in characters"
-            )
-            message = f"value {excerpt(number_forms(q.value)[0])} does not appear in the quote"
-            yield dataset.problem(q, ("value",), message, hint, "quote")
-    if q.qualifier is not None and q.qualifier not in quote:
+    if q.qualifier is not None and q.qualifier not in quote:  # a further report may print it without
         yield dataset.problem(
             q,
             ("qualifier",),
@@ -179,18 +167,52 @@ def numbers_in_quotes(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Ite
             "use the word as printed next to the number, or leave it out",
             "quote",
         )
+    if q.value_max is not None:
+        yield from _range(dataset, q, quote)
+
+
+def _printed(dataset: Dataset, q: m.Quantity, printing: m.Quoted) -> Iterator[Problem]:
+    """The number (in digits, or as `written`) and its scale word in one printing's quote."""
+    own = printing is q
+    quote, of = squeeze(printing.quote), "the quote" if own else "the quote of this report"
+    if q.written is not None:
+        if squeeze(q.written) not in quote:
+            where = ("written",) if own else ("quote",)
+            message = f"written form '{q.written}' is not in {of}"
+            yield dataset.problem(printing, where, message, "copy the characters exactly as they appear in the quote", "quote")
+        return
+    # compared as numbers, so that a quote printing 1.50 matches the value 1.5 (it did not)
+    scales = printed_scales(quote, q.value)
+    if scales is None:
+        percent = _as_percent(quote, q.value)
+        hint = (
+            f"the quote prints {percent}%: write percentages as printed, value: {percent}"
+            if percent
+            else "quote the sentence that prints this number, or add `written:` when it is written in characters"
+        )
+        message = f"value {excerpt(number_forms(q.value)[0])} does not appear in {of}"
+        yield dataset.problem(printing, ("value",) if own else ("quote",), message, hint, "quote")
     # The scale must be the word printed right after the number. It used to be enough for the
     # word to be anywhere in the quote, and `scale: ""` was never checked: 2000 for
     # "2000万公里" passed, off by 10⁴.
-    if scales and q.scale not in scales:
+    elif q.scale not in scales:
         shown = " or ".join(f"'{s}'" if s else "no scale word" for s in sorted(scales))
-        yield dataset.problem(
-            q,
-            ("scale",) if "scale" in q.model_fields_set else ("value",),  # the record's first line is far from either
-            f"scale is '{q.scale}', but the quote prints {excerpt(number_forms(q.value)[0])} with {shown}",
-            'write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none',
-            "quote",
-        )
+        where = (("scale",) if "scale" in q.model_fields_set else ("value",)) if own else ("quote",)  # the record's first line is far
+        message = f"scale is '{q.scale}', but {of} prints {excerpt(number_forms(q.value)[0])} with {shown}"
+        hint = 'write the scale word printed right after the number (万, 亿, 万亿…), or "" when there is none'
+        yield dataset.problem(printing, where, message, hint, "quote")
+
+
+def _range(dataset: Dataset, q: m.Quantity, quote: str) -> Iterator[Problem]:
+    """A range (1500家至2000家): the upper bound is above the lower and printed in the quote."""
+    assert q.value_max is not None
+    shown = excerpt(number_forms(q.value_max)[0])
+    if q.value_max <= q.value:
+        message = f"range {excerpt(number_forms(q.value)[0])} to {shown}: the upper bound must be above the lower"
+        yield dataset.problem(q, ("value_max",), message, "value is the lower bound, value_max the upper", "quote")
+    elif printed_scales(quote, q.value_max) is None:
+        message = f"value_max {shown} does not appear in the quote"
+        yield dataset.problem(q, ("value_max",), message, "quote the sentence that prints the whole range", "quote")
 
 
 # A quote must give the reader context: at least this many letters (Chinese characters count) once
@@ -203,10 +225,11 @@ MIN_CONTEXT = 3
 # an exclusion quotes the bare number it excludes, on purpose: not checked
 @check(scope="record", kinds=("facts", "targets", "events", "clusters"))
 def quotes_with_context(dataset: Dataset, _region: m.Region, record: m.Quoted) -> Iterator[Problem]:
-    if sum(char.isalpha() for char in _context(record, _unit_labels(dataset))) < MIN_CONTEXT:
-        message = f"quote '{excerpt(record.quote)}' is little more than the number: the reader needs its context"
-        hint = f"quote the words around it too: {MIN_CONTEXT} or more letters or characters besides number, scale, unit and qualifier"
-        yield dataset.problem(record, ("quote",), message, hint, "quote")
+    for printing in record.printings() if isinstance(record, m.Reported) else [record]:
+        if sum(char.isalpha() for char in _context(record, printing.quote, _unit_labels(dataset))) < MIN_CONTEXT:
+            message = f"quote '{excerpt(printing.quote)}' is little more than the number: the reader needs its context"
+            hint = f"quote the words around it too: {MIN_CONTEXT} or more letters or characters besides number, scale, unit and qualifier"
+            yield dataset.problem(printing, ("quote",), message, hint, "quote")
 
 
 @functools.lru_cache(maxsize=1)  # per dataset (compared by identity), asked once per quote
@@ -215,10 +238,10 @@ def _unit_labels(dataset: Dataset) -> dict[str, list[str]]:
     return {unit.id: [part for part in re.split(r"[（）()/]", squeeze(unit.label.zh)) if part] for unit in dataset.units.values()}
 
 
-def _context(record: m.Quoted, labels: dict[str, list[str]]) -> str:
+def _context(record: m.Quoted, quote: str, labels: dict[str, list[str]]) -> str:
     """The quote without what the record already says: the number as printed, its scale word,
     unit (the parts of its label: 颗（卫星） is printed 颗) and qualifier."""
-    left = squeeze(record.quote)
+    left = squeeze(quote)
     if isinstance(record, m.Quantity):
         for part in [squeeze(record.written or ""), record.qualifier or "", record.scale, *labels.get(record.unit, [])]:
             left = left.replace(part, "", 1) if part else left

@@ -34,7 +34,21 @@ def metric_references(dataset: Dataset, _region: None, metric: m.Metric) -> Iter
 
 @check(scope="record", kinds=QUOTED)
 def source_references(dataset: Dataset, _region: m.Region, record: m.Quoted) -> Iterator[Problem]:
-    yield from unknown(dataset, record, ("source",), "source article", record.source, dataset.articles, "data/sources/articles.yml")
+    for printing in record.printings() if isinstance(record, m.Reported) else [record]:
+        yield from unknown(dataset, printing, ("source",), "source article", printing.source, dataset.articles, "data/sources/articles.yml")
+    if isinstance(record, m.Reported):
+        yield from _repeated_reports(dataset, record)
+
+
+def _repeated_reports(dataset: Dataset, record: m.Reported) -> Iterator[Problem]:
+    """A report that repeats a printing already given (same article, same quote) counts one
+    article twice: "reported by 2 articles" would be false."""
+    seen = {(record.source, "".join(record.quote.split()))}
+    for report in record.reports:
+        key = (report.source, "".join(report.quote.split()))
+        if key in seen:
+            yield dataset.problem(report, ("quote",), "this report repeats a printing already given", "remove it", "duplicate")
+        seen.add(key)
 
 
 @check(scope="record", kinds=QUANTITIES)
@@ -52,8 +66,23 @@ def quantity_references(dataset: Dataset, region: m.Region, q: m.Quantity) -> It
             "use the metric's unit, or a metric that measures in this unit",
             "reference",
         )
-    if q.scope is not None:
-        yield from unknown(dataset, q, ("scope",), "scope", q.scope, {s.id for s in region.profile.scopes}, "profile.scopes")
+
+
+
+@check(scope="record", kinds=("facts", "targets", "events"))
+def scope_references(dataset: Dataset, region: m.Region, record: m.Quantity | m.Event) -> Iterator[Problem]:
+    if record.scope is not None:
+        yield from unknown(dataset, record, ("scope",), "scope", record.scope, {s.id for s in region.profile.scopes}, "profile.scopes")
+
+
+@check(scope="record", kinds=QUANTITIES)
+def per_cluster_facts(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Iterator[Problem]:
+    """A metric that measures one industry at a time (`per_cluster`) is compared only within a
+    cluster, so each of its facts must say which."""
+    metric = dataset.metrics.get(q.metric)
+    if metric is not None and metric.per_cluster and q.cluster is None:
+        message = f"metric '{q.metric}' measures one industry at a time, but this figure names no cluster"
+        yield dataset.problem(q, ("metric",), message, "add `cluster:` with the industry (data/clusters.yml)", "reference")
 
 
 @check(scope="region")

@@ -101,6 +101,13 @@ def quoted_records(dataset: Dataset) -> Iterator[tuple[m.Region, str, m.Quoted]]
         yield region, kind, record
 
 
+def printings(dataset: Dataset) -> Iterator[tuple[m.Region, str, m.Quoted]]:
+    """Every quote in the data: each record that cites a source, and each further report of one."""
+    for region, kind, record in quoted_records(dataset):
+        yield region, kind, record
+        yield from ((region, kind, report) for report in (record.reports if isinstance(record, m.Reported) else []))
+
+
 def quantities(dataset: Dataset) -> Iterator[tuple[m.Region, m.Quantity]]:
     for region in dataset.regions.values():
         yield from ((region, q) for q in [*region.facts, *region.targets])
