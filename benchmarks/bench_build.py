@@ -130,6 +130,8 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1)
                 }
                 if len(facts) < 4:
                     fact["key"] = True
+                if metric.get("per_cluster"):  # one industry at a time: the figure names its industry
+                    fact["cluster"] = clusters[k % len(clusters)]["id"]
                 facts.append(fact)
         region_clusters = [
             {

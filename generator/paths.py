@@ -73,6 +73,12 @@ def quote_anchor(region_id: str, anchor: str) -> str:
     return "q-" + joined(region_id, anchor)
 
 
+def printing_anchor(region_id: str, record: m.Quantity | m.Event | m.RegionCluster, index: int) -> str:
+    """The quote of a record's `index`-th printing (0: its own quote; 1, 2 …: its reports)."""
+    anchor = record_anchor(record)
+    return quote_anchor(region_id, anchor if index == 0 else f"{anchor}{JOIN}{index + 1}")
+
+
 def row_anchor(region_id: str, record: m.Quantity | m.Event, with_region: bool) -> str:
     """`fact-<id>` on the region page (the citable URL); elsewhere prefixed with the region,
     because two regions may use the same fact id and ids must be unique on a page."""

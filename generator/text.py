@@ -85,16 +85,15 @@ def auto_scale(normalized: float) -> str:
     return ""
 
 
-def quantity(
-    q: m.Quantity,
-    unit_label: str,
-    scale: str | None = None,
-) -> str:
-    """'超2100家', '5200亿元', '4.4%左右', '14万平方米' — in `scale` if given, else as printed."""
+def quantity(q: m.Quantity, unit_label: str, scale: str | None = None) -> str:
+    """'超2100家', '5200亿元', '4.4%左右', '14万平方米', '1500至2000家' — in `scale` if given, else as printed."""
     if q.written and scale is None:
         return as_written(q, unit_label)
     scale = q.scale if scale is None else scale
-    return _place(q.qualifier or "", plain(q.normalized / m.SCALES[scale]) + scale, unit_label)
+    number = plain(q.normalized / m.SCALES[scale])
+    if q.normalized_max is not None:  # a range is never shown as its lower bound
+        number = catalog()["range"]["zh"].format(a=number, b=plain(q.normalized_max / m.SCALES[scale]))
+    return _place(q.qualifier or "", number + scale, unit_label)
 
 
 def exact(q: m.Quantity, unit_label: str) -> str:
@@ -168,6 +167,14 @@ def period(text: str, lang: Lang) -> str:
     if len(text) == 4:
         return lang.t("period_year", a=text)
     return lang.t("period_asof", a=date(text, lang))
+
+
+def period_end(text: str) -> str:
+    """A sort key for the end of a date or period (YYYY-MM-DD; a month ends on its "31st"): the
+    latest of a region's figures is the one compared."""
+    last = text.split("/")[-1].removeprefix("../")
+    year, month, day = ([*last.split("-"), "12", "31"])[:3] if "-" not in last else ([*last.split("-"), "31"])[:3]
+    return f"{year}-{month}-{day}"
 
 
 def period_start(text: str) -> str:

@@ -55,3 +55,53 @@ def live_payloads(html_text: str, mark: str) -> list[str]:
     scanner.feed(html_text)
     scanner.close()
     return scanner.found
+
+
+class _Blocks(html.parser.HTMLParser):
+    """For each <a> whose href matches, the text of the block around it: the nearest enclosing
+    table row, list item, paragraph or admonition."""
+
+    BLOCKS = ("tr", "li", "p", "div")
+
+    def __init__(self, href: re.Pattern[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.href = href
+        self.open: list[tuple[str, list[str]]] = []  # (tag, text so far) of the open elements
+        self.waiting: list[tuple[str, int]] = []  # (the href's match, depth of its block)
+        self.found: list[tuple[str, str]] = []  # (match, block text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "img", "input", "hr", "meta", "link"):
+            return
+        self.open.append((tag, []))
+        href = dict(attrs).get("href") or ""
+        hit = self.href.search(href) if tag == "a" else None
+        if hit:
+            depth = max((i for i, (t, _) in enumerate(self.open) if t in self.BLOCKS), default=0)
+            self.waiting.append((hit.group(0), depth))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or tag in ("br", "img", "input", "hr", "meta", "link"):
+            return
+        while self.open:
+            closed, text = self.open.pop()
+            depth = len(self.open)
+            for hit, at in [w for w in self.waiting if w[1] == depth]:
+                self.found.append((hit, " ".join("".join(text).split())))
+                self.waiting.remove((hit, at))
+            if self.open:
+                self.open[-1][1].extend(text)
+            if closed == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][1].append(data)
+
+
+def link_blocks(html_text: str, href: str) -> list[tuple[str, str]]:
+    """(the matched part of each href matching `href`, the text of the block around that link)."""
+    parser = _Blocks(re.compile(href))
+    parser.feed(html_text)
+    parser.close()
+    return parser.found

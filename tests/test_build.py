@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from generator import models as m
 from generator.__main__ import main
 from generator.pipeline import validate
 from generator.problems import errors
@@ -102,3 +105,53 @@ def test_a_skeleton_region_is_previewed_but_never_built(tmp_path: Path, caplog: 
     building.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError):
         building.on_config(load_config(config_file=str(project / "mkdocs.yml")))
+
+
+def test_no_scoped_or_subject_figure_is_shown_without_its_scope_or_subject(built: Path) -> None:
+    """Wherever a figure appears — a table row, a key-figure card, a chart's data table, a
+    look-alike box, a headline — the block it sits in names its scope (亦庄新城) or its subject
+    (a firm, a programme): a number for a part of a region must never read as the region's."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from scan_html import link_blocks
+
+    dataset, _ = validate(ROOT)
+    about: dict[tuple[str, str], list[str]] = {}
+    for region in dataset.regions.values():
+        scopes = {s.id: s.name.zh for s in region.profile.scopes}
+        records: list[Any] = [*region.facts, *region.targets, *region.events]
+        for record in records:
+            names = ([scopes[record.scope]] if record.scope else []) + ([record.subject.zh] if record.subject else [])
+            if names:
+                kind = "event" if isinstance(record, m.Event) else "target" if isinstance(record, m.Target) else "fact"
+                about[(region.id, f"{kind}-{record.id}")] = names
+    assert len(about) > 10, "the real data has scoped and subject figures: the test must see them"
+    seen = 0
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for hit, block in link_blocks(text, r"(?:#q-([a-z0-9-]+)--|regions/([a-z0-9-]+)/#)((?:fact|target|event)-[a-z0-9-]+)"):
+            match = re.search(r"(?:#q-([a-z0-9-]+)--|regions/([a-z0-9-]+)/#)((?:fact|target|event)-[a-z0-9-]+?)(?:--\d+)?$", hit)
+            assert match, hit
+            key = (match[1] or match[2], match[3])
+            if key in about:
+                seen += 1
+                assert any(name.split("（")[0] in block for name in about[key]), (page.relative_to(built).as_posix(), key, block[:200])
+    assert seen > len(about)
+
+
+def test_downloads_cite_scope_and_subject(built: Path) -> None:
+    for name in ("facts", "targets", "events"):
+        for row in json.loads((built / "downloads" / f"{name}.json").read_text(encoding="utf-8")):
+            for key in ("scope_zh", "subject_zh"):
+                if row[key]:
+                    assert row[key] in row["citation"], (row["id"], key, row["citation"])
+
+
+def test_no_page_shows_markdown_table_syntax(built: Path) -> None:
+    """A table that Markdown did not take for one shows as | a | b | text (the clusters matrix did)."""
+    for page in built.rglob("*.html"):
+        text = re.sub(r"<(pre|code|script|textarea)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        text = re.sub(r"<[^>]+>", "\n", text)
+        raw = [line for line in text.splitlines() if re.search(r"\|\s*-{3,}\s*\||^\s*\|.*\|\s*$", line)]
+        assert raw == [], (page.relative_to(built).as_posix(), raw[:2])

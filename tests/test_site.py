@@ -20,7 +20,7 @@ from generator.indexes import Index
 from generator.load import Dataset
 from generator.pages import regions as region_pages
 from generator.pages import sources as source_pages
-from generator.pages.figures import REGION_BAR_LIMIT
+from generator.pages.figures import REGION_BAR_LIMIT, shown
 from generator.paths import url
 from generator.pipeline import validate
 from generator.search import search_words
@@ -178,14 +178,12 @@ def test_region_page_charts_the_leaders_and_the_region_itself(tmp_path: Path) ->
     assert problems == []
     index = Index(dataset)
     for region in dataset.regions.values():
-        for metric in index.shared_metrics(region)[:3]:
-            pairs = index.facts_of(metric.id)
-            chosen = index.top(metric.id, region, REGION_BAR_LIMIT)
-            largest = sorted(pairs, key=lambda pair: -pair[1].normalized)[:REGION_BAR_LIMIT]
-            own = [pair for pair in pairs if pair[0] is region]
+        for comparison in index.drawn(region)[:3]:
+            chosen = shown(comparison, region, REGION_BAR_LIMIT)
+            largest = sorted(comparison.entries, key=lambda pair: -pair[1].normalized)[:REGION_BAR_LIMIT]
             assert chosen[:REGION_BAR_LIMIT] == largest
-            assert all(pair in chosen for pair in own)
-            assert len(chosen) == len(largest) + len([pair for pair in own if pair not in largest])
+            assert [pair for pair in chosen if pair[0] is region], "the region's own bar"
+            assert len({r.id for r, _ in chosen}) == len(chosen), "one bar per region"
 
 
 def _regions_in(placements: list[tuple[str, str | None]]) -> Dataset:

@@ -19,7 +19,7 @@ from generator import models as m
 from generator import text as tx
 from generator.indexes import Index
 from generator.load import Dataset
-from generator.paths import link, quote_anchor, record_anchor, region_path, source_path
+from generator.paths import link, printing_anchor, quote_anchor, record_anchor, region_path, source_path
 from generator.render import render
 
 Files = dict[str, str]  # path (relative to docs/) → content
@@ -96,6 +96,19 @@ class Ctx:
         target = link(page, source_path(q.source), quote_anchor(region.id, record_anchor(q)))
         return f'[{text}]({target} "{_tooltip(q.quote, needle(q))}")'
 
+    def reports(self, page: str, region: m.Region, q: m.Quantity | m.Event) -> str:
+        """'2篇文章报道：1 2' — when more than one article (or one twice) prints the figure, each
+        printing linked to its quote (small print beside the value, which links to the first)."""
+        if not q.reports:
+            return ""
+        articles = len({p.source for p in q.printings()})
+        said = self.t("reported_by", n=articles) if articles > 1 else self.t("printed_twice", n=len(q.reports) + 1)
+        links = " ".join(
+            f'[{index + 1}]({link(page, source_path(p.source), printing_anchor(region.id, q, index))} "{_tooltip(p.quote, needle(q))}")'
+            for index, p in enumerate(q.printings())
+        )
+        return f' <small class="reports">{tx.md(said)}：{links}</small>'
+
     def report_base(self, region: m.Region) -> str:
         """The page's 'report a problem' link: the issue form (.github/ISSUE_TEMPLATE/wrong-fact.yml,
         which also sets the title) with the region filled in.
@@ -126,8 +139,8 @@ class Ctx:
     def inferred(self, flag: bool) -> str:
         return f"（{self.t('inferred')}）" if flag else ""
 
-    def where_note(self, q: m.Quantity, region: m.Region) -> str:
-        """Scope and subject: what exactly the number is about, when not the whole region."""
+    def where_note(self, q: m.Quantity | m.Event, region: m.Region) -> str:
+        """Scope and subject: what exactly the number (or event) is about, when not the whole region."""
         parts = []
         scopes = {s.id: s for s in region.profile.scopes}
         if q.scope and q.scope in scopes:
@@ -136,10 +149,17 @@ class Ctx:
             parts.append(self.label(q.subject))
         return "；".join(parts)
 
-    def about(self, q: m.Quantity, region: m.Region) -> str:
-        """What a reader must know beside the number: scope, subject, caveats (small print)."""
-        parts = [p for p in (self.where_note(q, region), self.label(q.note)) if p]
+    def about(self, q: m.Quantity, region: m.Region, rank: bool = False) -> str:
+        """What a reader must know beside the number: scope, subject, caveats, and (`rank`) where
+        it stands among the regions that report the same measure (small print)."""
+        parts = [p for p in (self.where_note(q, region), self.label(q.note), self.rank(q, region) if rank else "") if p]
         return f"<small>{'<br>'.join(parts)}</small>" if parts else ""
+
+    def rank(self, q: m.Quantity, region: m.Region) -> str:
+        """'在5个地区中排第2' for a fact that is its region's figure in a comparison of two or more."""
+        comparison = self.index.entry.get(id(q))
+        place = comparison.rank(region) if comparison else None
+        return tx.md(self.t("rank", i=place[0], n=place[1])) if place else ""
 
     def article_link(self, page: str, article: m.Article) -> str:
         return f"[{tx.md(self.lang.pick(article.title))}]({link(page, source_path(article.id))})"

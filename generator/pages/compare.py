@@ -42,13 +42,14 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
     sections = []
     for metric in ctx.index.groups[group.id]:
         pairs = ctx.index.facts_of(metric.id)
+        shown = [c for c in ctx.index.of_metric.get(metric.id, []) if c.regions >= 2]
         sections.append(
             {
                 "anchor": metric_anchor(metric.id),
                 "label": ctx.label(metric.label),
                 "definition": ctx.label(metric.definition),
                 "unit": tx.md(metric.display_scale + ctx.unit_label(metric.unit)),
-                "chart": figures.bars(ctx, page, metric) if len(pairs) > 1 else "",
+                "chart": "\n\n".join(figures.bars(ctx, page, c) if c.drawn else figures.listing(ctx, page, c) for c in shown),
                 "facts": [fact_row(ctx, page, r, f, with_region=True) for r, f in pairs],
                 "apart": _look_alikes(ctx, page, metric),
                 "comparable": [ctx.label(ctx.ds.metrics[o].label) for o in metric.comparable_with if o in ctx.ds.metrics],
@@ -70,10 +71,16 @@ def _look_alikes(ctx: Ctx, page: str, metric: m.Metric) -> list[dict[str, Any]]:
                 "title": tx.md(ctx.lang.pick(other.label)),
                 "label": label,
                 "reason": ctx.label(entry.reason),
-                "figures": "；".join(f"{ctx.name(r)} {ctx.cited(page, r, f, ctx.value(f))}" for r, f in facts),
+                "figures": "；".join(_figure(ctx, page, r, f) for r, f in facts),
             }
         )
     return out
+
+
+def _figure(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
+    """'亦庄 达到5200亿元（亦庄新城）': a figure in a look-alike box, with what it is for."""
+    where = ctx.where_note(fact, region)
+    return f"{ctx.name(region)} {ctx.cited(page, region, fact, ctx.value(fact))}" + (f"（{where}）" if where else "")
 
 
 def not_comparable_pairs(ctx: Ctx, metric: m.Metric) -> list[tuple[m.Metric, m.NotComparable]]:

@@ -61,8 +61,11 @@ def _article_citations(dataset: Dataset, lang: tx.Lang) -> dict[str, str]:
     return {a.id: f"{'、'.join(a.authors)}：《{a.title.zh}》，{tx.date(a.published, lang)}" for a in dataset.articles.values()}
 
 
-def _base(dataset: Dataset, region: m.Region, record: m.Quoted, site_url: str, anchor: str) -> dict[str, Any]:
+def _base(dataset: Dataset, region: m.Region, record: m.Quantity | m.Event, site_url: str, anchor: str) -> dict[str, Any]:
+    """What every row has: the region, the source and quote (and further reports), and what the
+    figure or event is about when not the whole region — a citation without it would mislead."""
     article = dataset.articles[record.source]
+    scope = {s.id: s for s in region.profile.scopes}.get(record.scope or "")
     return {
         "region": region.id,
         "region_zh": region.profile.short_name.zh,
@@ -72,8 +75,20 @@ def _base(dataset: Dataset, region: m.Region, record: m.Quoted, site_url: str, a
         "source_title_en": article.title.en,
         "source_file": article.file,
         "quote": record.quote,
+        "reports": "; ".join(r.source for r in record.reports),
+        "report_quotes": " | ".join(r.quote for r in record.reports),
+        "scope": record.scope or "",
+        "scope_zh": scope.name.zh if scope else "",
+        "scope_en": scope.name.en if scope else "",
+        "subject_zh": record.subject.zh if record.subject else "",
+        "subject_en": record.subject.en if record.subject else "",
         "url": f"{site_url.rstrip('/')}/regions/{region.id}/#{anchor}",
     }
+
+
+def _about(row: dict[str, Any]) -> str:
+    """'；亦庄新城' / '；蓝箭航天' for the citation: the scope and subject it must not drop."""
+    return "".join(f"；{row[key]}" for key in ("scope_zh", "subject_zh") if row[key])
 
 
 def _fact_records(dataset: Dataset, lang: tx.Lang, site_url: str, kind: str, cited: dict[str, str]) -> Iterator[dict[str, Any]]:
@@ -89,22 +104,23 @@ def _fact_records(dataset: Dataset, lang: tx.Lang, site_url: str, kind: str, cit
                 metric_zh=metric.label.zh,
                 metric_en=metric.label.en,
                 value=q.value,
+                value_max=q.value_max if q.value_max is not None else "",
                 scale=q.scale,
                 normalized=q.normalized,
+                normalized_max=q.normalized_max if q.normalized_max is not None else "",
                 unit=unit.id,
                 unit_zh=unit.label.zh,
                 qualifier=q.qualifier or "",
                 qualifier_meaning=m.QUALIFIERS.get(q.qualifier or "", "exact"),
                 period=when,
                 inferred=q.inferred,
-                scope=q.scope or "",
-                subject_zh=q.subject.zh if q.subject else "",
-                subject_en=q.subject.en if q.subject else "",
                 cluster=q.cluster or "",
+                note_zh=q.note.zh if q.note else "",
+                note_en=q.note.en if q.note else "",
             )
             if isinstance(q, m.Target):
                 row.update(deadline=q.deadline, status=q.status, title_zh=q.title.zh, title_en=q.title.en)
-            what = f"{region.profile.short_name.zh}{metric.label.zh}{tx.quantity(q, unit.label.zh)}（{tx.period(when, lang)}）"
+            what = f"{region.profile.short_name.zh}{metric.label.zh}{tx.quantity(q, unit.label.zh)}（{tx.period(when, lang)}{_about(row)}）"
             row["citation"] = f"{what}。{cited[q.source]}。{row['url']}"
             yield row
 
@@ -123,7 +139,8 @@ def _event_records(dataset: Dataset, lang: tx.Lang, site_url: str, cited: dict[s
                 title_en=event.title.en,
                 cluster=event.cluster or "",
             )
-            row["citation"] = f"{tx.date(event.date, lang)} {event.title.zh}。{cited[event.source]}。{row['url']}"
+            about = f"（{_about(row).removeprefix('；')}）" if _about(row) else ""
+            row["citation"] = f"{tx.date(event.date, lang)} {event.title.zh}{about}。{cited[event.source]}。{row['url']}"
             yield row
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from generator import charts
 from generator import models as m
 from generator import text as tx
+from generator.comparisons import Comparison
 from generator.pages.base import Ctx
 from generator.paths import cluster_path, fact_anchor, link, region_path, url
 
@@ -19,13 +20,13 @@ BAR_LIMIT = 20  # bars per chart: more are unreadable, and would make every page
 REGION_BAR_LIMIT = 5  # on a region page: the leaders and the region itself; the rest is one click away
 
 
-def bars(ctx: Ctx, page: str, metric: m.Metric, focus: m.Region | None = None, limit: int = BAR_LIMIT) -> str:
-    """A bar chart of one metric's facts, and its data table. With many regions only the `limit`
-    largest are drawn, plus the `focus` region's own bars: a page's size must not grow with
+def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = None, limit: int = BAR_LIMIT) -> str:
+    """A comparison's bar chart, one bar per region, and its data table. With many regions only the
+    `limit` largest are drawn, plus the `focus` region's own bar: a page's size must not grow with
     the number of regions (the full list is on the comparison page)."""
     rows, cells = [], []
-    scale = metric.display_scale
-    for region, fact in ctx.index.top(metric.id, focus, limit):
+    scale = comparison.metric.display_scale
+    for region, fact in shown(comparison, focus, limit):
         # the value links to the fact's row (which cites its quote): a full citation per cell
         # would double the size of every page that shows a comparison
         value = f"[{ctx.value(fact, scale)}]({link(page, region_path(region.id), fact_anchor(fact))})"
@@ -40,32 +41,52 @@ def bars(ctx: Ctx, page: str, metric: m.Metric, focus: m.Region | None = None, l
                 "href": url(page, region_path(region.id), fact_anchor(fact)),
             }
         )
-    title = ctx.t("chart_bars", metric=ctx.lang.pick(metric.label))
-    chart = charts.metric_bars(rows, title=title, unit=scale + ctx.unit_label(metric.unit))
+    title = comparison_title(ctx, comparison)
+    chart = charts.metric_bars(rows, title=title, unit=scale + ctx.unit_label(comparison.metric.unit))
     return charts.embed(chart, label=title) + "\n\n" + ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells)
 
 
+def listing(ctx: Ctx, page: str, comparison: Comparison) -> str:
+    """A comparison whose metric allows only the order of magnitude: the figures as a list, largest
+    first, and why there are no bars."""
+    lines = [f"*{ctx.t('magnitude_only')}*", "", f"| {ctx.t('region')} | {ctx.t('value')} | {ctx.t('period')} |", "|---|---|---|"]
+    for region, fact in comparison.entries:
+        value = f"[{ctx.value(fact)}]({link(page, region_path(region.id), fact_anchor(fact))})"
+        lines.append(f"| {tx.md(bar_label(ctx, region, fact))} | {value} | {ctx.period(fact)} |")
+    return "\n".join(lines) + "\n"
+
+
+def shown(comparison: Comparison, focus: m.Region | None, limit: int) -> list[tuple[m.Region, m.Fact]]:
+    """The `limit` largest figures, then the focus region's own if it ranks lower."""
+    kept = comparison.entries[:limit]
+    extra = [entry for entry in comparison.entries[limit:] if entry[0] is focus]
+    return kept + extra
+
+
+def comparison_title(ctx: Ctx, comparison: Comparison) -> str:
+    """The metric, and the industry of a per-industry metric: '产业规模 · 汽车'."""
+    title = ctx.t("chart_bars", metric=ctx.lang.pick(comparison.metric.label))
+    cluster = ctx.ds.clusters.get(comparison.measure.cluster or "")
+    return f"{title} · {ctx.lang.pick(cluster.name)}" if cluster else title
+
+
 def bar_label(ctx: Ctx, region: m.Region, fact: m.Fact) -> str:
-    """'亦庄（亦庄新城）· 汽车' — what each bar is about, in plain text (charts take data, not markup)."""
+    """'亦庄（亦庄新城）' — whose figure each bar is, with the part of the region it is for (plain
+    text: charts take data, not markup). One bar per region: no period needed to tell them apart."""
     label = ctx.lang.pick(region.profile.short_name)
     scope = {s.id: s for s in region.profile.scopes}.get(fact.scope or "")
-    if scope:
-        label += f"（{ctx.lang.pick(scope.name)}）"
-    cluster = ctx.ds.clusters.get(fact.cluster or "")
-    if cluster:
-        label += f" · {ctx.lang.pick(cluster.name)}"
-    if len(ctx.index.own_facts.get((region.id, fact.metric), ())) > 1:
-        label += f" · {tx.period(fact.period, ctx.lang)}"
-    return label
+    return label + f"（{ctx.lang.pick(scope.name)}）" if scope else label
 
 
-def timeline(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
-    """Events and target deadlines of `regions`, one lane each (no data table: the events and
-    targets tables follow the chart on every page that has one)."""
+def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | None = None) -> str:
+    """Events (of `types`, or all) and target deadlines of `regions`, one lane each (no data table:
+    the events and targets tables follow the chart on every page that has one)."""
     rows = []
     for region in regions:
         name = ctx.lang.pick(region.profile.short_name)
         for event in region.events:
+            if types is not None and event.type not in types:
+                continue
             rows.append(_dated(page, region, event, event.date, name, ctx.lang.pick(event.title), ctx.t(f"type_{event.type}")))
         for target in region.targets:
             rows.append(_dated(page, region, target, target.deadline, name, ctx.lang.pick(target.title), ctx.t("target")))
@@ -98,6 +119,8 @@ def targets(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
             metric = ctx.ds.metrics.get(target.metric)
             scale = metric.display_scale if metric else target.scale
             base = facts.get(target.baseline or "")
+            if base is None:  # progress only against a baseline of the same measure; the table lists the rest
+                continue
             rows.append(
                 {
                     "target": ctx.lang.pick(target.title),

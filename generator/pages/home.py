@@ -10,7 +10,7 @@ from generator.pages.figures import bars
 from generator.pages.rows import event_row, region_rows
 from generator.paths import HOME
 
-CHARTS = 2  # the metrics reported by most regions
+CHARTS = 2  # the comparisons with most regions
 LATEST = 8  # events
 
 
@@ -26,7 +26,7 @@ def context(ctx: Ctx) -> dict[str, Any]:
     regions = ctx.ds.regions.values()
     return {
         "regions": region_rows(ctx, HOME),
-        "charts": [bars(ctx, HOME, metric) for metric in ctx.index.most_compared(CHARTS)],
+        "charts": [bars(ctx, HOME, comparison) for comparison in ctx.index.drawn()[:CHARTS]],
         "latest": [event_row(ctx, HOME, region, event) for region, event in ctx.index.events[:LATEST]],
         "counts": {
             "regions": len(ctx.ds.regions),

@@ -12,7 +12,7 @@ from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
 from generator.paths import REGIONS, cluster_path, link, region_path
 
-COMPARISONS = 3  # bar charts on a region page: its metrics shared with most regions
+COMPARISONS = 3  # bar charts on a region page: its comparisons with most regions
 
 
 def pages(ctx: Ctx) -> list[Page]:
@@ -44,8 +44,8 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "coordinates": f"{p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}",
         "cards": [_card(ctx, page, region, fact) for fact in headline_facts(ctx, region)],
         "comparisons": [
-            figures.bars(ctx, page, metric, focus=region, limit=figures.REGION_BAR_LIMIT)
-            for metric in ctx.index.shared_metrics(region)[:COMPARISONS]
+            figures.bars(ctx, page, comparison, focus=region, limit=figures.REGION_BAR_LIMIT)
+            for comparison in ctx.index.drawn(region)[:COMPARISONS]
         ],
         "timeline_chart": figures.timeline(ctx, page, [region]),
         "targets_chart": figures.targets(ctx, page, [region]),
@@ -55,12 +55,25 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "targets": [target_row(ctx, page, region, t) for t in region.targets],
         "events": sorted((event_row(ctx, page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
         "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in _articles(region) if a in ctx.ds.articles],
+        "holds": "" if region.facts else _holds(ctx, region),
     }
+
+
+def _holds(ctx: Ctx, region: m.Region) -> str:
+    """What the sources do say about a region they give no figures for (instead of empty sections)."""
+    counts = [("count_events", len(region.events)), ("count_targets", len(region.targets)), ("count_clusters", len(region.clusters))]
+    what = "、".join(ctx.t(key, n=n) for key, n in counts if n)
+    return tx.md(ctx.t("no_figures", name=ctx.lang.pick(region.profile.short_name), what=what or "—"))
 
 
 def _card(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> dict[str, str]:
     metric = ctx.ds.metrics[fact.metric]
-    return {"value": ctx.cited(page, region, fact, ctx.value(fact)), "label": ctx.label(metric.label), "period": ctx.period(fact)}
+    return {
+        "value": ctx.cited(page, region, fact, ctx.value(fact)),
+        "label": ctx.label(metric.label),
+        "period": ctx.period(fact),
+        "where": ctx.where_note(fact, region),  # the card of 亦庄新城's output must say 亦庄新城
+    }
 
 
 def _clusters(ctx: Ctx, page: str, region: m.Region) -> list[dict[str, str]]:

@@ -18,9 +18,9 @@ def fact_row(ctx: Ctx, page: str, region: m.Region, fact: m.Fact, with_region: b
         "anchor": row_anchor(region.id, fact, with_region),
         "region": ctx.region_link(page, region) if with_region else "",
         "metric": ctx.label(metric.label),
-        "value": ctx.cited(page, region, fact, ctx.value(fact)),
+        "value": ctx.cited(page, region, fact, ctx.value(fact)) + ctx.reports(page, region, fact),
         "period": ctx.period(fact),
-        "about": ctx.about(fact, region),
+        "about": ctx.about(fact, region, rank=not with_region),
         # report links only on the fact's own (canonical) row: not repeated on overview pages
         "line": ctx.line(fact, with_region),
     }
@@ -32,8 +32,8 @@ def target_row(ctx: Ctx, page: str, region: m.Region, target: m.Target, with_reg
     return {
         "anchor": row_anchor(region.id, target, with_region),
         "region": ctx.region_link(page, region),
-        "title": ctx.label(target.title),
-        "value": ctx.cited(page, region, target, ctx.value(target)),
+        "title": ctx.label(target.title) + _where(ctx, target, region),
+        "value": ctx.cited(page, region, target, ctx.value(target)) + ctx.reports(page, region, target),
         "deadline": tx.date(target.deadline, ctx.lang),
         "status": ctx.t(f"status_{target.status}"),
         "latest": ctx.cited(page, region, base, ctx.value(base)) + f"（{ctx.period(base)}）" if base else "—",
@@ -46,11 +46,17 @@ def event_row(ctx: Ctx, page: str, region: m.Region, event: m.Event, with_region
     return {
         "anchor": row_anchor(region.id, event, with_region),
         "sort": event.date,
-        "date": ctx.cited(page, region, event, ctx.event_date(event)),
+        "date": ctx.cited(page, region, event, ctx.event_date(event)) + ctx.reports(page, region, event),
         "region": ctx.region_link(page, region),
         "type": ctx.t(f"type_{event.type}"),
-        "title": ctx.label(event.title),
+        "title": ctx.label(event.title) + _where(ctx, event, region),
     }
+
+
+def _where(ctx: Ctx, record: m.Quantity | m.Event, region: m.Region) -> str:
+    """A target's or event's scope and subject, in small print under its title."""
+    where = ctx.where_note(record, region)
+    return f"<br><small>{where}</small>" if where else ""
 
 
 def headline_facts(ctx: Ctx, region: m.Region, limit: int = 6) -> list[m.Fact]:
@@ -90,7 +96,8 @@ def region_rows(ctx: Ctx, page: str) -> list[dict[str, Any]]:
                 "full": tx.md(ctx.lang.pick(region.profile.name)),
                 "level": ctx.t("level_" + region.profile.level),
                 "province": tx.md(ctx.lang.pick(region.profile.province)),
-                "headline": "<br>".join(headline_line(ctx, page, region, f) for f in headline_facts(ctx, region, 3)),
+                "headline": "<br>".join(headline_line(ctx, page, region, f) for f in headline_facts(ctx, region, 3))
+                or f"<small>{tx.md(ctx.t('no_figures_short'))}</small>",
                 "counts": f"{len(region.facts)} / {len(region.events)}",
             }
         )

@@ -9,7 +9,7 @@ from generator import models as m
 from generator import navigation
 from generator import text as tx
 from generator.pages.base import Ctx, Page
-from generator.paths import SOURCES, fact_anchor, link, quote_anchor, record_anchor, region_path, source_path
+from generator.paths import SOURCES, fact_anchor, link, printing_anchor, region_path, source_path
 
 NAV_TITLE = 30  # characters of an article's title in the navigation
 
@@ -50,25 +50,32 @@ def context(ctx: Ctx, article: m.Article) -> dict[str, Any]:
 def _quotes(ctx: Ctx, page: str, article: m.Article) -> list[dict[str, Any]]:
     text = ctx.ds.texts.get(article.file)
     quotes = []
-    for region, record in ctx.index.by_article.get(article.id, []):
+    for region, record, index in ctx.index.by_article.get(article.id, []):
+        printing = record.printings()[index] if isinstance(record, m.Reported) else record
         if isinstance(record, m.Quantity):
             what, anchor = ctx.value(record), fact_anchor(record)
         elif isinstance(record, m.Event):
             what, anchor = ctx.event_date(record), fact_anchor(record)
         else:
             what, anchor = ctx.lang.both("role_" + record.role), "clusters"
-        found = text.find(record.quote, article.lines) if text else None
+        found = text.find(printing.quote, article.lines) if text else None
         quotes.append(
             {
-                "anchor": quote_anchor(region.id, record_anchor(record)),
-                "what": f"[{tx.md(what)}]({link(page, region_path(region.id), anchor)})",
+                "anchor": printing_anchor(region.id, record, index),
+                "what": f"[{tx.md(what)}]({link(page, region_path(region.id), anchor)})" + _where(ctx, region, record),
                 "region": ctx.name(region),
-                "quote": tx.md(record.quote),
+                "quote": tx.md(printing.quote),
                 "line": text.line_at(found[0]) if text and found else 0,
             }
         )
     quotes.sort(key=lambda q: int(str(q["line"])))
     return quotes
+
+
+def _where(ctx: Ctx, region: m.Region, record: m.Quoted) -> str:
+    """The scope or subject of a quoted figure or event, in small print under it."""
+    where = ctx.where_note(record, region) if isinstance(record, m.Quantity | m.Event) else ""
+    return f"<br><small>{where}</small>" if where else ""
 
 
 def _listing(ctx: Ctx) -> list[dict[str, Any]]:

@@ -18,13 +18,20 @@ def nav(ctx: Ctx) -> dict[str, Any]:
     return {ctx.t("timeline"): TIMELINE}
 
 
+POLICY = {"policy", "plan"}  # what the policy timeline shows; other kinds are folded away
+
+
 def context(ctx: Ctx) -> dict[str, Any]:
     regions = list(ctx.ds.regions.values())
     targets = [target_row(ctx, TIMELINE, r, t, with_region=True) for r in regions for t in r.targets]
     targets.sort(key=lambda row: row["deadline"])
+    others = [(r, e) for r, e in ctx.index.events if e.type not in POLICY]
+    kinds = dict.fromkeys(e.type for _r, e in others)  # in the order they occur, once each
     return {
-        "chart": figures.timeline(ctx, TIMELINE, regions),
-        "events": [event_row(ctx, TIMELINE, r, e) for r, e in ctx.index.events],
+        "chart": figures.timeline(ctx, TIMELINE, regions, POLICY),
+        "events": [event_row(ctx, TIMELINE, r, e) for r, e in ctx.index.events if e.type in POLICY],
+        "others": [event_row(ctx, TIMELINE, r, e) for r, e in others],
+        "other_types": "、".join(ctx.t(f"type_{kind}") for kind in sorted(kinds)),
         "targets": targets,
         "regions": [ctx.region_link(TIMELINE, r, "events") for r in regions],
     }
