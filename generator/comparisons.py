@@ -102,7 +102,7 @@ def comparisons(ds: Dataset) -> dict[Measure, Comparison]:
                 continue
             mine = chosen.setdefault(measure, {})
             current = mine.get(region.id)
-            if current is None or _later(fact, current[1]):
+            if current is None or later(fact, current[1]):
                 mine[region.id] = (region, fact)
     out: dict[Measure, Comparison] = {}
     for measure, entries in chosen.items():
@@ -111,7 +111,7 @@ def comparisons(ds: Dataset) -> dict[Measure, Comparison]:
     return out
 
 
-def _later(fact: m.Fact, than: m.Fact) -> bool:
+def later(fact: m.Fact, than: m.Fact) -> bool:
     """The figure a region shows: the latest; at the same date, the whole region's over a part's."""
     a, b = period_end(fact.period), period_end(than.period)
     return a > b or (a == b and fact.scope is None and than.scope is not None)

@@ -50,6 +50,10 @@ class Lang:
     def t2(self, key: str, **values: Any) -> str:
         return catalog()[key][self.secondary].format(**values)
 
+    def template(self, key: str) -> str:
+        """The catalog's text with its {placeholders} unfilled, for a script to fill in."""
+        return catalog()[key][self.primary]
+
     def both(self, key: str, **values: Any) -> str:
         """'中文 English' for labels where readers of either language look."""
         return f"{self.t(key, **values)} {self.t2(key, **values)}"

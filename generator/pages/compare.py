@@ -3,18 +3,19 @@ metric — its chart, every region's figure, and look-alikes shown apart with th
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from generator import models as m
 from generator import text as tx
-from generator.pages import figures
+from generator.pages import figures, grid
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import fact_row
 from generator.paths import COMPARE, group_path, link, metric_anchor
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(COMPARE, "compare_index.md.j2", ctx.t("compare"), lambda: {"rows": _listing(ctx)}, index=True)
+    listing = Page(COMPARE, "compare_index.md.j2", ctx.t("compare"), lambda: _index(ctx), index=True, files=lambda: grid.files(ctx))
     return [listing, *(_page(ctx, ctx.ds.groups[gid]) for gid in ctx.index.groups)]
 
 
@@ -25,6 +26,22 @@ def _page(ctx: Ctx, group: m.Group) -> Page:
 def nav(ctx: Ctx) -> dict[str, Any]:
     groups = [ctx.ds.groups[gid] for gid in ctx.index.groups]
     return {ctx.t("compare"): [COMPARE, *[{ctx.lang.pick(g.label): group_path(g.id)} for g in groups]]}
+
+
+def _index(ctx: Ctx) -> dict[str, Any]:
+    """The comparisons page: regions side by side (the grid), then the comparisons by topic."""
+    regions = list(ctx.ds.regions.values())
+    static = len(regions) <= grid.STATIC_GRID
+    keys = ("grid_pick", "grid_pick_short", "grid_area", "grid_province", "grid_level", "grid_all", "grid_find", "metric")
+    labels = {key: ctx.t(key) for key in keys}
+    labels.update(apart=ctx.lang.template("grid_apart"), shared=ctx.lang.template("grid_shared"))  # filled in by compare.js
+    return {
+        "rows": _listing(ctx),
+        "static": "true" if static else "false",
+        "grid": grid.html_table(ctx, regions) if static else f"<p>{tx.attr(ctx.t('grid_pick'))}</p>",
+        "regions": grid.regions_table(ctx),
+        "labels": tx.attr(json.dumps(labels, ensure_ascii=False)),
+    }
 
 
 def _listing(ctx: Ctx) -> list[dict[str, str]]:

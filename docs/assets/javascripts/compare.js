@@ -1,0 +1,198 @@
+/*
+ * Regions side by side (the comparisons page, generator/pages/grid.py).
+ *
+ * The page works without this script: a plain table of every region and, for a site of a few
+ * regions, the whole metric × region grid. The script adds to the regions table a checkbox per row
+ * and filters (area, province, level, name), and draws the grid of the two to four regions picked,
+ * from compare/regions.json, compare/metrics.json and one compare/cells/<region>.json each. The
+ * choice is kept in the address (?regions=a,b) so a reader can share it.
+ *
+ * Text from the data only ever enters the page as textContent or a link's href (which the
+ * generator made): never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var cells = {}; // region id → its cells (fetched once)
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function json(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function chosen() {
+    var value = new URLSearchParams(window.location.search).get("regions") || "";
+    return value.split(",").filter(Boolean);
+  }
+
+  function remember(ids) {
+    var url = new URL(window.location.href);
+    if (ids.length) url.searchParams.set("regions", ids.join(","));
+    else url.searchParams.delete("regions");
+    window.history.replaceState(window.history.state, "", url.toString());
+  }
+
+  // the same table as grid.py's html_table, for the picked regions
+  function grid(root, metrics, regions, picked, labels) {
+    var columns = picked.map(function (id) { return cells[id] || {}; });
+    var table = el("table", { "class": "zr-grid-table" });
+    var head = el("tr");
+    head.appendChild(el("th", { scope: "col" }, labels.metric));
+    picked.forEach(function (id) {
+      var region = regions.filter(function (r) { return r.id === id; })[0];
+      var th = el("th", { scope: "col" });
+      var a = el("a", { href: region.href }, region.name);
+      th.appendChild(a);
+      head.appendChild(th);
+    });
+    var thead = el("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el("tbody");
+    var group = "";
+    metrics.forEach(function (row) {
+      var values = columns.map(function (column) { return column[row.id]; });
+      var reported = values.filter(Boolean).length;
+      if (!reported) return; // a metric none of the picked regions reports
+      if (row.group !== group) {
+        group = row.group;
+        var heading = el("tr", { "class": "zr-group" });
+        heading.appendChild(el("th", { colspan: String(picked.length + 1), scope: "colgroup" }, group));
+        body.appendChild(heading);
+      }
+      var tr = el("tr", { "data-metric": row.id });
+      var th = el("th", { scope: "row" });
+      th.appendChild(el("a", { href: row.href }, row.label));
+      if (row.apart.length) {
+        th.appendChild(document.createTextNode(" "));
+        th.appendChild(el("abbr", { "class": "zr-apart", title: labels.apart.replace("{metrics}", row.apart.join("、")) }, "≠"));
+      }
+      if (reported >= 2) {
+        th.appendChild(document.createTextNode(" "));
+        th.appendChild(el("small", { "class": "zr-shared" }, labels.shared.replace("{n}", String(reported))));
+      }
+      tr.appendChild(th);
+      values.forEach(function (value) {
+        var td = el("td", value ? {} : { "class": "zr-none" }, value ? undefined : "—");
+        if (value) {
+          td.appendChild(el("a", { href: value.href }, value.value));
+          td.appendChild(el("br"));
+          td.appendChild(el("small", {}, value.period));
+          if (value.about) {
+            td.appendChild(el("br"));
+            td.appendChild(el("small", {}, value.about));
+          }
+        }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    return table;
+  }
+
+  function filters(table, regions, labels, onChange) {
+    var bar = el("div", { "class": "zr-filters" });
+    var selects = {};
+    ["area", "province", "level"].forEach(function (key) {
+      var label = el("label", {}, labels["grid_" + key] + " ");
+      var select = el("select", { "data-filter": key });
+      select.appendChild(el("option", { value: "" }, labels.grid_all));
+      var seen = {};
+      regions.forEach(function (r) {
+        if (r[key] && !seen[r[key]]) {
+          seen[r[key]] = true;
+          select.appendChild(el("option", { value: r[key] }, r[key]));
+        }
+      });
+      label.appendChild(select);
+      bar.appendChild(label);
+      selects[key] = select;
+      select.addEventListener("change", onChange);
+    });
+    var find = el("input", { type: "search", placeholder: labels.grid_find, "aria-label": labels.grid_find });
+    find.addEventListener("input", onChange);
+    bar.appendChild(find);
+    table.parentNode.insertBefore(bar, table);
+    return function visible(region) {
+      return ["area", "province", "level"].every(function (key) {
+        return !selects[key].value || region[key] === selects[key].value;
+      }) && (!find.value || region.name.indexOf(find.value.trim()) >= 0 || region.id.indexOf(find.value.trim()) >= 0);
+    };
+  }
+
+  function init() {
+    var root = document.querySelector(".zr-grid");
+    var table = document.querySelector("table.zr-regions");
+    if (!root || !table || root.getAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "1");
+    var labels = JSON.parse(root.getAttribute("data-labels"));
+    var max = Number(root.getAttribute("data-max"));
+    var view = root.querySelector(".zr-grid-view");
+    var original = view.innerHTML; // the page's own grid (all regions) or its "pick" line
+    var base = root.getAttribute("data-cells");
+    Promise.all([json(root.getAttribute("data-regions")), json(root.getAttribute("data-metrics"))]).then(function (loaded) {
+      var regions = loaded[0], metrics = loaded[1];
+      var known = {};
+      regions.forEach(function (r) { known[r.id] = r; });
+      var picked = chosen().filter(function (id) { return known[id]; }).slice(0, max);
+      var boxes = {};
+
+      function draw() {
+        remember(picked);
+        Object.keys(boxes).forEach(function (id) {
+          boxes[id].checked = picked.indexOf(id) >= 0;
+          boxes[id].disabled = !boxes[id].checked && picked.length >= max;
+        });
+        if (picked.length < 2) {
+          view.innerHTML = original; // the generator's HTML, not data
+          return;
+        }
+        Promise.all(picked.map(function (id) {
+          return cells[id] ? cells[id] : json(base + id + ".json").then(function (c) { cells[id] = c; return c; });
+        })).then(function () {
+          view.textContent = "";
+          view.appendChild(grid(root, metrics, regions, picked, labels));
+        }).catch(function (err) { console.error("the grid cannot be drawn", err); });
+      }
+
+      var visible = filters(table, regions, labels, function () {
+        table.querySelectorAll("tbody tr").forEach(function (tr) {
+          tr.hidden = !visible(known[tr.getAttribute("data-region")]);
+        });
+      });
+      var pickHead = el("th", { scope: "col" }, labels.grid_pick_short);
+      table.querySelector("thead tr").insertBefore(pickHead, table.querySelector("thead th"));
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        var id = tr.getAttribute("data-region");
+        var box = el("input", { type: "checkbox", "aria-label": known[id].name });
+        box.addEventListener("change", function () {
+          picked = box.checked ? picked.concat([id]).slice(0, max) : picked.filter(function (p) { return p !== id; });
+          draw();
+        });
+        boxes[id] = box;
+        var td = el("td");
+        td.appendChild(box);
+        tr.insertBefore(td, tr.firstChild);
+      });
+      draw();
+    }).catch(function (err) { console.error("the regions cannot be listed", err); });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

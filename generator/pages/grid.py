@@ -1,0 +1,168 @@
+"""Regions side by side: a metric × region grid in the style of caniuse — which region reports
+what, the value with its period and scope, look-alikes marked.
+
+The page carries a plain HTML table of every region (which works without JavaScript: each row says
+how many figures the region has, and links to it) and, for a site of a few regions, the whole grid.
+`compare.js` lets a reader filter the regions by area, province and level, pick two to four, and
+draws their grid from small JSON files (one per region, made here), keeping the choice in the URL
+(`?regions=a,b`) so it can be shared. A region's cell shows its one figure of the measure
+(`comparisons.py`: the latest, the whole region's); a figure about a subject is not the region's
+and is not in the grid.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from generator import models as m
+from generator.comparisons import later
+from generator.pages.base import Ctx
+from generator.paths import COMPARE, fact_anchor, group_path, metric_anchor, region_path, url
+
+STATIC_GRID = 6  # regions: up to this many, the whole grid is in the page (it works without JavaScript)
+REGIONS_JSON = "compare/regions.json"  # the picker's list: id, name, area, province, level
+METRICS_JSON = "compare/metrics.json"  # the grid's rows: metric, group, label, look-alikes
+
+
+def cells_json(region_id: str) -> str:
+    return f"compare/cells/{region_id}.json"
+
+
+def cells(ctx: Ctx, region: m.Region) -> dict[str, dict[str, str]]:
+    """metric id → the region's figure of it: value, period, scope/subject/industry note, link
+    (relative to the compare page). Its latest region-level figure, as comparisons choose (a
+    figure about a subject is not the region's)."""
+    best: dict[str, m.Fact] = {}
+    for fact in region.facts:
+        current = best.get(fact.metric)
+        if fact.subject is None and (current is None or later(fact, current)):
+            best[fact.metric] = fact
+    return {metric_id: _figure(ctx, region, fact) for metric_id, fact in best.items()}
+
+
+def _figure(ctx: Ctx, region: m.Region, fact: m.Fact) -> dict[str, str]:
+    notes = [_plain(ctx.where_note(fact, region))]
+    cluster = ctx.ds.clusters.get(fact.cluster or "")
+    if cluster and ctx.ds.metrics[fact.metric].per_cluster:  # which industry's figure it is
+        notes.append(ctx.lang.pick(cluster.name))
+    return {
+        "value": ctx.value(fact),
+        "period": ctx.period(fact),
+        "about": "；".join(n for n in notes if n),
+        "href": url(COMPARE, region_path(region.id), fact_anchor(fact)),
+    }
+
+
+def rows(ctx: Ctx) -> list[dict[str, Any]]:
+    """The grid's rows: every metric some region reports, by comparison group, with its look-alikes."""
+    out = []
+    for group in ctx.ds.groups.values():
+        for metric in ctx.ds.metrics.values():
+            if metric.group != group.id or metric.id not in ctx.index.facts_by_metric:
+                continue
+            apart = [o.id for o in ctx.ds.metrics.values() if _apart(metric, o)]
+            out.append(
+                {
+                    "id": metric.id,
+                    "group": ctx.lang.pick(group.label),
+                    "label": ctx.lang.pick(metric.label),
+                    "href": url(COMPARE, group_path(group.id), metric_anchor(metric.id)),
+                    "apart": [ctx.lang.pick(ctx.ds.metrics[o].label) for o in apart],
+                }
+            )
+    return out
+
+
+def _apart(metric: m.Metric, other: m.Metric) -> bool:
+    return any(e.metric == other.id for e in metric.not_comparable_with) or any(e.metric == metric.id for e in other.not_comparable_with)
+
+
+def regions(ctx: Ctx) -> list[dict[str, Any]]:
+    """The picker's regions: what the filters need, and how many figures each has."""
+    out = []
+    for region in ctx.ds.regions.values():
+        area, province = ctx.ds.provinces.get(region.profile.province.zh, (None, region.profile.province))
+        out.append(
+            {
+                "id": region.id,
+                "name": ctx.lang.pick(region.profile.short_name),
+                "area": ctx.lang.pick(area.name) if area else "",
+                "province": ctx.lang.pick(province),
+                "level": ctx.t("level_" + region.profile.level),
+                "figures": sum(1 for f in region.facts if f.subject is None),
+                "href": url(COMPARE, region_path(region.id)),
+            }
+        )
+    return out
+
+
+def files(ctx: Ctx) -> dict[str, str]:
+    """The JSON the page's script reads: the regions, the metrics, and one file of cells per region."""
+    out = {REGIONS_JSON: _json(regions(ctx)), METRICS_JSON: _json(rows(ctx))}
+    out.update({cells_json(r.id): _json(cells(ctx, r)) for r in ctx.ds.regions.values()})
+    return out
+
+
+def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
+    """The grid for `shown` regions as plain HTML (a raw block in the page's Markdown)."""
+    names = [(url(COMPARE, region_path(r.id)), ctx.lang.pick(r.profile.short_name)) for r in shown]
+    head = "".join(f'<th scope="col"><a href="{href}">{_e(name)}</a></th>' for href, name in names)
+    columns = [cells(ctx, r) for r in shown]
+    body, group = [], ""
+    for row in rows(ctx):
+        if row["group"] != group:
+            group = row["group"]
+            body.append(f'<tr class="zr-group"><th colspan="{len(shown) + 1}" scope="colgroup">{_e(group)}</th></tr>')
+        values = [column.get(row["id"]) for column in columns]
+        marks = _marks(ctx, row, sum(1 for v in values if v))
+        label = f'<th scope="row"><a href="{row["href"]}">{_e(row["label"])}</a>{marks}</th>'
+        body.append(f'<tr data-metric="{row["id"]}">{label}' + "".join(_cell(v) for v in values) + "</tr>")
+    return (
+        f'<table class="zr-grid-table"><thead><tr><th scope="col">{_e(ctx.t("metric"))}</th>{head}</tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table>'
+    )
+
+
+def _marks(ctx: Ctx, row: dict[str, Any], reported: int) -> str:
+    """≠ for a metric with look-alikes (named in its title), and how many regions report it."""
+    marks = ""
+    if row["apart"]:
+        title = ctx.t("grid_apart", metrics="、".join(row["apart"]))
+        marks += f' <abbr class="zr-apart" title="{_e(title)}">≠</abbr>'
+    if reported >= 2:
+        marks += f' <small class="zr-shared">{_e(ctx.t("grid_shared", n=reported))}</small>'
+    return marks
+
+
+def _cell(value: dict[str, str] | None) -> str:
+    if not value:
+        return '<td class="zr-none">—</td>'
+    about = f'<br><small>{_e(value["about"])}</small>' if value["about"] else ""
+    return f'<td><a href="{value["href"]}">{_e(value["value"])}</a><br><small>{_e(value["period"])}</small>{about}</td>'
+
+
+def _plain(markdown: str) -> str:
+    """Text from the escaped Markdown of `where_note` (labels with the other language in a span)."""
+    return html.unescape(markdown.replace('<span class="en">', "").replace("</span>", "").replace("\\", ""))
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def regions_table(ctx: Ctx) -> str:
+    """Every region as a row of a plain table: where it is, its level, how many figures it has.
+    compare.js adds a checkbox to each row to pick regions, and filters for the columns."""
+    head = "".join(f'<th scope="col">{_e(ctx.t(key))}</th>' for key in ("region", "grid_area", "province", "level", "grid_figures"))
+    body = "".join(
+        f'<tr data-region="{r["id"]}"><td><a href="{r["href"]}">{_e(r["name"])}</a></td><td>{_e(r["area"])}</td>'
+        f'<td>{_e(r["province"])}</td><td>{_e(r["level"])}</td><td>{r["figures"]}</td></tr>'
+        for r in regions(ctx)
+    )
+    return f'<table class="zr-regions"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
