@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import factdiff, scaffold, schema
+from generator import factdiff, metriclist, scaffold, schema
 from generator.coverage import coverage
 from generator.pipeline import summary, validate
 from generator.problems import errors, format_report
@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate everything in data/; prints file:line for each problem").set_defaults(run=cmd_check)
     commands.add_parser("coverage", help="list numbers in the source texts that no quote covers").set_defaults(run=cmd_coverage)
+    metriclist.register(commands.add_parser("metrics", help=metriclist.HELP, description=metriclist.HELP))
     scaffold.register(commands.add_parser("new-region", help=scaffold.HELP, description=scaffold.HELP))
     factdiff.register(commands.add_parser("diff", help=factdiff.HELP, description=factdiff.HELP))
     schema.register(commands.add_parser("schema", help=schema.HELP, description=schema.HELP))

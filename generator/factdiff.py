@@ -199,6 +199,29 @@ def _registry_notes(old: Dataset, new: Dataset) -> list[str]:
         ]
         if parts:
             lines.append(f"- **{name}**: " + "; ".join(parts))
+        if name == "metrics":  # what a reviewer must judge: the definition and what it may be compared with
+            lines += [line for mid in [*added, *changed] for line in _metric_lines(b[mid], a.get(mid))]
+    return lines
+
+
+def _metric_lines(metric: m.Metric, before: m.Metric | None) -> list[str]:
+    """A metric added or changed, as a reviewer needs it: label, definition, comparability."""
+    state = "added" if before is None else "changed"
+    compared = "only by order of magnitude" if metric.comparison == "magnitude" else "by value"
+    if metric.per_cluster:
+        compared += ", one industry at a time"
+    if metric.comparable_with:
+        compared += "; comparable with " + ", ".join(f"`{o}`" for o in metric.comparable_with)
+    lines = [
+        f"  - {state} metric `{metric.id}`: {_escape(metric.label.zh)} / {_escape(metric.label.en)}",
+        f"    - definition: {_escape(metric.definition.zh)} / {_escape(metric.definition.en)}",
+        f"    - compared {compared}",
+    ]
+    lines += [f"    - not comparable with `{e.metric}`: {_escape(e.reason.zh)}" for e in metric.not_comparable_with]
+    if before is not None:  # what it was, for the fields the lines above do not show in full
+        old, new = _dump(before), _dump(metric)
+        shown = {"id", "label", "comparable_with", "not_comparable_with"}
+        lines += [f"    - {key} was: {_short(old.get(key))}" for key in new if key not in shown and old.get(key) != new.get(key)]
     return lines
 
 

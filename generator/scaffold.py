@@ -77,7 +77,7 @@ facts: []
 
 # The region's industry clusters (ids from data/clusters.yml).
 clusters: []
-#  - cluster: biomedicine
+#  - cluster: biotech_health
 #    role: leading                 # leading | emerging | future
 #    source: TODO-article-id
 #    quote: …

@@ -504,3 +504,55 @@ def test_contributing_links_resolve() -> None:
         if "://" in target:
             continue
         assert (ROOT / target).exists(), f"CONTRIBUTING.md links to {target}, which does not exist"
+
+
+# ---------------------------------------------------------------------------------------------
+# metrics: choosing the measure
+
+
+def test_metrics_lists_the_matching_metrics_with_what_a_contributor_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, ROOT, "metrics", "专利")
+    assert code == 0
+    assert "invention_patents_per_10k — 每万人发明专利数" in out
+    assert "definition: 每万人拥有的发明专利数" in out
+    assert "not comparable with high_value_patents_per_10k:" in out  # the look-alike, from either side
+    assert re.search(r"used by 1 fact, 0 targets in yizhuang", out)
+    assert out.rstrip().endswith("3 of 102 metrics match '专利'") or "metrics match '专利'" in out
+
+
+def test_metrics_says_how_a_metric_may_be_compared(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, ROOT, "metrics", "industry_scale")
+    assert code == 0 and "only the order of magnitude" in out and "one industry at a time" in out
+
+
+def test_metrics_with_no_match_says_what_to_try(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, ROOT, "metrics", "xyzzy")
+    assert code == 1 and "0 of" in out and "try a shorter word" in out
+
+
+def test_the_skeleton_s_examples_use_ids_that_exist() -> None:
+    """A contributor copies the commented examples: each metric, unit and cluster id must exist."""
+    from generator.scaffold import TEMPLATE
+
+    dataset, _ = validate(ROOT)
+    used = {key: set(re.findall(rf"#\s+(?:- )?{key}: ([a-z_]+)", TEMPLATE)) for key in ("metric", "unit", "cluster")}
+    assert used["metric"] and used["unit"] and used["cluster"]
+    assert used["metric"] <= set(dataset.metrics) and used["unit"] <= set(dataset.units) and used["cluster"] <= set(dataset.clusters)
+
+
+def test_diff_shows_a_new_metric_s_definition_and_comparability(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    metrics = repo / "data" / "metrics.yml"
+    metrics.write_text(
+        metrics.read_text(encoding="utf-8")
+        + "  - id: patents_total\n    label: {zh: 专利总数, en: Patents}\n    unit: firms\n    group: economy\n"
+        + "    definition: {zh: 全部专利数。, en: All patents.}\n    comparison: magnitude\n"
+        + "    not_comparable_with:\n      - metric: high_tech_enterprises\n"
+        + "        reason: {zh: 专利不是企业。, en: Patents are not firms.}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, repo, "diff", "HEAD")
+    assert code == 0
+    assert "added metric `patents_total`: 专利总数 / Patents" in out
+    assert "definition: 全部专利数。 / All patents." in out
+    assert "compared only by order of magnitude" in out
+    assert "not comparable with `high_tech_enterprises`: 专利不是企业。" in out
