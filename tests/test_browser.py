@@ -176,6 +176,36 @@ def test_chinese_search_finds_the_page(tab: Tab, query: str) -> None:
     assert tab.errors == [], tab.errors
 
 
+def test_compare_grid_picks_regions_and_keeps_them_in_the_url(tab: Tab, site: Site) -> None:
+    """Regions side by side: the static grid lists every region (a small site); picking two draws
+    their grid and puts them in the address; the address alone brings the same grid back."""
+    tab.goto("compare/")
+    static = tab.page.eval_on_selector_all(".zr-grid-view thead th", "els => els.length")
+    assert static == 1 + len(list((site.root / "regions").glob("*/index.html")))
+    boxes = tab.page.locator("table.zr-regions tbody input[type=checkbox]")
+    boxes.nth(2).check()
+    boxes.nth(3).check()
+    tab.page.wait_for_function("new URL(location.href).searchParams.get('regions')?.split(',').length === 2")
+    picked = tab.page.evaluate("new URL(location.href).searchParams.get('regions')")
+    tab.page.wait_for_function("document.querySelectorAll('.zr-grid-view thead th').length === 3")
+    again = open_tab(tab.page.context.browser, site.url)  # type: ignore[arg-type]
+    try:
+        again.goto(f"compare/?regions={picked}")
+        again.page.wait_for_function("document.querySelectorAll('.zr-grid-view thead th').length === 3")
+        heads = again.page.eval_on_selector_all(".zr-grid-view thead th a", "els => els.map(a => a.getAttribute('href'))")
+        assert [h.split("/")[-2] for h in heads] == picked.split(",")
+        values = again.page.eval_on_selector_all(".zr-grid-view tbody td a", "els => els.length")
+        assert values > 5, "the picked regions' figures"
+        # filters narrow the regions table
+        again.page.select_option("select[data-filter=area]", index=1)
+        hidden = again.page.eval_on_selector_all("table.zr-regions tbody tr", "els => els.filter(e => e.hidden).length")
+        assert hidden >= 1
+        assert again.errors == [], again.errors
+    finally:
+        again.page.context.close()
+    assert tab.errors == [], tab.errors
+
+
 def test_instant_navigation_still_draws_charts(tab: Tab, site: Site) -> None:
     tab.goto("")
     tab.page.evaluate("window.__noReload = true")  # survives only an instant (XHR) page switch

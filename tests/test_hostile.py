@@ -216,6 +216,9 @@ def test_no_payload_runs_in_the_browser(browser: Browser, built: Path, url: str)
                     mark_path.scroll_into_view_if_needed()
                     mark_path.hover(force=True)
             assert tab.page.evaluate("window.__pwned") == [], rel
+        tab.goto("compare/?regions=alpha,beta")  # the grid drawn by compare.js from the JSON files
+        tab.page.wait_for_selector(".zr-grid-view table th a", timeout=15_000)
+        assert tab.page.evaluate("window.__pwned") == [], "compare grid"
         tab.goto("")
         search = tab.page.locator("input.md-search__input")
         for query in QUERIES:

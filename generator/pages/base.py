@@ -140,8 +140,13 @@ class Ctx:
         return f"（{self.t('inferred')}）" if flag else ""
 
     def where_note(self, q: m.Quantity | m.Event, region: m.Region) -> str:
-        """Scope and subject: what exactly the number (or event) is about, when not the whole region."""
+        """Scope and subject: what exactly the number (or event) is about, when not the whole region;
+        and for a metric that measures one industry at a time, which industry."""
         parts = []
+        metric = self.ds.metrics.get(q.metric) if isinstance(q, m.Quantity) else None
+        cluster = self.ds.clusters.get(q.cluster or "") if metric is not None and metric.per_cluster else None
+        if cluster is not None:
+            parts.append(self.label(cluster.name))
         scopes = {s.id: s for s in region.profile.scopes}
         if q.scope and q.scope in scopes:
             parts.append(self.label(scopes[q.scope].name))

@@ -60,6 +60,7 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
     for metric in ctx.index.groups[group.id]:
         pairs = ctx.index.facts_of(metric.id)
         shown = [c for c in ctx.index.of_metric.get(metric.id, []) if c.regions >= 2]
+        regions = len({r.id for r, _ in pairs})
         sections.append(
             {
                 "anchor": metric_anchor(metric.id),
@@ -67,6 +68,8 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
                 "definition": ctx.label(metric.definition),
                 "unit": tx.md(metric.display_scale + ctx.unit_label(metric.unit)),
                 "chart": "\n\n".join(figures.bars(ctx, page, c) if c.drawn else figures.listing(ctx, page, c) for c in shown),
+                # nothing to set side by side: say why (one region, or different industries)
+                "none": ctx.t("no_comparison_cluster" if metric.per_cluster and regions > 1 else "no_comparison"),
                 "facts": [fact_row(ctx, page, r, f, with_region=True) for r, f in pairs],
                 "apart": _look_alikes(ctx, page, metric),
                 "comparable": [ctx.label(ctx.ds.metrics[o].label) for o in metric.comparable_with if o in ctx.ds.metrics],
