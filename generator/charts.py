@@ -94,17 +94,14 @@ def targets(rows: list[dict[str, Any]], *, title: str) -> Chart:
     target and its latest and target values are printed above the bar and shown in the tooltip.
     Only the fields the chart uses travel (the raw values and unit are in the display strings)."""
     values = []
-    several = len({r["region"] for r in rows}) > 1
     for row in _unique(rows, "target", "region"):
         latest, goal = row.get("latest_value"), row.get("target_value")
         progress = round(100 * latest / goal, 1) if latest is not None and goal else None
-        values_text = f"{row['display_latest']} / {row['display_target']}" if row.get("display_latest") else row["display_target"]
-        name = f"{row['region']}·{row['target']}" if several else row["target"]
         values.append(
             {
                 **{key: row[key] for key in ("target", "region", "display_target", "display_latest", "deadline", "href")},
                 "progress": progress,
-                "label": f"{name}：{values_text}（{row['deadline']}）",
+                "label": row["label"],  # the target and its values, as text above its bar (made by the page)
             }
         )
     return _chart("targets", title, _height(len(values), TARGET_STEP), values)
@@ -238,7 +235,7 @@ def _unique(rows: list[dict[str, Any]], key: str, extra: str) -> list[dict[str, 
     for row in rows:
         row = dict(row)
         if counts[row[key]] > 1:
-            label = f"{row[key]}（{row[extra]}）" if row.get(extra) else row[key]
+            label = f"{row[key]} ({row[extra]})" if row.get(extra) else row[key]
             seen[label] += 1
             row[key] = label if seen[label] == 1 else f"{label} #{seen[label]}"
         out.append(row)
@@ -247,7 +244,7 @@ def _unique(rows: list[dict[str, Any]], key: str, extra: str) -> list[dict[str, 
 
 def _tooltips(lang: Lang, *fields: tuple[str, str]) -> list[alt.Tooltip]:
     """A tooltip line per (field:type, catalog key of its title)."""
-    return [alt.Tooltip(field, title=lang.both(key)) for field, key in fields]
+    return [alt.Tooltip(field, title=lang.t(key)) for field, key in fields]
 
 
 def _empty() -> alt.InlineData:
@@ -275,7 +272,7 @@ def _matrix(lang: Lang, regions_across: bool) -> Any:
     across = alt.Axis(labelAngle=-40, orient="top")
     region: Any = alt.X("region:N", title=None, axis=across) if regions_across else alt.Y("region:N", title=None)
     cluster: Any = alt.Y("cluster:N", title=None) if regions_across else alt.X("cluster:N", title=None, axis=across)
-    role: dict[str, Any] = {"field": "role", "type": "ordinal", "sort": {"field": "rank", "op": "min"}, "title": lang.both("role")}
+    role: dict[str, Any] = {"field": "role", "type": "ordinal", "sort": {"field": "rank", "op": "min"}, "title": lang.t("role")}
     chart = (
         alt.Chart()
         .mark_square(opacity=1)
@@ -309,7 +306,7 @@ def _timeline(lang: Lang) -> Any:
             ),
             y=alt.Y("region:N", title=None),
             yOffset=alt.YOffset("slot:O", title=None),
-            color=alt.Color("type:N", title=lang.both("type"), legend=alt.Legend(orient="bottom", direction="horizontal", columns=4)),
+            color=alt.Color("type:N", title=lang.t("type"), legend=alt.Legend(orient="bottom", direction="horizontal", columns=4)),
             shape=alt.Shape(
                 "kind:N",
                 title=None,
@@ -328,7 +325,7 @@ def _timeline(lang: Lang) -> Any:
 
 
 def _targets(lang: Lang) -> Any:
-    x = alt.X("progress:Q", title=lang.both("chart_progress"), scale=alt.Scale(domainMin=0, nice=True), axis=alt.Axis(tickCount=5))
+    x = alt.X("progress:Q", title=lang.t("chart_progress"), scale=alt.Scale(domainMin=0, nice=True), axis=alt.Axis(tickCount=5))
     track = alt.Chart().mark_bar(opacity=0.18, size=12).encode(x=alt.datum(0), x2=alt.datum(100))
     bar = alt.Chart().mark_bar(size=6).encode(x=x)
     goal = alt.Chart().mark_tick(thickness=2, size=16).encode(x=alt.datum(100))

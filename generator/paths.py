@@ -21,6 +21,10 @@ SOURCES = "sources/index.md"
 DOWNLOADS = "downloads/index.md"
 METHODOLOGY = "methodology.md"
 CHART_KINDS = "assets/javascripts/chart-kinds.js"
+# The editions: language → its folder below the site's root. Each is a build of its own (mkdocs.yml,
+# mkdocs.en.yml) with the same paths below its folder, so a page's other edition is one folder away.
+EDITIONS = {"zh": "", "en": "en/"}
+DEFAULT_EDITION = "zh"
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 
 
@@ -96,6 +100,14 @@ def link(page: str, target: str, anchor: str = "") -> str:
 def _relative(folder: str, target: str) -> str:
     # cached: a large site asks for the same few (folder, page) pairs tens of thousands of times
     return posixpath.relpath(target, folder)
+
+
+def edition_url(page_url: str, here: str, there: str) -> str:
+    """The relative URL from a page (its URL in edition `here`) to the same page in edition `there`."""
+    source = "/" + EDITIONS[here] + page_url
+    folder = source if source.endswith("/") else posixpath.dirname(source) + "/"
+    rel = posixpath.relpath("/" + EDITIONS[there] + page_url, folder)
+    return rel + "/" if page_url.endswith("/") or not page_url else rel
 
 
 def url(page: str, target: str, anchor: str = "") -> str:

@@ -9,6 +9,8 @@ MkDocs events used, in the order MkDocs calls them:
   on_files      add every page and download of `site.build_pages` as a generated File (nothing is
                 written to docs/), the vendored Vega bundle, and the navigation (`site.nav`).
   on_post_page  drop the whitespace the theme's templates leave; the preview's problem banner.
+  on_post_build (after the search plugin's) in an edition other than Chinese: add the other forms of
+                each page's words to the search index the search plugin wrote (`search.py`).
 `mkdocs serve` rebuilds (and re-runs every event) when data/ changes: mkdocs.yml lists it under
 `watch`. Everything else lives in modules that do not import MkDocs.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import tempfile
 from pathlib import Path
@@ -25,14 +28,14 @@ from typing import Any
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import charts, pipeline, preview, site
 from generator.load import Dataset
-from generator.paths import VEGA_BUNDLE
+from generator.paths import EDITIONS, VEGA_BUNDLE, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
-from generator.search import jieba_dictionary
+from generator.search import jieba_dictionary, with_word_forms
 from generator.text import Lang
 from generator.urls import url_problem
 
@@ -59,6 +62,9 @@ class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
     # Where a reader's "report a problem" link opens a new issue. Not theme.repo_url: with that
     # set, material's JavaScript asks api.github.com for stars — a request to another host.
     issues_url = _Link()
+    # An edition other than the default one: the default edition's docs folder, whose assets/
+    # (styles, scripts) this edition serves too.
+    shared_docs = config_options.Optional(config_options.Dir(exists=True))
 
 
 class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped-call]
@@ -73,6 +79,19 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     def on_config(self, config: Any) -> Any:
         if problem := url_problem(config.site_url or ""):  # downloads cite facts by it; MkDocs takes any scheme
             raise PluginError(f"site_url {config.site_url!r} cannot be used: {problem}")
+        folder = EDITIONS[self.config.lang]
+        if folder and not config.site_url.endswith("/" + folder):  # the site's root → this edition's
+            config.site_url = config.site_url.rstrip("/") + "/" + folder
+        # every edition's home: material links them in each page's head (and reads their sitemaps);
+        # overrides/sitemap.xml maps each page to its other editions; the header's selector
+        # (overrides/partials/alternate.html) links to this same page in each
+        root = config.site_url.removesuffix(folder)
+        config.extra["alternate"] = [
+            {"name": Lang(lang).t("language_name"), "lang": lang, "link": edition_url("", self.config.lang, lang), "url": root + prefix}
+            for lang, prefix in EDITIONS.items()
+        ]
+        lang = Lang(self.config.lang)
+        config.extra["not_found"] = {key: lang.t(f"not_found_{key}") for key in ("title", "text", "home")}
         dataset, problems = pipeline.validate(Path(self.config.data_root or Path(config.config_file_path).parent))
         self.problems = errors(problems)
         if not self.serving and (self.problems or drafts(problems)):  # a draft is previewed, never published
@@ -97,11 +116,38 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         for path, content in pages.items():
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))
+        if self.config.shared_docs:  # this edition serves the default edition's assets too
+            shared = Path(self.config.shared_docs)
+            for asset in sorted(shared.glob("assets/**/*")):
+                rel = asset.relative_to(shared).as_posix()
+                if asset.is_file() and files.get_file_from_path(rel) is None:
+                    files.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
         config.nav = site.nav(self.dataset, self.config.lang)
         return files
 
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """The page in every edition, for the language selector and the hreflang links (overrides/)."""
+        root = config.site_url.removesuffix(EDITIONS[self.config.lang])
+        context["editions"] = [
+            {
+                "lang": lang,
+                "name": Lang(lang).t("language_name"),
+                "href": edition_url(page.url, self.config.lang, lang),
+                "url": root + folder + page.url,
+            }
+            for lang, folder in EDITIONS.items()
+        ]
+        return context
+
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return preview.with_banner(site.squeeze_html(output), self.problems, Lang(self.config.lang))
+
+    @event_priority(-100)  # after the search plugin (priority 0) has written its index
+    def on_post_build(self, *, config: Any) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.config.lang != "zh" and index.exists():  # Chinese has jieba's segmentation instead
+            words = with_word_forms(json.loads(index.read_text(encoding="utf-8")))
+            index.write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def _teach_search(self, dataset: Dataset, config: Any) -> None:
         """Give the search plugin (listed after this one, so its own on_config runs later) a jieba

@@ -31,19 +31,23 @@ def environment(primary: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(t=lang.t, t2=lang.t2, both=lang.both)
+    env.globals.update(t=lang.t, colon=lang.colon, join=lang.join, paren=lang.paren)
     return env
 
 
-def render(template: str, context: dict[str, Any], primary: str = "zh", *, title: str, hide: list[str] | None = None) -> str:
+def render(
+    template: str, context: dict[str, Any], primary: str = "zh", *, title: str, hide: list[str] | None = None, boost: float | None = None
+) -> str:
     """The page: front matter with its `title` (plain text), then the template's Markdown."""
-    return front_matter(title, hide) + environment(primary).get_template(template).render(**context)
+    return front_matter(title, hide, boost) + environment(primary).get_template(template).render(**context)
 
 
-def front_matter(title: str, hide: list[str] | None = None) -> str:
+def front_matter(title: str, hide: list[str] | None = None, boost: float | None = None) -> str:
     """YAML front matter. The title is HTML-escaped: the theme writes page titles into <title>,
     the header and the search index as HTML, unescaped, so the escaping is ours to do."""
     meta: dict[str, Any] = {"title": attr(title)}
     if hide:
         meta["hide"] = hide
+    if boost is not None:
+        meta["search"] = {"boost": boost}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"

@@ -1,4 +1,5 @@
-"""Chinese search: the names jieba must keep whole when material's search segments the pages.
+"""Search: for the Chinese edition, the names jieba must keep whole when material's search
+segments the pages; for the English edition, the other forms of each word (`with_word_forms`).
 
 The search plugin segments Chinese with jieba at build time; without a user dictionary it cuts
 北京经济技术开发区 or 防城港 into pieces, and a search for the whole name finds nothing. The plugin
@@ -7,6 +8,12 @@ publishes it too.
 """
 
 from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import snowballstemmer
 
 from generator.load import Dataset
 
@@ -28,3 +35,55 @@ def search_words(dataset: Dataset) -> list[str]:
 def jieba_dictionary(dataset: Dataset) -> str:
     """The words as a jieba user dictionary: word, frequency (high: always kept whole), tag."""
     return "".join(f"{word} 20000 nz\n" for word in search_words(dataset))
+
+
+# ---------------------------------------------------------------------------------------------
+# English: the other forms of each word
+
+FORMS = "forms"  # the search index field that holds them
+_WORD = re.compile(r"[a-z]{3,}")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@functools.cache
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
+def with_word_forms(index: dict[str, Any]) -> dict[str, Any]:
+    """An English search index (material's search_index.json) whose page entries also list the
+    other forms of the page's words, in a field of their own.
+
+    material's search takes each query word as the start of an indexed word and does not stem it:
+    "robot" finds "robots", but "robots" misses a page that says "robot" and "compares" one that
+    says "compare" or "compared". A page's forms are the words of the site that share a stem
+    (Snowball's English stemmer) with one of the page's words, minus the page's own words. Only
+    the site's own words: regular endings added to every word (abouts, annualed) made the index
+    half as large again for words nobody searches."""
+    stem = functools.lru_cache(maxsize=None)(_stemmer().stemWord)
+    words_of: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}").lower()
+        words_of.setdefault(page, set()).update(_WORD.findall(text))
+    family: dict[str, set[str]] = {}
+    for word in set().union(*words_of.values()):
+        family.setdefault(stem(word), set()).add(word)
+    docs = []
+    for doc in index["docs"]:
+        page = doc["location"]
+        if page in words_of:  # the page's own entry (its sections have "#" in their location)
+            doc = {**doc, FORMS: " ".join(sorted(_forms(words_of[page], family, stem)))}
+        docs.append(doc)
+    fields = {**index["config"].get("fields", {}), FORMS: {"boost": 1.0}}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def _forms(own: set[str], family: dict[str, set[str]], stem: Any) -> set[str]:
+    """The site's words that share a stem with one of `own` and that a query for them would not
+    find already: a word that starts one of `own` is found by its start (robot → robots)."""
+    forms: set[str] = set()
+    for word in own:
+        kin = family.get(stem(word), set())
+        forms.update(form for form in kin - own if not any(mine.startswith(form) for mine in kin & own))
+    return forms

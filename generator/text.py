@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 import yaml
 
 from generator import models as m
+from generator import numbers_en
 
 CATALOG = Path(__file__).with_name("messages.yml")
 
@@ -36,33 +38,34 @@ def catalog() -> dict[str, dict[str, str]]:
 
 @dataclass(frozen=True)
 class Lang:
-    """The edition's language (`primary`) and the one shown alongside (`secondary`)."""
+    """An edition's language: its words come from the catalog (messages.yml), a bilingual text's
+    side from `pick`, its punctuation from the catalog's punct_* keys."""
 
     primary: str = "zh"
-
-    @property
-    def secondary(self) -> str:
-        return "en" if self.primary == "zh" else "zh"
 
     def t(self, key: str, **values: Any) -> str:
         return catalog()[key][self.primary].format(**values)
 
-    def t2(self, key: str, **values: Any) -> str:
-        return catalog()[key][self.secondary].format(**values)
+    # punctuation differs by language too: 、/, between items, ；/; between clauses, （）/ () around
+    def join(self, items: Iterable[str]) -> str:
+        return self.template("punct_list").join(items)
+
+    def sep(self, items: Iterable[str]) -> str:
+        return self.template("punct_sep").join(items)
+
+    def paren(self, text: str) -> str:
+        return self.t("punct_paren", x=text)
+
+    @property
+    def colon(self) -> str:
+        return self.template("punct_colon")
 
     def template(self, key: str) -> str:
         """The catalog's text with its {placeholders} unfilled, for a script to fill in."""
         return catalog()[key][self.primary]
 
-    def both(self, key: str, **values: Any) -> str:
-        """'中文 English' for labels where readers of either language look."""
-        return f"{self.t(key, **values)} {self.t2(key, **values)}"
-
     def pick(self, text: m.Bilingual | None) -> str:
         return getattr(text, self.primary) if text else ""
-
-    def other(self, text: m.Bilingual | None) -> str:
-        return getattr(text, self.secondary) if text else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,8 +92,11 @@ def auto_scale(normalized: float) -> str:
     return ""
 
 
-def quantity(q: m.Quantity, unit_label: str, scale: str | None = None) -> str:
-    """'超2100家', '5200亿元', '4.4%左右', '14万平方米', '1500至2000家' — in `scale` if given, else as printed."""
+def quantity(q: m.Quantity, unit_label: str, scale: str | None = None, lang: Lang | None = None) -> str:
+    """'超2100家', '5200亿元', '4.4%左右', '14万平方米', '1500至2000家' — in `scale` if given, else as
+    printed. In English, from the normalized value: 'over 100 billion yuan' (numbers_en.py)."""
+    if lang is not None and lang.primary == "en":
+        return numbers_en.quantity(q.value, q.scale, unit_label, q.qualifier, q.value_max)
     if q.written and scale is None:
         return as_written(q, unit_label)
     scale = q.scale if scale is None else scale
@@ -211,6 +217,22 @@ def md(text: str) -> str:
 def _defuse(start: re.Match[str]) -> str:
     mark = start[0]
     return mark[:-1] + "\\." if mark.endswith(".") else f"&#{ord(mark)};"
+
+
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RUN = re.compile(f"[{_CJK}]+(?:[0-9.]+[{_CJK}]+)*")  # 3月3日 → 月3日: the run, digits inside kept
+
+
+def mark_chinese(markdown: str) -> str:
+    """Escaped text of another language with each run of Chinese in it (a term as the sources print
+    it: “千亿”, 信创) marked lang="zh": the browser picks a Chinese font, a screen reader its voice."""
+    return _CJK_RUN.sub(r'<span lang="zh">\g<0></span>', markdown)
+
+
+def unmarked(markdown: str) -> str:
+    """Plain text back from `md` (and `mark_chinese`): for charts and scripts, which take text as
+    data. Tags first (the escaped text has none of its own), then Markdown's escapes, then HTML's."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", markdown)))
 
 
 @functools.lru_cache(maxsize=65536)

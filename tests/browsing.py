@@ -94,6 +94,41 @@ def serving(folder: Path, port: int) -> Iterator[str]:
         server.server_close()
 
 
+# Page kinds → path; `None`: the first generated page of that folder that has a chart, or any.
+PAGE_KINDS: dict[str, str | None] = {
+    "home": "",
+    "region": "regions/yizhuang/",
+    "clusters": "clusters/",
+    "cluster": "clusters/commercial-space/",
+    "timeline": "timeline/",
+    "comparison": None,
+    "sources": "sources/",
+    "source": None,
+    "methodology": "methodology/",
+}
+FOLDERS = {"comparison": "compare", "source": "sources"}
+
+
+@dataclass
+class Site:
+    """A built site (both editions) served on the loopback."""
+
+    root: Path
+    url: str
+    log: str = ""  # what the build wrote to stderr
+
+    def resolve(self, kind: str, edition: str = "") -> str:
+        """The path of a page of that kind (PAGE_KINDS) in an edition ("" or "en/")."""
+        path = PAGE_KINDS[kind]
+        if path is not None:
+            assert (self.root / edition / path / "index.html").exists(), f"{kind}: {edition}{path} was not built"
+            return edition + path
+        pages = sorted(p.parent for p in (self.root / edition / FOLDERS[kind]).glob("*/index.html"))
+        assert pages, f"no {kind} page was built"
+        charted = [p for p in pages if 'class="vega-chart"' in (p / "index.html").read_text(encoding="utf-8")]
+        return (charted or pages)[0].relative_to(self.root).as_posix() + "/"
+
+
 def launch(pw: Any) -> Browser:
     return pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
 
@@ -118,6 +153,17 @@ class Tab:
             timeout=15_000,
         )
         return int(self.page.eval_on_selector_all(".vega-chart", "els => els.length"))
+
+    def search(self, query: str) -> list[str]:
+        """Types `query` into material's search box; the results' page URLs (query and fragment
+        dropped), best first, once there are any (a timeout if none come)."""
+        box = self.page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # material searches on keyup; filling text sends none
+        self.page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        hrefs = self.page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+        return [urllib.parse.urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
 
     def off_machine(self) -> list[str]:
         hosts = []
@@ -153,5 +199,3 @@ def open_tab(browser: Browser, url: str, *, width: int = 1280, scheme: str = "li
     page.on("requestfailed", lambda req: tab.errors.append(f"request failed: {req.url}"))
     page.on("request", lambda req: tab.requests.append(req.url))
     return tab
-
-

@@ -85,11 +85,42 @@ def browser() -> Iterator[Any]:
             instance.close()
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The real data's site, both editions, built once per session and served on the loopback
+    (at the URL the build was told, so that material's instant navigation works)."""
+    from browsing import Site, free_port, serving
+
+    out = tmp_path_factory.mktemp("browser-site")
+    port = free_port()
+    result = mkdocs_build(ROOT, out, SITE_URL=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serving(out, port) as url:
+        yield Site(out, url, result.stderr)
+
+
+@pytest.fixture
+def tab(browser: Any, site: Any) -> Iterator[Any]:
+    """A fresh page in the browser, on the served site."""
+    from browsing import open_tab
+
+    tab = open_tab(browser, site.url)
+    yield tab
+    tab.page.context.close()
+
+
+@pytest.fixture(scope="session")
+def built(site: Any) -> Path:
+    """The folder of that site, for tests that read its files."""
+    assert "WARNING" not in site.log, site.log
+    return Path(site.root)
+
+
 def site_project(dest: Path, data: Path | None = None) -> Path:
     """A project that MkDocs can build at `dest`: the repository's mkdocs.yml, docs/ and overrides/,
     with a copy of `data` (a data/ folder) when given."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "pyproject.toml"):
         shutil.copy2(ROOT / name, dest / name)
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, dirs_exist_ok=True)
@@ -98,13 +129,30 @@ def site_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def mkdocs_build(root: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of the project at `root` into `out`, in its own process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        timeout=900,
-        check=False,
+EDITION_CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}  # config file, folder in the site
+
+
+def mkdocs_build(root: Path, out: Path, editions: tuple[str, ...] = ("zh", "en"), **env: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` of the project at `root` into `out`, each edition in its own
+    process, the default one first (its build empties `out`), as `scripts/build` does."""
+    runs = []
+    for lang in editions:
+        config, folder = EDITION_CONFIGS[lang]
+        runs.append(
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / config), "-d", str(out / folder)],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                timeout=900,
+                check=False,
+            )
+        )
+        if runs[-1].returncode:
+            break
+    return subprocess.CompletedProcess(
+        [run.args for run in runs],
+        max(run.returncode for run in runs),
+        "".join(run.stdout for run in runs),
+        "".join(run.stderr for run in runs),
     )

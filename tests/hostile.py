@@ -25,12 +25,12 @@ def payload(key: str) -> str:
     """Text a contributor could write, carrying every kind of markup that must stay text."""
     call = f"{MARK}('{key}')"
     return (
-        f"{key}<script>{call}</script><img src=x onerror=\"{call}\">"
+        f'{key}<script>{call}</script><img src=x onerror="{call}">'
         f"\"><svg onload={call}>'><svg onload={call}>"
         f"\\u003cimg src=x onerror={call}\\u003e&lt;img src=x onerror={call}&gt;"
         f"</title><script>{call}</script>"
-        f"[md](javascript:{call}) <a href=\"javascript:{call}\">a</a>"
-        f"{{: onclick=\"{call}\" }}{{{{7*7}}}}{{% raw %}}|x|"
+        f'[md](javascript:{call}) <a href="javascript:{call}">a</a>'
+        f'{{: onclick="{call}" }}{{{{7*7}}}}{{% raw %}}|x|'
     )
 
 
@@ -133,10 +133,11 @@ def _region(rid: str, province: dict[str, str], **facts: dict[str, Any]) -> dict
 def write_project(dest: Path, issues_url: str = "https://example.org/report/issues/new") -> Path:
     """The hostile project under `dest` (the real mkdocs.yml, docs/ and overrides/); returns dest."""
     site_project(dest)
-    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    setting = re.search(r"issues_url: .*", config)
-    assert setting, "mkdocs.yml no longer sets issues_url"
-    (dest / "mkdocs.yml").write_text(config.replace(setting[0], f"issues_url: {json.dumps(issues_url)}"), encoding="utf-8")
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):  # each edition lists the plugin with its options
+        config = (dest / name).read_text(encoding="utf-8")
+        setting = re.search(r"issues_url: .*", config)
+        assert setting, f"{name} no longer sets issues_url"
+        (dest / name).write_text(config.replace(setting[0], f"issues_url: {json.dumps(issues_url)}"), encoding="utf-8")
     data = dest / "data"
     (data / "regions").mkdir(parents=True, exist_ok=True)
     (data / "sources").mkdir(exist_ok=True)
@@ -172,10 +173,15 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
     _dump(data / "clusters.yml", {"clusters": [{"id": "space", "name": bi("cluster"), "description": description}]})
     east = bi("province-east")
     west = bi("province-west")
-    _dump(data / "provinces.yml", {"areas": [
-        {"id": "east", "name": bi("area-east"), "provinces": [east]},
-        {"id": "west", "name": bi("area-west"), "provinces": [west]},
-    ]})
+    _dump(
+        data / "provinces.yml",
+        {
+            "areas": [
+                {"id": "east", "name": bi("area-east"), "provinces": [east]},
+                {"id": "west", "name": bi("area-west"), "provinces": [west]},
+            ]
+        },
+    )
 
     alpha = _region(
         "alpha",
@@ -186,9 +192,19 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
     )
     alpha["targets"] = [
         {
-            "id": "target", "metric": "industrial_output", "value": 3000, "scale": "亿", "unit": "yuan", "qualifier": "突破",
-            "deadline": "2025", "status": "planned", "baseline": "output", "title": bi("alpha-target-title"),
-            "source": "alpha-article", "quote": QUOTES["alpha-target"], "note": bi("alpha-target-note"),
+            "id": "target",
+            "metric": "industrial_output",
+            "value": 3000,
+            "scale": "亿",
+            "unit": "yuan",
+            "qualifier": "突破",
+            "deadline": "2025",
+            "status": "planned",
+            "baseline": "output",
+            "title": bi("alpha-target-title"),
+            "source": "alpha-article",
+            "quote": QUOTES["alpha-target"],
+            "note": bi("alpha-target-note"),
         }
     ]
     beta = _region(
@@ -205,4 +221,3 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
 
 def _dump(path: Path, value: Any) -> None:
     path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
-

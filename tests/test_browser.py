@@ -14,13 +14,10 @@ from __future__ import annotations
 import json
 import shutil
 import urllib.parse
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from browsing import AXE, MARKS, ROOT, Browser, Tab, free_port, open_tab, serving
-from conftest import mkdocs_build
+from browsing import AXE, MARKS, PAGE_KINDS, ROOT, Browser, Site, Tab, open_tab
+from test_editions import CJK
 
 from generator.indexes import Index
 from generator.pipeline import validate
@@ -31,79 +28,39 @@ pytestmark = MARKS
 # Whether any two regions report the same measure: only then do the home and comparison pages draw bars.
 COMPARABLE = bool(Index(validate(ROOT)[0]).drawn())
 
-# Page kinds → path; `None`: the first generated page of that folder that has a chart, or any.
-PAGE_KINDS: dict[str, str | None] = {
-    "home": "",
-    "region": "regions/yizhuang/",
-    "clusters": "clusters/",
-    "cluster": "clusters/commercial-space/",
-    "timeline": "timeline/",
-    "comparison": None,
-    "sources": "sources/",
-    "source": None,
-    "methodology": "methodology/",
-}
-FOLDERS = {"comparison": "compare", "source": "sources"}
-
-# Chinese queries and a page each must find (material searches on keyup: type, then press End).
+# Chinese queries → a page each must find among the first results (1: it must be the first).
 SEARCHES = {
-    "火箭": "regions/yizhuang/",
-    "亦庄": "regions/yizhuang/",
-    "集成电路": "clusters/integrated-circuits/",
-    "防城港": "regions/fangchenggang/",
+    "火箭": ("regions/yizhuang/", 10),
+    "亦庄": ("regions/yizhuang/", 1),  # a region's page first for its name
+    "集成电路": ("clusters/integrated-circuits/", 10),
+    "防城港": ("regions/fangchenggang/", 1),
 }
 
 
 # ---------------------------------------------------------------------------------------------
-# fixtures: one build, one server, one browser per session
-
-
-@dataclass
-class Site:
-    root: Path
-    url: str
-
-    def resolve(self, kind: str) -> str:
-        path = PAGE_KINDS[kind]
-        if path is not None:
-            assert (self.root / path / "index.html").exists(), f"{kind}: {path} was not built"
-            return path
-        pages = sorted(p.parent for p in (self.root / FOLDERS[kind]).glob("*/index.html"))
-        assert pages, f"no {kind} page was built"
-        charted = [p for p in pages if 'class="vega-chart"' in (p / "index.html").read_text(encoding="utf-8")]
-        return (charted or pages)[0].relative_to(self.root).as_posix() + "/"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    out = tmp_path_factory.mktemp("browser-site")
-    port = free_port()
-    result = mkdocs_build(ROOT, out, SITE_URL=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serving(out, port) as url:
-        yield Site(out, url)
-
-
-@pytest.fixture
-def tab(browser: Browser, site: Site) -> Iterator[Tab]:
-    tab = open_tab(browser, site.url)
-    yield tab
-    tab.page.context.close()
+# fixtures (conftest): one build of both editions (`site`), one server, one browser per session;
+# `tab`, a fresh page
 
 
 # ---------------------------------------------------------------------------------------------
 # every page kind
 
 
+EDITIONS = ["", "en/"]  # the Chinese edition at the root, the English one under en/
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_page_draws_its_charts_without_errors_or_outside_requests(tab: Tab, site: Site, kind: str) -> None:
-    path = site.resolve(kind)
+def test_page_draws_its_charts_without_errors_or_outside_requests(tab: Tab, site: Site, kind: str, edition: str) -> None:
+    path = site.resolve(kind, edition)
     tab.goto(path)
     charts = tab.wait_for_charts()
     if kind in ("region", "clusters", "timeline") or (kind in ("home", "comparison") and COMPARABLE):
         assert charts >= 1, f"{kind} page {path} has no chart"
+    assert tab.page.evaluate("document.documentElement.lang") == ("en" if edition else "zh")
     for label in tab.page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.getAttribute('aria-label'))"):
         assert label, "every chart needs an accessible name"
+        assert not (edition and CJK.search(label)), f"an English chart's name is not in English: {label}"
     widths = tab.page.eval_on_selector_all(".vega-chart svg", "els => els.map(e => e.getBoundingClientRect().width)")
     assert all(w > 100 for w in widths), f"a chart is collapsed: widths {widths}"
     assert tab.errors == [], tab.errors
@@ -111,12 +68,13 @@ def test_page_draws_its_charts_without_errors_or_outside_requests(tab: Tab, site
 
 
 @pytest.mark.skipif(not AXE.exists(), reason=f"{AXE.relative_to(ROOT)} is missing: run `npm ci`")
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_axe_finds_no_serious_violations(browser: Browser, site: Site, kind: str, scheme: str) -> None:
+def test_axe_finds_no_serious_violations(browser: Browser, site: Site, kind: str, scheme: str, edition: str) -> None:
     tab = open_tab(browser, site.url, scheme=scheme)
     try:
-        tab.goto(site.resolve(kind))
+        tab.goto(site.resolve(kind, edition))
         assert tab.scheme() == ("slate" if scheme == "dark" else "default")
         assert tab.axe() == []
     finally:
@@ -153,7 +111,7 @@ def test_every_fact_and_target_row_gets_a_complete_report_link(tab: Tab, site: S
         file, _, line = query["file"][0].partition(":")
         assert file == "data/regions/yizhuang.yml" and int(line) > 1
         assert query["current-value"][0].startswith(value + " "), (query["current-value"], value)
-        assert title == "报告问题 Report a problem"
+        assert title == "报告问题"
     assert tab.errors == [], tab.errors
 
 
@@ -164,15 +122,10 @@ def test_every_fact_and_target_row_gets_a_complete_report_link(tab: Tab, site: S
 @pytest.mark.parametrize("query", list(SEARCHES))
 def test_chinese_search_finds_the_page(tab: Tab, query: str) -> None:
     tab.goto("")
-    search = tab.page.locator("input.md-search__input")
-    search.click()
-    search.fill(query)
-    search.press("End")  # material searches on keyup; filling CJK text sends none
-    tab.page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    hrefs = tab.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
-    pages = [urllib.parse.urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
-    expected = tab.url + SEARCHES[query]
-    assert expected in pages[:10], f"{query}: {expected} not among the first results {pages[:10]}"
+    pages = tab.search(query)
+    expected, within = SEARCHES[query]
+    assert tab.url + expected in pages[:within], f"{query}: {expected} not among the first {within} results {pages[:10]}"
+    assert not any("/en/" in page for page in pages), "the Chinese search lists pages of the English edition"
     assert tab.errors == [], tab.errors
 
 

@@ -23,15 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
-
-
 def test_every_region_page_and_fact_anchor_exists(built: Path) -> None:
     dataset, _ = validate(ROOT)
     for region in dataset.regions.values():
@@ -117,35 +108,39 @@ def test_no_scoped_or_subject_figure_is_shown_without_its_scope_or_subject(built
     from scan_html import link_blocks
 
     dataset, _ = validate(ROOT)
-    about: dict[tuple[str, str], list[str]] = {}
+    about: dict[tuple[str, str, str], list[str]] = {}  # (edition, region, anchor) → its scope's or subject's names
     for region in dataset.regions.values():
-        scopes = {s.id: s.name.zh for s in region.profile.scopes}
         records: list[Any] = [*region.facts, *region.targets, *region.events]
         for record in records:
-            names = ([scopes[record.scope]] if record.scope else []) + ([record.subject.zh] if record.subject else [])
-            if names:
-                kind = "event" if isinstance(record, m.Event) else "target" if isinstance(record, m.Target) else "fact"
-                about[(region.id, f"{kind}-{record.id}")] = names
-    assert len(about) > 10, "the real data has scoped and subject figures: the test must see them"
+            kind = "event" if isinstance(record, m.Event) else "target" if isinstance(record, m.Target) else "fact"
+            for lang in ("zh", "en"):
+                scopes = {s.id: getattr(s.name, lang) for s in region.profile.scopes}
+                names = ([scopes[record.scope]] if record.scope else []) + ([getattr(record.subject, lang)] if record.subject else [])
+                if names:
+                    about[(lang, region.id, f"{kind}-{record.id}")] = [name.split("（")[0].split(" (")[0] for name in names]
+    assert len(about) > 20, "the real data has scoped and subject figures: the test must see them"
     seen = 0
     for page in built.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
+        lang = "en" if page.relative_to(built).as_posix().startswith("en/") else "zh"
         for hit, block in link_blocks(text, r"(?:#q-([a-z0-9-]+)--|regions/([a-z0-9-]+)/#)((?:fact|target|event)-[a-z0-9-]+)"):
             match = re.search(r"(?:#q-([a-z0-9-]+)--|regions/([a-z0-9-]+)/#)((?:fact|target|event)-[a-z0-9-]+?)(?:--\d+)?$", hit)
             assert match, hit
-            key = (match[1] or match[2], match[3])
+            key = (lang, match[1] or match[2], match[3])
             if key in about:
                 seen += 1
-                assert any(name.split("（")[0] in block for name in about[key]), (page.relative_to(built).as_posix(), key, block[:200])
+                assert any(name in block for name in about[key]), (page.relative_to(built).as_posix(), key, block[:200])
     assert seen > len(about)
 
 
-def test_downloads_cite_scope_and_subject(built: Path) -> None:
+def test_downloads_cite_scope_and_subject_in_both_languages(built: Path) -> None:
     for name in ("facts", "targets", "events"):
         for row in json.loads((built / "downloads" / f"{name}.json").read_text(encoding="utf-8")):
-            for key in ("scope_zh", "subject_zh"):
-                if row[key]:
-                    assert row[key] in row["citation"], (row["id"], key, row["citation"])
+            for lang in ("zh", "en"):
+                for key in (f"scope_{lang}", f"subject_{lang}"):
+                    if row[key]:
+                        assert row[key] in row[f"citation_{lang}"], (row["id"], key, row[f"citation_{lang}"])
+                assert row[f"url_{lang}" if lang == "en" else "url"] in row[f"citation_{lang}"]
 
 
 def test_no_page_shows_markdown_table_syntax(built: Path) -> None:

@@ -83,6 +83,7 @@ def target_rows(region: str = "亦庄") -> list[dict[str, Any]]:
             "deadline": "2025",
             "unit": "亿元",
             "href": "#target-a",
+            "label": "到2025年产值千亿：463亿元 / 1000亿元（2025）",
         },
         {
             "target": "再用5年实现千星入轨",
@@ -94,6 +95,7 @@ def target_rows(region: str = "亦庄") -> list[dict[str, Any]]:
             "deadline": "2029",
             "unit": "颗",
             "href": "#target-b",
+            "label": "再用5年实现千星入轨：1000颗（2029）",
         },
     ]
 
@@ -228,7 +230,7 @@ def test_bars_keep_equal_region_labels_apart() -> None:
     rows[1]["region"] = "亦庄"
     rows[1]["period"] = "2022年"
     regions = [r["region"] for r in charts.spec(charts.metric_bars(rows, title="t", unit="u"))["data"]["values"]]
-    assert len(set(regions)) == 2 and regions[1] == "亦庄（2022年）"
+    assert len(set(regions)) == 2 and regions[1] == "亦庄 (2022年)"
 
 
 def test_matrix_colours_by_role_in_rank_order_and_turns_with_its_shape() -> None:

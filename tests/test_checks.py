@@ -485,7 +485,7 @@ def test_a_scale_that_is_not_printed(project: Project) -> None:
     ]
 
 
-PERCENT_UNIT = "  - id: percent\n    label: {zh: \"%\", en: \"%\"}\n"
+PERCENT_UNIT = '  - id: percent\n    label: {zh: "%", en: "%"}\n'
 SHARE_METRIC = (
     "  - id: sei_share\n    label: {zh: 战新产业占比, en: SEI share}\n    unit: percent\n    group: economy\n"
     "    definition: {zh: 占比。, en: Share.}\n"
@@ -779,9 +779,7 @@ def test_a_report_may_print_the_number_without_the_qualifier(project: Project) -
 
 def test_a_report_that_repeats_a_printing(project: Project) -> None:
     _report(project, "    quote: 亦庄的国家级高新技术企业突破2100家\n", "first-article", "亦庄的国家级高新技术企业突破2100家")
-    assert found(project, "source_references") == [
-        "data/regions/r.yml:24: this report repeats a printing already given (remove it)"
-    ]
+    assert found(project, "source_references") == ["data/regions/r.yml:24: this report repeats a printing already given (remove it)"]
 
 
 def test_a_range_prints_both_bounds(project: Project) -> None:
@@ -810,3 +808,19 @@ def test_a_per_cluster_metric_needs_the_cluster(project: Project) -> None:
         "data/regions/r.yml:59: metric 'industrial_output' measures one industry at a time, but this figure names no cluster "
         "(add `cluster:` with the industry (data/clusters.yml))",
     ]
+
+
+@pytest.mark.parametrize("written", ["over 3000亿 yuan", "over 3000 亿 yuan", "of the 千亿 class", "三千亿 yuan"])
+def test_an_english_headline_with_chinese_numbers(project: Project, written: str) -> None:
+    project.replace("regions/r.yml", "en: Gross industrial output over 300 billion yuan", f"en: Gross industrial output {written}")
+    (problem,) = found(project, "english_numbers")
+    assert problem.startswith("data/regions/r.yml:67: the English title writes '"), problem
+    assert "2000亿 → 200 billion" in problem
+
+
+def test_an_english_note_may_quote_the_printed_form(project: Project) -> None:
+    note = "\n    note: {zh: 原文写作3000亿元。, en: Printed as 3000亿 (300 billion).}"
+    before = "    status: planned\n    baseline: output-2023"
+    project.replace("regions/r.yml", before, before.replace("planned", "planned" + note))
+    assert project.load()[1] == []
+    assert found(project, "english_numbers") == []

@@ -60,7 +60,7 @@ def pages(built: Path) -> list[Path]:
 
 
 def test_text_with_markup_is_valid_data(project: Path) -> None:
-    """"<5%" and "A&B" are legitimate: nothing is refused for holding <, & or quotes."""
+    """ "<5%" and "A&B" are legitimate: nothing is refused for holding <, & or quotes."""
     dataset, problems = validate(project)
     assert problems == [], [p.format() for p in problems]
     assert len(dataset.regions) == 2
@@ -70,11 +70,13 @@ def test_no_page_and_no_search_entry_holds_live_markup(built: Path) -> None:
     found = {p.relative_to(built).as_posix(): live_payloads(p.read_text(encoding="utf-8"), MARK) for p in pages(built)}
     assert len(found) > 15
     assert {page: hits for page, hits in found.items() if hits} == {}
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    # material's search shows each entry's title and text as HTML in the results list
-    leaks = [(doc["location"], hit) for doc in index["docs"] for key in ("title", "text") for hit in live_payloads(doc[key], MARK)]
-    assert leaks == []
-    assert any(MARK in doc["title"] for doc in index["docs"]), "the payloads did not reach the index: the test tests nothing"
+    assert any(page.startswith("en/") for page in found) and any(not page.startswith("en/") for page in found)
+    for edition in ("", "en/"):
+        index = json.loads((built / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        # material's search shows each entry's title and text as HTML in the results list
+        leaks = [(doc["location"], hit) for doc in index["docs"] for key in ("title", "text") for hit in live_payloads(doc[key], MARK)]
+        assert leaks == []
+        assert any(MARK in doc["title"] for doc in index["docs"]), f"no payload reached the {edition or 'zh'} index: the test tests nothing"
 
 
 def _text(markup: str) -> str:
@@ -104,9 +106,9 @@ def test_text_is_shown_as_typed(built: Path) -> None:
     ("page", "typed"),
     [
         ("regions/alpha", "- " + payload("alpha-summary-zh")),
-        ("regions/alpha", "??? note " + payload("alpha-summary-en")),
+        ("en/regions/alpha", "??? note " + payload("alpha-summary-en")),
         ("clusters/space", "1. " + payload("cluster-desc-zh")),
-        ("clusters/space", "= " + payload("cluster-desc-en")),
+        ("en/clusters/space", "= " + payload("cluster-desc-en")),
     ],
 )
 def test_text_that_starts_like_a_block_stays_text(built: Path, page: str, typed: str) -> None:
@@ -124,7 +126,7 @@ def test_front_matter_is_written_by_a_yaml_serializer(project: Path) -> None:
             continue
         head, _, _ = text.removeprefix("---\n").partition("\n---\n")
         meta = yaml.safe_load(head)
-        assert set(meta) <= {"title", "hide"}, path
+        assert set(meta) <= {"title", "hide", "search"}, path
         assert "<" not in meta["title"] and '"' not in meta["title"], (path, meta["title"])
     region = yaml.safe_load(generated[c.region_path("alpha")].removeprefix("---\n").partition("\n---\n")[0])
     assert html.unescape(region["title"]) == " ".join((payload("alpha-short-zh") + "中文").split())
@@ -165,10 +167,11 @@ def test_the_known_anchor_collision_is_gone() -> None:
         ("site_url", "javascript://example.org/", "site_url"),
     ],
 )
-def test_a_link_that_is_not_https_stops_the_build(tmp_path: Path, setting: str, value: str, option: str) -> None:
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_a_link_that_is_not_https_stops_the_build(tmp_path: Path, setting: str, value: str, option: str, edition: str) -> None:
     root = write_project(tmp_path / "project", issues_url=value if setting == "issues_url" else "https://example.org/new")
     env = {"SITE_URL": value} if setting == "site_url" else {}
-    result = mkdocs_build(root, tmp_path / "out", **env)
+    result = mkdocs_build(root, tmp_path / "out", editions=(edition,), **env)
     assert result.returncode != 0
     assert option in result.stderr and "https://" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
@@ -192,7 +195,8 @@ def test_csv_cells_never_start_a_formula() -> None:
 # in the browser
 
 TRAP = f"window.__pwned = []; window.{MARK} = (key) => window.__pwned.push(String(key)); window.alert = window.{MARK};"
-QUERIES = ["alpha", "beta", "中文", "English", "onerror"]  # each finds entries that carry payloads
+# each finds entries that carry payloads, in the edition's search
+QUERIES = {"": ["alpha", "beta", "中文", "onerror"], "en/": ["alpha", "beta", "English", "onerror"]}
 
 
 @pytest.fixture(scope="module")
@@ -219,14 +223,11 @@ def test_no_payload_runs_in_the_browser(browser: Browser, built: Path, url: str)
         tab.goto("compare/?regions=alpha,beta")  # the grid drawn by compare.js from the JSON files
         tab.page.wait_for_selector(".zr-grid-view table th a", timeout=15_000)
         assert tab.page.evaluate("window.__pwned") == [], "compare grid"
-        tab.goto("")
-        search = tab.page.locator("input.md-search__input")
-        for query in QUERIES:
-            search.click()
-            search.fill(query)
-            search.press("End")  # material searches on keyup
-            tab.page.wait_for_selector(".md-search-result__item", timeout=15_000)
-            assert tab.page.evaluate("window.__pwned") == [], query
+        for edition, queries in QUERIES.items():
+            tab.goto(edition)
+            for query in queries:
+                assert tab.search(query), (edition, query)
+                assert tab.page.evaluate("window.__pwned") == [], (edition, query)
         assert tab.off_machine() == [], "a payload made the page request another host"
     finally:
         tab.page.context.close()

@@ -37,26 +37,42 @@ def mini_pages() -> dict[str, str]:
     return site.build_pages(dataset, issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/")
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        "index.md",
-        "regions/sample-zone.md",
-        "compare/economy.md",
-        "clusters/index.md",
-        "clusters/robotics.md",
-        "timeline/index.md",
-        "sources/sample-report.md",
-        "downloads/index.md",
-    ],
-)
-def test_golden_markdown(page: str, mini_pages: dict[str, str], request: pytest.FixtureRequest) -> None:
-    """One page of each kind, compared with its golden file (`pytest --update-golden` rewrites)."""
-    golden = GOLDEN / page.replace("/", "__")
+@pytest.fixture(scope="module")
+def mini_pages_en() -> dict[str, str]:
+    dataset, _ = validate(MINI)
+    return site.build_pages(dataset, lang="en", issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/en/")
+
+
+PAGES = [
+    "index.md",
+    "regions/sample-zone.md",
+    "compare/economy.md",
+    "clusters/index.md",
+    "clusters/robotics.md",
+    "timeline/index.md",
+    "sources/sample-report.md",
+    "downloads/index.md",
+]
+
+
+def test_one_set_of_downloads_for_every_edition(mini_pages: dict[str, str], mini_pages_en: dict[str, str]) -> None:
+    assert "downloads/facts.csv" in mini_pages and not any(p.startswith("downloads/") and p != "downloads/index.md" for p in mini_pages_en)
+    assert 'href="../../downloads/facts.csv"' in mini_pages_en["downloads/index.md"]
+
+
+@pytest.mark.parametrize("edition", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_golden_markdown(
+    page: str, edition: str, mini_pages: dict[str, str], mini_pages_en: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    """One page of each kind in each edition, compared with its golden file (English ones in
+    golden/pages/en/; `pytest --update-golden` rewrites)."""
+    golden = GOLDEN / ("en" if edition == "en" else "") / page.replace("/", "__")
+    made = (mini_pages_en if edition == "en" else mini_pages)[page]
     if request.config.getoption("--update-golden", default=False):
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(mini_pages[page], encoding="utf-8")
-    assert mini_pages[page] == golden.read_text(encoding="utf-8")
+        golden.write_text(made, encoding="utf-8")
+    assert made == golden.read_text(encoding="utf-8")
 
 
 def test_every_number_links_to_its_quote(mini_pages: dict[str, str]) -> None:
@@ -106,7 +122,7 @@ def test_downloads_round_trip_every_fact_event_and_target() -> None:
     targets = {f"{r.id}/{t.id}" for r in dataset.regions.values() for t in r.targets}
     assert {row["id"] for row in json.loads(pages["downloads/targets.json"])} == targets
     row = json.loads(pages["downloads/facts.json"])[0]
-    for key in ("region", "metric", "value", "unit", "period", "qualifier", "source", "quote", "citation", "normalized"):
+    for key in ("region", "metric", "value", "unit", "period", "qualifier", "source", "quote", "citation_zh", "citation_en", "normalized"):
         assert key in row
 
 
@@ -296,3 +312,26 @@ def test_many_articles_are_grouped_where_the_region_citing_them_is(tmp_path: Pat
     assert len(placed) == len(dataset.articles)
     for region in dataset.regions.values():
         assert placed[c.source_path(f"{region.id}-report")] == region.profile.province.zh
+
+
+def test_english_search_entries_carry_the_other_forms_of_their_words() -> None:
+    from generator.search import FORMS, with_word_forms
+
+    index = {
+        "config": {"lang": ["en"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "", "title": "Home", "text": "<p>The site compares regions.</p>"},
+            {"location": "compare/", "title": "Comparisons", "text": "<p>Figures we compare.</p>"},
+            {"location": "compare/#a", "title": "A robot", "text": "<p>Robots compared.</p>"},
+            {"location": "clusters/", "title": "Robots", "text": ""},
+        ],
+    }
+    out = with_word_forms(index)
+    forms = {doc["location"]: doc.get(FORMS) for doc in out["docs"]}
+    # the compare page (with its section) says compare, compared, robot, robots: it gains "compares"
+    assert forms["compare/"] == "compares"
+    assert forms["compare/#a"] is None  # sections are reached through their page
+    assert forms["clusters/"] == ""  # "robot" is on the compare page, but a query for it finds "robots"
+    assert forms[""] == "compared"  # "compare" starts "compares": found already
+    assert out["config"]["fields"][FORMS] == {"boost": 1.0} and out["config"]["fields"]["title"] == {"boost": 1000.0}
+    assert index["docs"][0].keys() == {"location", "title", "text"}, "the index given is not changed"

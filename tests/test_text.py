@@ -13,8 +13,17 @@ from generator import text as d
 
 def fact(value: float, scale: str = "", qualifier: str | None = None) -> m.Fact:
     return m.Fact.model_validate(
-        {"id": "x", "metric": "x", "value": value, "scale": scale, "unit": "yuan", "qualifier": qualifier,
-         "period": "2023", "source": "s", "quote": "q"}
+        {
+            "id": "x",
+            "metric": "x",
+            "value": value,
+            "scale": scale,
+            "unit": "yuan",
+            "qualifier": qualifier,
+            "period": "2023",
+            "source": "s",
+            "quote": "q",
+        }
     )
 
 

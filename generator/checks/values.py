@@ -1,7 +1,9 @@
-"""Values: no negative count, area or sum; no `new-region` placeholder left in what is published."""
+"""Values: no negative count, area or sum; English headlines with English numbers; no `new-region`
+placeholder left in what is published."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +28,22 @@ def negative_values(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Itera
         yield dataset.problem(q, ("value",), message, hint, "quote")
 
 
+
+
+# 2000亿, 14万, 千亿: a Chinese scale word after a number, or a number written in Chinese
+_CHINESE_NUMBER = re.compile(r"[0-9.]+\s*[万亿]|[十百千万]亿|[一二三四五六七八九十两百千]+[万亿]")
+
+
+@check(scope="record", kinds=("facts", "targets", "events"))
+def english_numbers(dataset: Dataset, _region: m.Region, record: m.Fact | m.Target | m.Event) -> Iterator[Problem]:
+    """A headline's or a subject's English is what the English edition shows: "over 2000亿 yuan"
+    reads as broken there. (A note may quote a printed form such as “179万” and say what it means.)"""
+    for field in ("title", "subject"):
+        text = getattr(record, field, None)
+        if isinstance(text, m.Bilingual) and (found := _CHINESE_NUMBER.search(text.en)):
+            message = f"the English {field} writes '{found[0]}' the Chinese way: the English edition shows it as written"
+            hint = "write it in English words and digits: 2000亿 → 200 billion, 14万 → 140,000, 千亿 → 100 billion"
+            yield dataset.problem(record, (field, "en"), message, hint)
 
 
 PLACEHOLDER = "TODO"  # how `new-region` marks every value a contributor must replace

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import models as m
+from generator import numbers_en
 from generator import text as tx
 from generator.indexes import Index
 from generator.load import Dataset
@@ -34,9 +35,10 @@ class Page:
     index: bool = False  # a section's listing page: listings are built before the pages they list
     hide: list[str] = field(default_factory=list)  # parts of the theme the page hides
     files: Callable[[], Files] | None = None  # other files made with the page (downloads)
+    boost: float | None = None  # weight of its entries in the search results (material's search.boost)
 
     def render(self, lang: tx.Lang) -> Files:
-        out = {self.path: render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide)}
+        out = {self.path: render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide, boost=self.boost)}
         return {**out, **self.files()} if self.files else out
 
 
@@ -64,19 +66,34 @@ class Ctx:
         return self.lang.t(key, **values)
 
     def name(self, region: m.Region) -> str:
-        return tx.md(self.lang.pick(region.profile.short_name))
+        return self.label(region.profile.short_name)
 
     def region_link(self, page: str, region: m.Region, anchor: str = "") -> str:
         return f"[{self.name(region)}]({link(page, region_path(region.id), anchor)})"
 
     def label(self, text: m.Bilingual | None) -> str:
-        """Primary text with the secondary beside it, escaped."""
+        """The edition's language of a bilingual text, escaped (Markdown); in an edition of another
+        language than Chinese, with the Chinese terms it quotes marked as Chinese."""
         if text is None:
             return ""
         key = (text.zh, text.en)
         if key not in self._labels:
-            self._labels[key] = f'{tx.md(self.lang.pick(text))} <span class="en">{tx.md(self.lang.other(text))}</span>'
+            escaped = tx.md(self.lang.pick(text))
+            self._labels[key] = escaped if self.lang.primary == "zh" else tx.mark_chinese(escaped)
         return self._labels[key]
+
+    def named(self, text: m.Bilingual) -> str:
+        """A name as the edition says it and, in another language than Chinese, the Chinese it has
+        in the sources once in parentheses: 'Beijing E-Town (亦庄)' — the reader needs it to find
+        the name in the quotes."""
+        if self.lang.primary == "zh":
+            return self.label(text)
+        return f'{self.label(text)} <span lang="zh">({tx.md(text.zh)})</span>'
+
+    def chinese(self, markdown: str) -> str:
+        """Chinese text (a quote: the evidence, never translated) marked as such for the reader's
+        browser and screen reader, in an edition of another language."""
+        return markdown if self.lang.primary == "zh" else f'<span lang="zh">{markdown}</span>'
 
     def unit_label(self, unit_id: str) -> str:
         unit = self.ds.units.get(unit_id)
@@ -85,7 +102,7 @@ class Ctx:
     def value(self, q: m.Quantity, scale: str | None = None) -> str:
         key = (id(q), scale)  # records live as long as the dataset this context was made for
         if key not in self._values:
-            self._values[key] = tx.quantity(q, self.unit_label(q.unit), scale)
+            self._values[key] = tx.quantity(q, self.unit_label(q.unit), scale, self.lang)
         return self._values[key]
 
     def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str) -> str:
@@ -107,7 +124,22 @@ class Ctx:
             f'[{index + 1}]({link(page, source_path(p.source), printing_anchor(region.id, q, index))} "{_tooltip(p.quote, needle(q))}")'
             for index, p in enumerate(q.printings())
         )
-        return f' <small class="reports">{tx.md(said)}：{links}</small>'
+        return f' <small class="reports">{tx.md(said)}{self.lang.colon}{links}</small>'
+
+    def metric_unit(self, metric: m.Metric) -> str:
+        """A metric's unit beside its definition: in Chinese with the scale its figures are shown
+        in (亿元); in English the unit alone — each English figure carries its own scale word."""
+        unit = self.unit_label(metric.unit)
+        return metric.display_scale + unit if self.lang.primary == "zh" else unit
+
+    def axis(self, metric: m.Metric, facts: list[m.Fact]) -> tuple[float, str]:
+        """What a chart's values are divided by, and its axis title: 亿元 in Chinese (the metric's
+        display scale), 'billion yuan' in English (the English scale word that suits the values)."""
+        unit = self.unit_label(metric.unit)
+        if self.lang.primary == "zh":
+            return float(m.SCALES[metric.display_scale]), metric.display_scale + unit
+        divisor, word = numbers_en.scale_for([numbers_en.normalized(f.value, f.scale) for f in facts])
+        return float(divisor), f"{word} {unit}".strip() if word else unit
 
     def report_base(self, region: m.Region) -> str:
         """The page's 'report a problem' link: the issue form (.github/ISSUE_TEMPLATE/wrong-fact.yml,
@@ -120,7 +152,7 @@ class Ctx:
         if not self.issues_url:
             return ""
         href = f"{self.issues_url}?template=wrong-fact.yml&fact-id={urllib.parse.quote(region.id)}/"
-        text = self.lang.both("report_problem")
+        text = self.t("report_problem")
         return f'<a class="report-base" href="{tx.attr(href)}" title="{tx.attr(text)}">⚑ {tx.md(text)}</a>'
 
     def line(self, q: m.Quantity, with_region: bool) -> int | None:
@@ -137,7 +169,7 @@ class Ctx:
         return tx.date(event.date, self.lang) + self.inferred(event.inferred)
 
     def inferred(self, flag: bool) -> str:
-        return f"（{self.t('inferred')}）" if flag else ""
+        return self.lang.paren(self.t("inferred")) if flag else ""
 
     def where_note(self, q: m.Quantity | m.Event, region: m.Region) -> str:
         """Scope and subject: what exactly the number (or event) is about, when not the whole region;
@@ -152,7 +184,7 @@ class Ctx:
             parts.append(self.label(scopes[q.scope].name))
         if q.subject:
             parts.append(self.label(q.subject))
-        return "；".join(parts)
+        return self.lang.sep(parts)
 
     def about(self, q: m.Quantity, region: m.Region, rank: bool = False) -> str:
         """What a reader must know beside the number: scope, subject, caveats, and (`rank`) where
@@ -167,14 +199,14 @@ class Ctx:
         return tx.md(self.t("rank", i=place[0], n=place[1])) if place else ""
 
     def article_link(self, page: str, article: m.Article) -> str:
-        return f"[{tx.md(self.lang.pick(article.title))}]({link(page, source_path(article.id))})"
+        return f"[{self.label(article.title)}]({link(page, source_path(article.id))})"
 
     def table(self, header: list[str], rows: list[list[str]]) -> str:
         """A collapsible Markdown table: a chart's data, for screen readers and copying."""
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(cells) + " |" for cells in rows]
         body = "\n".join("    " + line for line in lines)
-        return f'??? info "{self.lang.both("data_table")}"\n\n{body}\n'
+        return f'??? info "{self.t("data_table")}"\n\n{body}\n'
 
 
 def needle(q: m.Quantity | m.Event | m.RegionCluster) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from generator import models as m
-from generator import text as tx
 from generator.pages import figures
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row
@@ -32,7 +31,7 @@ def context(ctx: Ctx, cluster: m.Cluster) -> dict[str, Any]:
     for region in ctx.ds.regions.values():
         for entry in region.clusters:
             if entry.cluster == cluster.id:
-                role = ctx.cited(page, region, entry, ctx.lang.both("role_" + entry.role))
+                role = ctx.cited(page, region, entry, ctx.t("role_" + entry.role))
                 roles.append({"region": ctx.region_link(page, region), "role": role})
     for region, record in ctx.index.by_cluster.get(cluster.id, []):
         if isinstance(record, m.Fact):
@@ -51,7 +50,7 @@ def context(ctx: Ctx, cluster: m.Cluster) -> dict[str, Any]:
 def _listing(ctx: Ctx) -> dict[str, Any]:
     page = CLUSTERS
     used = [c for c in ctx.ds.clusters.values() if any(e.cluster == c.id for r in ctx.ds.regions.values() for e in r.clusters)]
-    header = [ctx.t("region"), *(f"[{tx.md(ctx.lang.pick(c.name))}]({link(page, cluster_path(c.id))})" for c in used)]
+    header = [ctx.t("region"), *(f"[{ctx.label(c.name)}]({link(page, cluster_path(c.id))})" for c in used)]
     rows = []
     for region in ctx.ds.regions.values():
         roles = {e.cluster: e.role for e in region.clusters}

@@ -48,7 +48,7 @@ def _listing(ctx: Ctx) -> list[dict[str, str]]:
     return [
         {
             "link": f"[{ctx.label(ctx.ds.groups[gid].label)}]({link(COMPARE, group_path(gid))})",
-            "metrics": "、".join(tx.md(ctx.lang.pick(mt.label)) for mt in metrics),
+            "metrics": ctx.lang.join(ctx.label(mt.label) for mt in metrics),
         }
         for gid, metrics in ctx.index.groups.items()
     ]
@@ -66,7 +66,7 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
                 "anchor": metric_anchor(metric.id),
                 "label": ctx.label(metric.label),
                 "definition": ctx.label(metric.definition),
-                "unit": tx.md(metric.display_scale + ctx.unit_label(metric.unit)),
+                "unit": tx.md(ctx.metric_unit(metric)),
                 "chart": "\n\n".join(figures.bars(ctx, page, c) if c.drawn else figures.listing(ctx, page, c) for c in shown),
                 # nothing to set side by side: say why (one region, or different industries)
                 "none": ctx.t("no_comparison_cluster" if metric.per_cluster and regions > 1 else "no_comparison"),
@@ -88,10 +88,10 @@ def _look_alikes(ctx: Ctx, page: str, metric: m.Metric) -> list[dict[str, Any]]:
             label = f"[{label}]({link(page, group_path(other.group), metric_anchor(other.id))})"
         out.append(
             {
-                "title": tx.md(ctx.lang.pick(other.label)),
+                "title": ctx.label(other.label),
                 "label": label,
                 "reason": ctx.label(entry.reason),
-                "figures": "；".join(_figure(ctx, page, r, f) for r, f in facts),
+                "figures": ctx.lang.sep(_figure(ctx, page, r, f) for r, f in facts),
             }
         )
     return out
@@ -100,7 +100,7 @@ def _look_alikes(ctx: Ctx, page: str, metric: m.Metric) -> list[dict[str, Any]]:
 def _figure(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
     """'亦庄 达到5200亿元（亦庄新城）': a figure in a look-alike box, with what it is for."""
     where = ctx.where_note(fact, region)
-    return f"{ctx.name(region)} {ctx.cited(page, region, fact, ctx.value(fact))}" + (f"（{where}）" if where else "")
+    return f"{ctx.name(region)} {ctx.cited(page, region, fact, ctx.value(fact))}" + (ctx.lang.paren(where) if where else "")
 
 
 def not_comparable_pairs(ctx: Ctx, metric: m.Metric) -> list[tuple[m.Metric, m.NotComparable]]:

@@ -12,16 +12,20 @@ from typing import Any
 
 from generator import models as m
 from generator import text as tx
-from generator.load import Dataset
 from generator.pages.base import Ctx, Page
+from generator.paths import DEFAULT_EDITION, EDITIONS, edition_url, fact_anchor
 from generator.paths import DOWNLOADS as PAGE
-from generator.paths import fact_anchor
 from generator.search import jieba_dictionary
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    files = [{"name": name.removeprefix("downloads/"), "label": ctx.lang.both(key)} for name, key in DOWNLOADS]
-    return [Page(PAGE, "downloads.md.j2", ctx.t("downloads"), lambda: {"files": files}, index=True, files=lambda: build(ctx))]
+    """The downloads page. One set of files serves every edition: the default edition makes them,
+    and the page of another edition links to them there."""
+    home = "" if ctx.lang.primary == DEFAULT_EDITION else edition_url("downloads/", ctx.lang.primary, DEFAULT_EDITION)
+    names = [(name.removeprefix("downloads/"), key) for name, key in DOWNLOADS]
+    files = [{"name": name, "href": home + name, "label": ctx.t(key)} for name, key in names]
+    made = (lambda: build(ctx)) if ctx.lang.primary == DEFAULT_EDITION else None
+    return [Page(PAGE, "downloads.md.j2", ctx.t("downloads"), lambda: {"files": files}, index=True, files=made)]
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
@@ -37,14 +41,15 @@ DOWNLOADS = [
     ("downloads/targets.json", "dl_targets_json"),
     ("downloads/jieba-userdict.txt", "dl_userdict"),
 ]
+LANGS = [tx.Lang(lang) for lang in EDITIONS]  # every record carries its labels and its citation in each
 
 
 def build(ctx: Ctx) -> dict[str, str]:
-    dataset, lang, site_url = ctx.ds, ctx.lang, ctx.site_url
-    cited = _article_citations(dataset, lang)
-    facts = list(_fact_records(dataset, lang, site_url, "facts", cited))
-    targets = list(_fact_records(dataset, lang, site_url, "targets", cited))
-    events = list(_event_records(dataset, lang, site_url, cited))
+    """The files, with every reader-visible field in each language (*_zh, *_en) and a citation in each."""
+    root = ctx.site_url.rstrip("/") + "/"
+    facts = [row for region in ctx.ds.regions.values() for row in _quantities(ctx, region, region.facts, root)]
+    targets = [row for region in ctx.ds.regions.values() for row in _quantities(ctx, region, region.targets, root)]
+    events = [row for region in ctx.ds.regions.values() for row in _events(ctx, region, root)]
     return {
         "downloads/facts.csv": _csv(facts),
         "downloads/facts.json": _json(facts),
@@ -52,96 +57,99 @@ def build(ctx: Ctx) -> dict[str, str]:
         "downloads/events.json": _json(events),
         "downloads/targets.csv": _csv(targets),
         "downloads/targets.json": _json(targets),
-        "downloads/jieba-userdict.txt": jieba_dictionary(dataset),
+        "downloads/jieba-userdict.txt": jieba_dictionary(ctx.ds),
     }
 
 
-def _article_citations(dataset: Dataset, lang: tx.Lang) -> dict[str, str]:
-    """'作者：《标题》，2024年2月26日' per article id: made once, not once per record."""
-    return {a.id: f"{'、'.join(a.authors)}：《{a.title.zh}》，{tx.date(a.published, lang)}" for a in dataset.articles.values()}
+def _both(name: str, text: m.Bilingual | None) -> dict[str, str]:
+    return {f"{name}_{lang.primary}": lang.pick(text) for lang in LANGS}
 
 
-def _base(dataset: Dataset, region: m.Region, record: m.Quantity | m.Event, site_url: str, anchor: str) -> dict[str, Any]:
+def _base(ctx: Ctx, region: m.Region, record: m.Quantity | m.Event, root: str) -> dict[str, Any]:
     """What every row has: the region, the source and quote (and further reports), and what the
     figure or event is about when not the whole region — a citation without it would mislead."""
-    article = dataset.articles[record.source]
+    article = ctx.ds.articles[record.source]
     scope = {s.id: s for s in region.profile.scopes}.get(record.scope or "")
+    anchor = fact_anchor(record)
     return {
         "region": region.id,
-        "region_zh": region.profile.short_name.zh,
-        "region_en": region.profile.short_name.en,
+        **_both("region", region.profile.short_name),
         "source": article.id,
-        "source_title_zh": article.title.zh,
-        "source_title_en": article.title.en,
+        **_both("source_title", article.title),
         "source_file": article.file,
         "quote": record.quote,
         "reports": "; ".join(r.source for r in record.reports),
         "report_quotes": " | ".join(r.quote for r in record.reports),
         "scope": record.scope or "",
-        "scope_zh": scope.name.zh if scope else "",
-        "scope_en": scope.name.en if scope else "",
-        "subject_zh": record.subject.zh if record.subject else "",
-        "subject_en": record.subject.en if record.subject else "",
-        "url": f"{site_url.rstrip('/')}/regions/{region.id}/#{anchor}",
+        **_both("scope", scope.name if scope else None),
+        **_both("subject", record.subject),
+        # the permalink in each edition: url (the default's), url_en …
+        **{_url_key(lang): f"{root}{folder}regions/{region.id}/#{anchor}" for lang, folder in EDITIONS.items()},
     }
 
 
-def _about(row: dict[str, Any]) -> str:
-    """'；亦庄新城' / '；蓝箭航天' for the citation: the scope and subject it must not drop."""
-    return "".join(f"；{row[key]}" for key in ("scope_zh", "subject_zh") if row[key])
+def _url_key(lang: str) -> str:
+    return "url" if lang == DEFAULT_EDITION else f"url_{lang}"
 
 
-def _fact_records(dataset: Dataset, lang: tx.Lang, site_url: str, kind: str, cited: dict[str, str]) -> Iterator[dict[str, Any]]:
-    for region in dataset.regions.values():
-        for q in getattr(region, kind):
-            metric = dataset.metrics[q.metric]
-            unit = dataset.units[q.unit]
-            row = _base(dataset, region, q, site_url, fact_anchor(q))
-            when = q.period if isinstance(q, m.Fact) else q.deadline
-            row.update(
-                id=f"{region.id}/{q.id}",
-                metric=metric.id,
-                metric_zh=metric.label.zh,
-                metric_en=metric.label.en,
-                value=q.value,
-                value_max=q.value_max if q.value_max is not None else "",
-                scale=q.scale,
-                normalized=q.normalized,
-                normalized_max=q.normalized_max if q.normalized_max is not None else "",
-                unit=unit.id,
-                unit_zh=unit.label.zh,
-                qualifier=q.qualifier or "",
-                qualifier_meaning=m.QUALIFIERS.get(q.qualifier or "", "exact"),
-                period=when,
-                inferred=q.inferred,
-                cluster=q.cluster or "",
-                note_zh=q.note.zh if q.note else "",
-                note_en=q.note.en if q.note else "",
-            )
-            if isinstance(q, m.Target):
-                row.update(deadline=q.deadline, status=q.status, title_zh=q.title.zh, title_en=q.title.en)
-            what = f"{region.profile.short_name.zh}{metric.label.zh}{tx.quantity(q, unit.label.zh)}（{tx.period(when, lang)}{_about(row)}）"
-            row["citation"] = f"{what}。{cited[q.source]}。{row['url']}"
-            yield row
+def _quantities(ctx: Ctx, region: m.Region, records: list[m.Fact] | list[m.Target], root: str) -> Iterator[dict[str, Any]]:
+    for q in records:
+        metric, unit = ctx.ds.metrics[q.metric], ctx.ds.units[q.unit]
+        row = _base(ctx, region, q, root)
+        when = q.period if isinstance(q, m.Fact) else q.deadline
+        row.update(
+            id=f"{region.id}/{q.id}",
+            metric=metric.id,
+            **_both("metric", metric.label),
+            value=q.value,
+            value_max=q.value_max if q.value_max is not None else "",
+            scale=q.scale,
+            normalized=q.normalized,
+            normalized_max=q.normalized_max if q.normalized_max is not None else "",
+            unit=unit.id,
+            **_both("unit", unit.label),
+            qualifier=q.qualifier or "",
+            qualifier_meaning=m.QUALIFIERS.get(q.qualifier or "", "exact"),
+            period=when,
+            inferred=q.inferred,
+            cluster=q.cluster or "",
+            **_both("note", q.note),
+        )
+        if isinstance(q, m.Target):
+            row.update(deadline=q.deadline, status=q.status, **_both("title", q.title))
+        for lang in LANGS:
+            value = tx.quantity(q, lang.pick(unit.label), lang=lang)
+            what = f"{lang.pick(region.profile.short_name)}{lang.colon}{lang.pick(metric.label)} {value}"
+            row[f"citation_{lang.primary}"] = _cite(ctx, lang, row, what, tx.period(when, lang), q.source)
+        yield row
 
 
-def _event_records(dataset: Dataset, lang: tx.Lang, site_url: str, cited: dict[str, str]) -> Iterator[dict[str, Any]]:
-    for region in dataset.regions.values():
-        for event in region.events:
-            row = _base(dataset, region, event, site_url, fact_anchor(event))
-            row.update(
-                id=f"{region.id}/{event.id}",
-                date=event.date,
-                precision=event.precision,
-                inferred=event.inferred,
-                type=event.type,
-                title_zh=event.title.zh,
-                title_en=event.title.en,
-                cluster=event.cluster or "",
-            )
-            about = f"（{_about(row).removeprefix('；')}）" if _about(row) else ""
-            row["citation"] = f"{tx.date(event.date, lang)} {event.title.zh}{about}。{cited[event.source]}。{row['url']}"
-            yield row
+def _events(ctx: Ctx, region: m.Region, root: str) -> Iterator[dict[str, Any]]:
+    for event in region.events:
+        row = _base(ctx, region, event, root)
+        row.update(
+            id=f"{region.id}/{event.id}",
+            date=event.date,
+            precision=event.precision,
+            inferred=event.inferred,
+            type=event.type,
+            **_both("title", event.title),
+            cluster=event.cluster or "",
+        )
+        for lang in LANGS:
+            what = f"{lang.pick(region.profile.short_name)}{lang.colon}{lang.pick(event.title)}"
+            row[f"citation_{lang.primary}"] = _cite(ctx, lang, row, what, tx.date(event.date, lang), event.source)
+        yield row
+
+
+def _cite(ctx: Ctx, lang: tx.Lang, row: dict[str, Any], what: str, when: str, source: str) -> str:
+    """'亦庄：工业总产值 达到5200亿元（2023年；亦庄新城）。涂铭、郭宇靖：《亦庄追“新”》，2024年3月。URL' —
+    what, when, for what part or whom, the article (title, authors, date) and the permalink."""
+    about = [when, *(row[f"{key}_{lang.primary}"] for key in ("scope", "subject") if row[f"{key}_{lang.primary}"])]
+    article = ctx.ds.articles[source]
+    url = row[_url_key(lang.primary)]
+    return lang.t("citation", what=what, about=lang.sep(about), authors=lang.join(article.authors) or "—",
+                  title=lang.pick(article.title), original=article.title.zh, date=tx.date(article.published, lang), url=url)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -25,8 +25,10 @@ def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = N
     `limit` largest are drawn, plus the `focus` region's own bar: a page's size must not grow with
     the number of regions (the full list is on the comparison page)."""
     rows, cells = [], []
-    scale = comparison.metric.display_scale
-    for region, fact in shown(comparison, focus, limit):
+    scale = comparison.metric.display_scale  # (Chinese: the values in 亿 …; English ignores it)
+    entries = shown(comparison, focus, limit)
+    divisor, axis = ctx.axis(comparison.metric, [fact for _, fact in entries])
+    for region, fact in entries:
         # the value links to the fact's row (which cites its quote): a full citation per cell
         # would double the size of every page that shows a comparison
         value = f"[{ctx.value(fact, scale)}]({link(page, region_path(region.id), fact_anchor(fact))})"
@@ -34,15 +36,15 @@ def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = N
         rows.append(
             {
                 "region": bar_label(ctx, region, fact),
-                "value": fact.normalized / m.SCALES[scale],
+                "value": fact.normalized / divisor,
                 "display": ctx.value(fact, scale),
-                "period": _plain(ctx.period(fact)),
+                "period": tx.unmarked(ctx.period(fact)),
                 "source": ctx.lang.pick(ctx.ds.articles[fact.source].title),
                 "href": url(page, region_path(region.id), fact_anchor(fact)),
             }
         )
     title = comparison_title(ctx, comparison)
-    chart = charts.metric_bars(rows, title=title, unit=scale + ctx.unit_label(comparison.metric.unit))
+    chart = charts.metric_bars(rows, title=title, unit=axis)
     return charts.embed(chart, label=title) + "\n\n" + ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells)
 
 
@@ -75,7 +77,7 @@ def bar_label(ctx: Ctx, region: m.Region, fact: m.Fact) -> str:
     text: charts take data, not markup). One bar per region: no period needed to tell them apart."""
     label = ctx.lang.pick(region.profile.short_name)
     scope = {s.id: s for s in region.profile.scopes}.get(fact.scope or "")
-    return label + f"（{ctx.lang.pick(scope.name)}）" if scope else label
+    return label + ctx.lang.paren(ctx.lang.pick(scope.name)) if scope else label
 
 
 def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | None = None) -> str:
@@ -113,6 +115,7 @@ def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, n
 def targets(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
     """Each target's latest value in % of the target (no data table: the targets table follows)."""
     rows = []
+    several = len(regions) > 1
     for region in regions:
         facts = {f.id: f for f in region.facts}
         for target in region.targets:
@@ -132,12 +135,21 @@ def targets(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
                     "deadline": target.deadline,
                     "unit": scale + ctx.unit_label(target.unit),
                     "href": url(page, region_path(region.id), fact_anchor(target)),
+                    "label": _target_label(ctx, region, target, base, several),
                 }
             )
     if not rows:
         return ""
     title = ctx.t("chart_targets")
     return charts.embed(charts.targets(rows, title=title), label=title)
+
+
+def _target_label(ctx: Ctx, region: m.Region, target: m.Target, base: m.Fact, several: bool) -> str:
+    """'亦庄·生物医药产业规模突破2000亿元：1000亿元 / 2000亿元（2025）' — the text above a target's bar."""
+    name = ctx.lang.pick(target.title)
+    if several:
+        name = f"{ctx.lang.pick(region.profile.short_name)} · {name}"
+    return f"{name}{ctx.lang.colon}{ctx.value(base)} / {ctx.value(target)}" + ctx.lang.paren(tx.date(target.deadline, ctx.lang))
 
 
 def matrix(ctx: Ctx, page: str) -> str:
@@ -152,7 +164,7 @@ def matrix(ctx: Ctx, page: str) -> str:
                 {
                     "region": ctx.lang.pick(region.profile.short_name),
                     "cluster": ctx.lang.pick(cluster.name),
-                    "role": f"{ctx.t('role_' + entry.role)} {ctx.lang.t2('role_' + entry.role)}",
+                    "role": ctx.t("role_" + entry.role),
                     "rank": ROLE_RANK[entry.role],
                     "href": url(page, cluster_path(cluster.id)),
                 }
@@ -161,9 +173,3 @@ def matrix(ctx: Ctx, page: str) -> str:
         return ""
     title = ctx.t("chart_matrix")
     return charts.embed(charts.cluster_matrix(rows, title=title), label=title)
-
-
-def _plain(markdown: str) -> str:
-    """Strip the markup `label()` adds, for chart text (charts take plain text as data)."""
-    text = markdown.replace('<span class="en">', "").replace("</span>", "")
-    return text.replace("\\", "")

@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from generator import models as m
+from generator import text as tx
 from generator.comparisons import later
 from generator.pages.base import Ctx
 from generator.paths import COMPARE, fact_anchor, group_path, metric_anchor, region_path, url
@@ -43,14 +44,14 @@ def cells(ctx: Ctx, region: m.Region) -> dict[str, dict[str, str]]:
 
 
 def _figure(ctx: Ctx, region: m.Region, fact: m.Fact) -> dict[str, str]:
-    notes = [_plain(ctx.where_note(fact, region))]
+    notes = [tx.unmarked(ctx.where_note(fact, region))]
     cluster = ctx.ds.clusters.get(fact.cluster or "")
     if cluster and ctx.ds.metrics[fact.metric].per_cluster:  # which industry's figure it is
         notes.append(ctx.lang.pick(cluster.name))
     return {
         "value": ctx.value(fact),
         "period": ctx.period(fact),
-        "about": "；".join(n for n in notes if n),
+        "about": ctx.lang.sep(n for n in notes if n),
         "href": url(COMPARE, region_path(region.id), fact_anchor(fact)),
     }
 
@@ -129,7 +130,7 @@ def _marks(ctx: Ctx, row: dict[str, Any], reported: int) -> str:
     """≠ for a metric with look-alikes (named in its title), and how many regions report it."""
     marks = ""
     if row["apart"]:
-        title = ctx.t("grid_apart", metrics="、".join(row["apart"]))
+        title = ctx.t("grid_apart", metrics=ctx.lang.join(row["apart"]))
         marks += f' <abbr class="zr-apart" title="{_e(title)}">≠</abbr>'
     if reported >= 2:
         marks += f' <small class="zr-shared">{_e(ctx.t("grid_shared", n=reported))}</small>'
@@ -141,11 +142,6 @@ def _cell(value: dict[str, str] | None) -> str:
         return '<td class="zr-none">—</td>'
     about = f'<br><small>{_e(value["about"])}</small>' if value["about"] else ""
     return f'<td><a href="{value["href"]}">{_e(value["value"])}</a><br><small>{_e(value["period"])}</small>{about}</td>'
-
-
-def _plain(markdown: str) -> str:
-    """Text from the escaped Markdown of `where_note` (labels with the other language in a span)."""
-    return html.unescape(markdown.replace('<span class="en">', "").replace("</span>", "").replace("\\", ""))
 
 
 def _e(text: str) -> str:

@@ -20,8 +20,14 @@ def pages(ctx: Ctx) -> list[Page]:
     return [listing, *(_page(ctx, region) for region in ctx.ds.regions.values())]
 
 
+# A search for a region's name lists its page first, before the articles and clusters that name
+# it in their titles too (tests/test_english_browser.py, test_browser.py)
+SEARCH_BOOST = 4.0  # 2 was not enough: "Shanghai's" in an article title is a rarer word than "Shanghai"
+
+
 def _page(ctx: Ctx, region: m.Region) -> Page:
-    return Page(region_path(region.id), "region.md.j2", ctx.lang.pick(region.profile.short_name), lambda: context(ctx, region))
+    title = ctx.lang.pick(region.profile.short_name)
+    return Page(region_path(region.id), "region.md.j2", title, lambda: context(ctx, region), boost=SEARCH_BOOST)
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
@@ -34,13 +40,13 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
     page = region_path(region.id)
     p = region.profile
     return {
-        "name": ctx.label(p.name),
-        "short": ctx.label(p.short_name),
+        "name": ctx.named(p.name),
+        "short": ctx.named(p.short_name),  # 'Beijing E-Town (亦庄)': the name in the sources, once
         "summary": ctx.label(p.summary),
-        "level": ctx.lang.both("level_" + p.level),
+        "level": ctx.t("level_" + p.level),
         "province": ctx.label(p.province),
         "parent": ctx.label(p.parent),
-        "aliases": "、".join(tx.md(a) for a in p.aliases),
+        "aliases": ctx.chinese(ctx.lang.join(tx.md(a) for a in p.aliases)),  # the names the Chinese texts use
         "coordinates": f"{p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}",
         "cards": [_card(ctx, page, region, fact) for fact in headline_facts(ctx, region)],
         "comparisons": [
@@ -62,7 +68,7 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
 def _holds(ctx: Ctx, region: m.Region) -> str:
     """What the sources do say about a region they give no figures for (instead of empty sections)."""
     counts = [("count_events", len(region.events)), ("count_targets", len(region.targets)), ("count_clusters", len(region.clusters))]
-    what = "、".join(ctx.t(key, n=n) for key, n in counts if n)
+    what = ctx.lang.join(ctx.t(key, n=n) for key, n in counts if n)
     return tx.md(ctx.t("no_figures", name=ctx.lang.pick(region.profile.short_name), what=what or "—"))
 
 
@@ -84,7 +90,7 @@ def _clusters(ctx: Ctx, page: str, region: m.Region) -> list[dict[str, str]]:
             rows.append(
                 {
                     "name": f"[{ctx.label(cluster.name)}]({link(page, cluster_path(cluster.id))})",
-                    "role": ctx.cited(page, region, entry, ctx.lang.both("role_" + entry.role)),
+                    "role": ctx.cited(page, region, entry, ctx.t("role_" + entry.role)),
                 }
             )
     return rows

@@ -36,7 +36,7 @@ def target_row(ctx: Ctx, page: str, region: m.Region, target: m.Target, with_reg
         "value": ctx.cited(page, region, target, ctx.value(target)) + ctx.reports(page, region, target),
         "deadline": tx.date(target.deadline, ctx.lang),
         "status": ctx.t(f"status_{target.status}"),
-        "latest": ctx.cited(page, region, base, ctx.value(base)) + f"（{ctx.period(base)}）" if base else "—",
+        "latest": ctx.cited(page, region, base, ctx.value(base)) + ctx.lang.paren(ctx.period(base)) if base else "—",
         "progress": f"{base.normalized / target.normalized:.0%}" if base and target.normalized else "—",
         "line": ctx.line(target, with_region),
     }
@@ -82,8 +82,8 @@ def headline_facts(ctx: Ctx, region: m.Region, limit: int = 6) -> list[m.Fact]:
 def headline_line(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
     """'工业总产值（亦庄新城）：达到5200亿元' — the scope must travel with the number."""
     where = ctx.where_note(fact, region)
-    label = tx.md(ctx.lang.pick(ctx.ds.metrics[fact.metric].label)) + (f"（{where}）" if where else "")
-    return f"{label}：{ctx.cited(page, region, fact, ctx.value(fact))}"
+    label = ctx.label(ctx.ds.metrics[fact.metric].label) + (ctx.lang.paren(where) if where else "")
+    return f"{label}{ctx.lang.colon}{ctx.cited(page, region, fact, ctx.value(fact))}"
 
 
 def region_rows(ctx: Ctx, page: str) -> list[dict[str, Any]]:
@@ -93,9 +93,10 @@ def region_rows(ctx: Ctx, page: str) -> list[dict[str, Any]]:
         rows.append(
             {
                 "name": ctx.region_link(page, region),
-                "full": tx.md(ctx.lang.pick(region.profile.name)),
+                # the full name, when it says more than the short one
+                "full": ctx.label(region.profile.name) if region.profile.name != region.profile.short_name else "",
                 "level": ctx.t("level_" + region.profile.level),
-                "province": tx.md(ctx.lang.pick(region.profile.province)),
+                "province": ctx.label(region.profile.province),
                 "headline": "<br>".join(headline_line(ctx, page, region, f) for f in headline_facts(ctx, region, 3))
                 or f"<small>{tx.md(ctx.t('no_figures_short'))}</small>",
                 "counts": f"{len(region.facts)} / {len(region.events)}",

@@ -35,14 +35,15 @@ def nav(ctx: Ctx) -> dict[str, Any]:
 def context(ctx: Ctx, article: m.Article) -> dict[str, Any]:
     page = source_path(article.id)
     return {
-        "label": ctx.label(article.title),
-        "kind": ctx.lang.both("kind_" + article.kind),
-        "outlet": ctx.label(article.outlet) if article.outlet else ctx.lang.both("outlet_unknown"),
+        "label": ctx.named(article.title),  # the original title, to find the article
+        "kind": ctx.t("kind_" + article.kind),
+        "outlet": ctx.label(article.outlet) if article.outlet else ctx.t("outlet_unknown"),
         "published": tx.date(article.published, ctx.lang) + ctx.inferred(article.inferred),
-        "basis": tx.md(article.published_basis),
-        "authors": "、".join(tx.md(a) for a in article.authors) or "—",
+        # written in English, for curators; it quotes the page's Chinese
+        "basis": tx.mark_chinese(tx.md(article.published_basis)) if ctx.lang.primary == "en" else "",
+        "authors": ctx.chinese(ctx.lang.join(tx.md(a) for a in article.authors)) if article.authors else "—",
         "file": article.file,
-        "lines": "、".join(f"{a}–{b}" for a, b in article.lines),
+        "lines": ctx.lang.paren(f"{ctx.t('lines')} {ctx.lang.join(f'{a}–{b}' for a, b in article.lines)}"),
         "quotes": _quotes(ctx, page, article),
     }
 
@@ -57,14 +58,14 @@ def _quotes(ctx: Ctx, page: str, article: m.Article) -> list[dict[str, Any]]:
         elif isinstance(record, m.Event):
             what, anchor = ctx.event_date(record), fact_anchor(record)
         else:
-            what, anchor = ctx.lang.both("role_" + record.role), "clusters"
+            what, anchor = ctx.t("role_" + record.role), "clusters"
         found = text.find(printing.quote, article.lines) if text else None
         quotes.append(
             {
                 "anchor": printing_anchor(region.id, record, index),
                 "what": f"[{tx.md(what)}]({link(page, region_path(region.id), anchor)})" + _where(ctx, region, record),
                 "region": ctx.name(region),
-                "quote": tx.md(printing.quote),
+                "quote": ctx.chinese(tx.md(printing.quote)),  # the evidence: never translated
                 "line": text.line_at(found[0]) if text and found else 0,
             }
         )
@@ -84,7 +85,7 @@ def _listing(ctx: Ctx) -> list[dict[str, Any]]:
             "link": ctx.article_link(SOURCES, a),
             "kind": ctx.t("kind_" + a.kind),
             "published": tx.date(a.published, ctx.lang),
-            "authors": "、".join(tx.md(x) for x in a.authors) or "—",
+            "authors": ctx.chinese(ctx.lang.join(tx.md(x) for x in a.authors)) if a.authors else "—",
             "count": len(ctx.index.by_article.get(a.id, [])),
         }
         for a in ctx.ds.articles.values()

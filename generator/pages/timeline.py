@@ -31,7 +31,7 @@ def context(ctx: Ctx) -> dict[str, Any]:
         "chart": figures.timeline(ctx, TIMELINE, regions, POLICY),
         "events": [event_row(ctx, TIMELINE, r, e) for r, e in ctx.index.events if e.type in POLICY],
         "others": [event_row(ctx, TIMELINE, r, e) for r, e in others],
-        "other_types": "、".join(ctx.t(f"type_{kind}") for kind in sorted(kinds)),
+        "other_types": ctx.lang.join(ctx.t(f"type_{kind}") for kind in sorted(kinds)),
         "targets": targets,
         "regions": [ctx.region_link(TIMELINE, r, "events") for r in regions],
     }

@@ -1,0 +1,48 @@
+"""The English edition in headless Chromium: the language selector switches to the same page;
+English search finds pages by English words with their endings ("compares" finds "compare") and a
+region by its name first. (Every page kind of both editions draws its charts and passes axe in
+test_browser.py.)
+
+Uses conftest's `site` (both editions, built once per session). Run alone with `pytest -m browser`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browsing import MARKS, Tab
+
+pytestmark = MARKS
+
+# English queries → a page among the first results ("first": it must be the first result)
+SEARCHES = {
+    "robots": ("regions/yizhuang/", 10),
+    "patents": ("regions/yizhuang/", 10),
+    "compares": ("compare/", 10),
+    "E-Town": ("regions/yizhuang/", 1),
+    "Shanghai": ("regions/shanghai/", 1),
+    "Fangchenggang": ("regions/fangchenggang/", 1),
+}
+
+
+SWITCHES = [("regions/yizhuang/", "en", "en/regions/yizhuang/"), ("en/timeline/", "zh", "timeline/")]
+
+
+@pytest.mark.parametrize(("start", "lang", "lands"), SWITCHES)
+def test_the_language_selector_switches_to_the_same_page(tab: Tab, start: str, lang: str, lands: str) -> None:
+    tab.goto(start)
+    tab.page.locator(".md-header__option .md-select button").hover()  # material opens it on hover and focus
+    tab.page.locator(f"a.md-select__link[hreflang={lang}]").click()
+    tab.page.wait_for_url(tab.url + lands)
+    assert tab.page.evaluate("document.documentElement.lang") == lang
+    tab.wait_for_charts()  # the page works after the switch: its charts are drawn
+    assert tab.errors == [], tab.errors
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_english_search_finds_the_page(tab: Tab, query: str) -> None:
+    tab.goto("en/")
+    pages = tab.search(query)
+    expected, within = SEARCHES[query]
+    assert tab.url + "en/" + expected in pages[:within], f"{query}: en/{expected} not among the first {within} results {pages[:10]}"
+    assert all("/en/" in page for page in pages), "the English search lists pages of the other edition"
+    assert tab.errors == [], tab.errors
