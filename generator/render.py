@@ -36,18 +36,19 @@ def environment(primary: str) -> jinja2.Environment:
 
 
 def render(
-    template: str, context: dict[str, Any], primary: str = "zh", *, title: str, hide: list[str] | None = None, boost: float | None = None
+    template: str, context: dict[str, Any], primary: str = "zh", *, title: str, hide: list[str] | None = None, names: tuple[str, ...] = ()
 ) -> str:
     """The page: front matter with its `title` (plain text), then the template's Markdown."""
-    return front_matter(title, hide, boost) + environment(primary).get_template(template).render(**context)
+    return front_matter(title, hide, names) + environment(primary).get_template(template).render(**context)
 
 
-def front_matter(title: str, hide: list[str] | None = None, boost: float | None = None) -> str:
+def front_matter(title: str, hide: list[str] | None = None, names: tuple[str, ...] = ()) -> str:
     """YAML front matter. The title is HTML-escaped: the theme writes page titles into <title>,
-    the header and the search index as HTML, unescaped, so the escaping is ours to do."""
+    the header and the search index as HTML, unescaped, so the escaping is ours to do — and the
+    names (material's `tags`, which its search weighs most) go into the index the same way."""
     meta: dict[str, Any] = {"title": attr(title)}
     if hide:
         meta["hide"] = hide
-    if boost is not None:
-        meta["search"] = {"boost": boost}
+    if names:
+        meta["tags"] = [attr(name) for name in names]
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"

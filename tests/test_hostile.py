@@ -126,8 +126,9 @@ def test_front_matter_is_written_by_a_yaml_serializer(project: Path) -> None:
             continue
         head, _, _ = text.removeprefix("---\n").partition("\n---\n")
         meta = yaml.safe_load(head)
-        assert set(meta) <= {"title", "hide", "search"}, path
-        assert "<" not in meta["title"] and '"' not in meta["title"], (path, meta["title"])
+        assert set(meta) <= {"title", "hide", "tags"}, path
+        for text in [meta["title"], *meta.get("tags", [])]:
+            assert "<" not in text and '"' not in text, (path, text)
     region = yaml.safe_load(generated[c.region_path("alpha")].removeprefix("---\n").partition("\n---\n")[0])
     assert html.unescape(region["title"]) == " ".join((payload("alpha-short-zh") + "中文").split())
 

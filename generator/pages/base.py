@@ -35,10 +35,12 @@ class Page:
     index: bool = False  # a section's listing page: listings are built before the pages they list
     hide: list[str] = field(default_factory=list)  # parts of the theme the page hides
     files: Callable[[], Files] | None = None  # other files made with the page (downloads)
-    boost: float | None = None  # weight of its entries in the search results (material's search.boost)
+    # names the page is first in the search results for: material's search weighs a page's tags
+    # a thousand times its title (the theme shows no tags without its tags plugin)
+    names: tuple[str, ...] = ()
 
     def render(self, lang: tx.Lang) -> Files:
-        out = {self.path: render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide, boost=self.boost)}
+        out = {self.path: render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide, names=self.names)}
         return {**out, **self.files()} if self.files else out
 
 

@@ -20,14 +20,12 @@ def pages(ctx: Ctx) -> list[Page]:
     return [listing, *(_page(ctx, region) for region in ctx.ds.regions.values())]
 
 
-# A search for a region's name lists its page first, before the articles and clusters that name
-# it in their titles too (tests/test_english_browser.py, test_browser.py)
-SEARCH_BOOST = 4.0  # 2 was not enough: "Shanghai's" in an article title is a rarer word than "Shanghai"
-
-
 def _page(ctx: Ctx, region: m.Region) -> Page:
     title = ctx.lang.pick(region.profile.short_name)
-    return Page(region_path(region.id), "region.md.j2", title, lambda: context(ctx, region), boost=SEARCH_BOOST)
+    # a search for the region's name lists its page first, before the articles and clusters that
+    # name it too (tests/test_browser.py, test_english_browser.py)
+    names = tuple(dict.fromkeys([title, ctx.lang.pick(region.profile.name)]))
+    return Page(region_path(region.id), "region.md.j2", title, lambda: context(ctx, region), names=names)
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:

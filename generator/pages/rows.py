@@ -94,7 +94,8 @@ def region_rows(ctx: Ctx, page: str) -> list[dict[str, Any]]:
             {
                 "name": ctx.region_link(page, region),
                 # the full name, when it says more than the short one
-                "full": ctx.label(region.profile.name) if region.profile.name != region.profile.short_name else "",
+                # the full name under the short one, where the edition's language has two ("Huaying" has one)
+                "full": ctx.label(region.profile.name) if ctx.label(region.profile.name) != ctx.name(region) else "",
                 "level": ctx.t("level_" + region.profile.level),
                 "province": ctx.label(region.profile.province),
                 "headline": "<br>".join(headline_line(ctx, page, region, f) for f in headline_facts(ctx, region, 3))
