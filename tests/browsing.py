@@ -147,12 +147,18 @@ class Tab:
         self.wait_for_charts()
 
     def wait_for_charts(self) -> int:
-        """Waits until every chart container holds an SVG; returns how many there are."""
+        """Brings each chart near the viewport (charts.js draws a chart only then), waits until
+        every one is drawn, scrolls back to the top; returns how many there are."""
+        charts = self.page.locator(".vega-chart")
+        count = charts.count()
+        for i in range(count):
+            charts.nth(i).scroll_into_view_if_needed()
         self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.vega-chart')].every(el => el.querySelector('svg .mark-group, svg g'))",
+            "() => [...document.querySelectorAll('.vega-chart')].every(el => el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g'))",
             timeout=15_000,
         )
-        return int(self.page.eval_on_selector_all(".vega-chart", "els => els.length"))
+        self.page.evaluate("window.scrollTo(0, 0)")
+        return count
 
     def search(self, query: str) -> list[str]:
         """Types `query` into material's search box; the results' page URLs (query and fragment

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html.parser
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator import charts
+from generator import charts, static_charts
 
 EVIL = "'); alert(1)//\"<b>&</b>${x}{{y}}datum.z"
 
@@ -48,11 +49,19 @@ def matrix_rows(region: str = "亦庄") -> list[dict[str, Any]]:
 
 def timeline_rows(region: str = "亦庄") -> list[dict[str, Any]]:
     return [
-        {"date": "2024-02-23", "precision": "day", "region": region, "title": "大会", "type": "会议", "kind": "event", "href": "#event-a"},
-        {"date": "2024-01-01", "precision": "year", "region": region, "title": "发射", "type": "发射", "kind": "event", "href": "#event-b"},
+        {
+            "date": "2024-02-23",
+            "when": "2024年2月23日",
+            "region": region,
+            "title": "大会",
+            "type": "会议",
+            "kind": "event",
+            "href": "#event-a",
+        },
+        {"date": "2024-01-01", "when": "2024年", "region": region, "title": "发射", "type": "发射", "kind": "event", "href": "#event-b"},
         {
             "date": "2024-03-01",
-            "precision": "month",
+            "when": "2024年3月（推断）",
             "region": region,
             "title": "投用",
             "type": "启用",
@@ -61,7 +70,7 @@ def timeline_rows(region: str = "亦庄") -> list[dict[str, Any]]:
         },
         {
             "date": "2025-01-01",
-            "precision": "year",
+            "when": "2025年",
             "region": "上海",
             "title": "千亿",
             "type": "目标",
@@ -202,7 +211,7 @@ def test_kinds_script_holds_every_structure_and_spec_merges_it() -> None:
     """What charts.js merges in the browser gives the same spec as `charts.spec` (the browser test
     compares the two on real pages too)."""
     script = charts.kinds_script(charts.ZH)
-    match = re.fullmatch(r"//[^\n]*\nwindow\.ZONE_CHART_KINDS = (\{.*\});\n", script, re.S)
+    match = re.fullmatch(r"//[^\n]*\nwindow\.ZONE_CHART_KINDS = (\{.*\});\nwindow\.ZONE_CHART_WORDS = (\{.*\});\n", script, re.S)
     assert match, script[:200]
     kinds = json.loads(match[1])
     assert set(kinds) == set(charts.BUILDERS)
@@ -222,7 +231,7 @@ def test_bars_sort_by_value_and_carry_tooltip_and_link() -> None:
     assert enc["href"] == {"field": "href", "type": "nominal"}
     assert spec["layer"][0]["mark"]["type"] == "bar"
     assert spec["layer"][0]["encoding"]["x"]["title"] == "亿元"
-    assert spec["width"] == "container" and spec["height"] == 2 * charts.ROW_STEP
+    assert spec["width"] == "container" and spec["height"] == 2 * charts.BAR_STEP
 
 
 def test_bars_keep_equal_region_labels_apart() -> None:
@@ -265,54 +274,66 @@ def test_targets_show_progress_towards_the_target() -> None:
     assert spec["height"] == 2 * charts.TARGET_STEP
 
 
-def test_embed_escapes_label_and_spec() -> None:
-    chart = charts.metric_bars(bar_rows(EVIL), title='a"b<c>&', unit="u")
-    out = charts.embed(chart, label='"><script>alert(1)</script>&')
-    assert "\n" not in out and out.startswith('<div class="vega-chart" role="img" aria-label="')
-    assert "<script" not in out and out.count("<") == 2 and out.count(">") == 2, "only the div's own tags"
-    match = re.fullmatch(r'<div class="vega-chart" role="img" aria-label="([^"]*)" data-chart=\'([^\']*)\'></div>', out)
-    assert match, out
-    assert html.unescape(match[1]) == '"><script>alert(1)</script>&'
-    assert json.loads(html.unescape(match[2])) == chart
-    assert "&amp;" in match[2] and "&#x27;" in match[2], "& and ' from the data are escaped"
+class _Tags(html.parser.HTMLParser):
+    """Every start tag of a piece of HTML with its attributes, and the text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
 
 
-def test_embed_parses_back_with_an_html_parser() -> None:
-    """What a browser (and Python-Markdown's raw-HTML handling) reads is the spec, unchanged."""
-    from html.parser import HTMLParser
-
-    chart = charts.targets(target_rows(EVIL), title="目标 'quoted' & <b>")
-    found: dict[str, str | None] = {}
-
-    class Reader(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            found.update(attrs)
-
-    Reader().feed(charts.embed(chart, label="x'y\"z"))
-    assert found["aria-label"] == "x'y\"z"
-    assert json.loads(found["data-chart"] or "") == chart
+def _read(markup: str) -> _Tags:
+    reader = _Tags()
+    reader.feed(markup)
+    return reader
 
 
-def test_vendor_bundle_matches_the_specs_vega_lite_version() -> None:
-    vl_convert = pytest.importorskip("vl_convert")
-    version = charts.vl_version()
-    assert version in vl_convert.get_vegalite_versions()
-    schema = charts.spec(charts.metric_bars(bar_rows(), title="t", unit="u"))["$schema"]
-    assert re.search(rf"/v{re.escape(version)}(\.\d+)?\.json$", schema)
-    bundle = charts.vendor_bundle()
-    assert charts.vendor_bundle() is bundle, "cached"
-    assert "window.vegaEmbed=" in bundle and len(bundle) > 500_000
-    assert "cdn.jsdelivr" not in bundle and "unpkg.com" not in bundle
+FIGURE_TAGS = {"figure", "figcaption", "div", "ol", "ul", "li", "span", "a", "p"}
+FIGURE_ATTRIBUTES = {"class", "href", "style", "data-alt", "data-chart"}
 
 
-def test_vendor_bundle_disk_cache_is_keyed_by_versions(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    vl_convert = pytest.importorskip("vl_convert")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    charts.vendor_bundle.cache_clear()
-    try:
-        cached = tmp_path / "zone-report" / f"vega-bundle-{vl_convert.__version__}-vl{charts.vl_version()}.js"
-        cached.parent.mkdir(parents=True)
-        cached.write_text("// cached bundle", encoding="utf-8")
-        assert charts.vendor_bundle() == "// cached bundle"
-    finally:
-        charts.vendor_bundle.cache_clear()
+@pytest.mark.parametrize("make", ["bars", "targets", "timeline", "matrix"])
+def test_a_figure_holds_only_its_own_markup(make: str) -> None:
+    """Titles and rows full of markup stay text: the figure is made of its own few tags, a style
+    is only ever a computed width, and the chart travels whole in data-chart."""
+    built = {
+        "bars": lambda: charts.metric_bars(bar_rows(EVIL), title=EVIL, unit="u"),
+        "targets": lambda: charts.targets(target_rows(EVIL), title=EVIL),
+        "timeline": lambda: charts.timeline(timeline_rows(EVIL), title=EVIL),
+        "matrix": lambda: charts.cluster_matrix(matrix_rows(EVIL), title=EVIL),
+    }[make]()
+    out = charts.embed(built, lang=charts.ZH, sources='<a href="../s/">《甲》</a>')
+    assert "\n" not in out and "<b>" not in out and "<script" not in out
+    found = _read(out)
+    assert {tag for tag, _ in found.tags} <= FIGURE_TAGS
+    assert all(set(attrs) <= FIGURE_ATTRIBUTES for _, attrs in found.tags)
+    assert all(re.fullmatch(r"width:\d+\.\d%", attrs["style"] or "") for _, attrs in found.tags if "style" in attrs)
+    (container,) = [attrs for tag, attrs in found.tags if attrs.get("class") == "vega-chart"]
+    assert json.loads(container["data-chart"] or "") == built
+    assert container["data-alt"] == static_charts.describe(built, charts.ZH) and EVIL in (container["data-alt"] or "")
+    assert EVIL in "".join(found.text), "the title is shown as typed"
+
+
+def test_the_static_bars_state_every_value_largest_first() -> None:
+    chart = charts.metric_bars(bar_rows(), title="工业总产值", unit="亿元")
+    found = _read(static_charts.form(chart, charts.ZH))
+    widths = [attrs["style"] for tag, attrs in found.tags if "style" in attrs]
+    assert widths == ["width:100.0%", "width:17.3%"]  # 900.5 of 5200
+    assert "".join(found.text) == "亦庄5200亿元 · 2023年上海900.5亿元 · 2023年"
+    assert [attrs["href"] for tag, attrs in found.tags if tag == "a"] == ["../regions/a/#fact-x", "../regions/b/#fact-y"]
+    assert static_charts.describe(chart, charts.ZH) == "工业总产值：亦庄 5200亿元（2023年）；上海 900.5亿元（2023年）"
+
+
+def test_the_static_timeline_lists_the_marks_by_date() -> None:
+    chart = charts.timeline(timeline_rows(), title="时间线")
+    found = _read(static_charts.form(chart, charts.ZH))
+    dates = [text for text in found.text if text.startswith("20")]
+    assert dates == ["2024年", "2024年2月23日", "2024年3月（推断）", "2025年"]
+    assert static_charts.describe(chart, charts.ZH) == "时间线：2个地区的4个事件和目标，2024年至2025年"

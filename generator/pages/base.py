@@ -203,12 +203,14 @@ class Ctx:
     def article_link(self, page: str, article: m.Article) -> str:
         return f"[{self.label(article.title)}]({link(page, source_path(article.id))})"
 
-    def table(self, header: list[str], rows: list[list[str]]) -> str:
-        """A collapsible Markdown table: a chart's data, for screen readers and copying."""
+    def table(self, header: list[str], rows: list[list[str]], title: str) -> str:
+        """A chart's data as a collapsible Markdown table, named after the chart (`title`): for
+        screen readers, copying, and finding which table belongs to which chart."""
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(cells) + " |" for cells in rows]
         body = "\n".join("    " + line for line in lines)
-        return f'??? info "{self.t("data_table")}"\n\n{body}\n'
+        summary = tx.md(self.t("chart_data", title=title)).replace('"', "&quot;")  # inside the block's "…"
+        return f'??? info "{summary}"\n\n{body}\n'
 
 
 def needle(q: m.Quantity | m.Event | m.RegionCluster) -> str:

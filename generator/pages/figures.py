@@ -13,7 +13,7 @@ from generator import models as m
 from generator import text as tx
 from generator.comparisons import Comparison
 from generator.pages.base import Ctx
-from generator.paths import cluster_path, fact_anchor, link, region_path, url
+from generator.paths import cluster_path, fact_anchor, link, region_path, source_path, url
 
 ROLE_RANK = {"leading": 1, "emerging": 2, "future": 3}
 BAR_LIMIT = 20  # bars per chart: more are unreadable, and would make every page grow with the site
@@ -45,7 +45,8 @@ def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = N
         )
     title = comparison_title(ctx, comparison)
     chart = charts.metric_bars(rows, title=title, unit=axis)
-    return charts.embed(chart, label=title) + "\n\n" + ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells)
+    figure = charts.embed(chart, lang=ctx.lang, sources=sources(ctx, page, [fact.source for _, fact in entries]))
+    return f"{figure}\n\n" + ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells, title)
 
 
 def listing(ctx: Ctx, page: str, comparison: Comparison) -> str:
@@ -89,21 +90,25 @@ def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | Non
         for event in region.events:
             if types is not None and event.type not in types:
                 continue
-            rows.append(_dated(page, region, event, event.date, name, ctx.lang.pick(event.title), ctx.t(f"type_{event.type}")))
+            when = tx.unmarked(ctx.event_date(event))
+            rows.append(_dated(page, region, event, event.date, when, name, ctx.lang.pick(event.title), ctx.t(f"type_{event.type}")))
         for target in region.targets:
-            rows.append(_dated(page, region, target, target.deadline, name, ctx.lang.pick(target.title), ctx.t("target")))
+            when = tx.date(target.deadline, ctx.lang)
+            rows.append(_dated(page, region, target, target.deadline, when, name, ctx.lang.pick(target.title), ctx.t("target")))
     if not rows:
         return ""
     rows.sort(key=lambda r: r["date"])
-    title = ctx.t("chart_timeline")
-    return charts.embed(charts.timeline(rows, title=title), label=title)
+    cited = [record.source for region in regions for record in [*region.events, *region.targets]]
+    return charts.embed(charts.timeline(rows, title=ctx.t("chart_timeline")), lang=ctx.lang, sources=sources(ctx, page, cited))
 
 
-def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, name: str, title: str, kind: str) -> dict[str, Any]:
-    """A timeline mark: an event, or a target at its deadline."""
+def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, when: str, *texts: str) -> dict[str, Any]:
+    """A timeline mark: an event, or a target at its deadline. `date` places it on the axis; `when`
+    is the date as the reader sees it ('2024年3月（推断）'); `texts`: region name, title, type."""
+    name, title, kind = texts
     return {
         "date": tx.period_start(date),
-        "precision": m.date_precision(date),
+        "when": when,
         "region": name,
         "title": title,
         "type": kind,
@@ -140,8 +145,8 @@ def targets(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
             )
     if not rows:
         return ""
-    title = ctx.t("chart_targets")
-    return charts.embed(charts.targets(rows, title=title), label=title)
+    cited = [t.source for region in regions for t in region.targets if t.baseline]
+    return charts.embed(charts.targets(rows, title=ctx.t("chart_targets")), lang=ctx.lang, sources=sources(ctx, page, cited))
 
 
 def _target_label(ctx: Ctx, region: m.Region, target: m.Target, base: m.Fact, several: bool) -> str:
@@ -171,5 +176,24 @@ def matrix(ctx: Ctx, page: str) -> str:
             )
     if not rows:
         return ""
-    title = ctx.t("chart_matrix")
-    return charts.embed(charts.cluster_matrix(rows, title=title), label=title)
+    cited = [entry.source for region in ctx.ds.regions.values() for entry in region.clusters]
+    return charts.embed(charts.cluster_matrix(rows, title=ctx.t("chart_matrix")), lang=ctx.lang, sources=sources(ctx, page, cited))
+
+
+SOURCES_SHOWN = 3  # articles named under a chart; the rest are counted (each figure links its own quote)
+
+
+def sources(ctx: Ctx, page: str, article_ids: list[str]) -> str:
+    """The source line under a chart, HTML: the articles its figures come from, with their dates,
+    each linked to its page ('来源：《…》（2024年3月）等4篇')."""
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return ""
+    items = []
+    for article_id in ids[:SOURCES_SHOWN]:
+        article = ctx.ds.articles[article_id]
+        text = ctx.t("source_item", title=ctx.lang.pick(article.title), date=tx.date(article.published, ctx.lang))
+        items.append(f'<a href="{tx.attr(url(page, source_path(article_id)))}">{tx.attr(text)}</a>')  # HTML: a URL, not a .md link
+    more = ctx.t("sources_more", n=len(ids) - SOURCES_SHOWN) if len(ids) > SOURCES_SHOWN else ""
+    said = ctx.t("chart_sources" if len(ids) > 1 else "chart_source")
+    return tx.attr(said) + ctx.lang.colon + ctx.lang.join(items) + tx.attr(more)

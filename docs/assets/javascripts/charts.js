@@ -2,14 +2,19 @@
  * Draws every chart on the page: each `.vega-chart` carries a small chart, HTML-escaped, in
  * `data-chart` — its kind, title, height and data values (generator/charts.py). The structure of
  * each kind is served once for the whole site in the generated chart-kinds.js; `specOf` puts the
- * two together exactly as `charts.spec` does in Python. vega-embed comes from the self-hosted
- * vega-bundle.js.
+ * two together exactly as `charts.spec` does in Python.
  *
+ * - The container holds the chart's static form (generator/static_charts.py): readers without
+ *   JavaScript, and printers, see that. The interactive chart is drawn beside it, in a child of
+ *   its own, when the chart comes near the viewport; only then is the 900 KB vega-bundle.js
+ *   loaded (once), so a page whose charts are below the fold is quick on a phone.
  * - Rendered from material's `document$` observable, which fires on the first load and after
  *   every `navigation.instant` page switch (inline <script> blocks are not re-run then).
  * - Colours, fonts and label limits live here, not in the specs: one config per colour scheme,
  *   chosen from `data-md-color-scheme` on <body>; toggling the scheme re-renders the charts.
  * - Narrow screens get shorter axis labels; crossing the breakpoint re-renders.
+ * - Each figure gets download buttons: the chart as SVG or PNG (with its title and source line)
+ *   and its data as CSV.
  */
 (function () {
   "use strict";
@@ -98,69 +103,219 @@
     return spec;
   }
 
+  function chartOf(el) {
+    return JSON.parse(el.getAttribute("data-chart"));
+  }
+
+  // ---- the chart library, loaded once, when the first chart is near --------------------------
+
+  var BUNDLE = (function () {
+    var me = document.currentScript && document.currentScript.src;
+    return me ? me.replace(/charts\.js(\?.*)?$/, "vega-bundle.js") : "";
+  })();
+  var library = null;
+
+  function loadLibrary() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (!library) {
+      library = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = BUNDLE;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { library = null; reject(new Error("vega-bundle.js could not be loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return library;
+  }
+
+  // ---- drawing ---------------------------------------------------------------------------------
+
   function draw(el, scheme) {
     var spec;
     try {
-      spec = specOf(JSON.parse(el.getAttribute("data-chart")));
+      spec = specOf(chartOf(el));
     } catch (err) {
       console.error("chart cannot be read", err);
       return;
     }
+    delete spec.title; // the figure's caption shows it, as text
+    var live = el.querySelector(".zr-live");
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "zr-live";
+      // the drawn chart's name states its values (data-alt); its SVG is decoration
+      live.setAttribute("role", "img");
+      live.setAttribute("aria-label", el.getAttribute("data-alt") || "");
+      el.appendChild(live);
+    }
     var narrow = isNarrow(el);
     var entry = { el: el, view: null, narrow: narrow };
     views.push(entry);
-    window.vegaEmbed(el, spec, {
+    window.vegaEmbed(live, spec, {
       actions: false,
       renderer: "svg",
       config: config(scheme, narrow),
       tooltip: { theme: SCHEMES[scheme].tooltip }
     }).then(function (result) {
       entry.view = result.view;
-      // the container carries the accessible name (role="img"); the SVG inside is decoration
-      var svg = el.querySelector("svg");
+      el.classList.add("zr-drawn");
+      var svg = live.querySelector("svg");
       if (svg) svg.setAttribute("aria-hidden", "true");
     }).catch(function (err) {
       console.error("chart could not be drawn", err);
     });
   }
 
+  function redraw(el) {
+    views = views.filter(function (entry) {
+      if (entry.el !== el) return true;
+      if (entry.view) entry.view.finalize(); // drops its resize and tooltip listeners
+      return false;
+    });
+    draw(el, schemeName());
+  }
+
   function clear() {
     views.forEach(function (entry) {
-      if (entry.view) entry.view.finalize(); // drops its resize and tooltip listeners
+      if (entry.view) entry.view.finalize();
     });
     views = [];
   }
 
-  function drawAll() {
-    if (typeof window.vegaEmbed !== "function" || !window.ZONE_CHART_KINDS) {
-      console.error("vega-bundle.js or chart-kinds.js is missing: charts cannot be drawn");
+  var watcher = null;
+
+  function whenNear(el) {
+    loadLibrary().then(function () { redraw(el); }, function (err) { console.error(err.message); });
+  }
+
+  function setUp() {
+    clear();
+    if (watcher) watcher.disconnect();
+    var charts = document.querySelectorAll(".vega-chart[data-chart]");
+    if (!charts.length) return;
+    if (!window.ZONE_CHART_KINDS) {
+      console.error("chart-kinds.js is missing: charts stay in their static form");
       return;
     }
-    clear();
-    var scheme = schemeName();
-    document.querySelectorAll(".vega-chart[data-chart]").forEach(function (el) {
-      el.textContent = "";
-      draw(el, scheme);
+    charts.forEach(addTools);
+    if (!("IntersectionObserver" in window)) {
+      charts.forEach(whenNear);
+      return;
+    }
+    watcher = new IntersectionObserver(function (entries, observer) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        whenNear(entry.target);
+      });
+    }, { rootMargin: "300px 0px" });
+    charts.forEach(function (el) { watcher.observe(el); });
+  }
+
+  // ---- downloads: SVG and PNG (title and source line included), CSV ----------------------------
+
+  function words(key, values) {
+    var text = (window.ZONE_CHART_WORDS || {})[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+
+  function fileName(el, ext) {
+    var figures = Array.prototype.slice.call(document.querySelectorAll(".vega-chart[data-chart]"));
+    var page = location.pathname.replace(/\/index\.html$/, "/").replace(/^\/+|\/+$/g, "").replace(/\//g, "-") || "home";
+    return page + "-chart-" + (figures.indexOf(el) + 1) + "." + ext;
+  }
+
+  function save(url, name) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  // A cell a spreadsheet would run as a formula gets a leading apostrophe (as the site's CSV
+  // downloads do: generator/pages/downloads.py).
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function csvOf(el) {
+    var chart = chartOf(el);
+    var hrefAt = chart.data.fields.indexOf("href");
+    var lines = [chart.data.fields.map(csvCell).join(",")];
+    chart.data.rows.forEach(function (row) {
+      var cells = row.slice();
+      if (hrefAt >= 0 && cells[hrefAt]) cells[hrefAt] = new URL(cells[hrefAt], location.href).href;
+      lines.push(cells.map(csvCell).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n"; // BOM: spreadsheets then read the Chinese as UTF-8
+  }
+
+  function imageOf(el, type) {
+    return loadLibrary().then(function () {
+      var spec = specOf(chartOf(el));
+      var source = el.parentNode.querySelector(".zr-chart-source");
+      spec.title = { text: spec.title, subtitle: source ? source.textContent : "", anchor: "start" };
+      spec.width = 720;
+      var compiled = window.vegaLite.compile(spec, { config: config("light", false) }).spec;
+      var view = new window.vega.View(window.vega.parse(compiled), { renderer: "none" });
+      return view.toImageURL(type, type === "png" ? 2 : 1).finally(function () { view.finalize(); });
     });
   }
 
-  window.zoneCharts = { specOf: specOf }; // for the browser test: the same spec as Python's
+  function download(el, format) {
+    if (format === "csv") {
+      save(URL.createObjectURL(new Blob([csvOf(el)], { type: "text/csv;charset=utf-8" })), fileName(el, "csv"));
+      return;
+    }
+    imageOf(el, format).then(function (url) { save(url, fileName(el, format)); }, function (err) {
+      console.error("chart could not be exported", err);
+    });
+  }
+
+  function addTools(el) {
+    var figure = el.parentNode;
+    if (!figure || figure.querySelector(".zr-chart-tools")) return;
+    var tools = document.createElement("p");
+    tools.className = "zr-chart-tools";
+    tools.appendChild(document.createTextNode(words("chart_download") + " "));
+    ["svg", "png", "csv"].forEach(function (format) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button zr-download";
+      button.textContent = format.toUpperCase();
+      button.setAttribute("aria-label", words("chart_download_as", { format: format.toUpperCase() }));
+      button.setAttribute("data-format", format);
+      button.addEventListener("click", function () { download(el, format); });
+      tools.appendChild(button);
+    });
+    figure.appendChild(tools);
+  }
+
+  window.zoneCharts = { specOf: specOf, csvOf: csvOf }; // for the browser tests
+
+  // ---- when to draw ------------------------------------------------------------------------------
 
   var pending = null;
   function redrawSoon() {
     if (pending) window.clearTimeout(pending);
     pending = window.setTimeout(function () {
       pending = null;
-      drawAll();
+      views.slice().forEach(function (entry) { if (entry.el.isConnected) redraw(entry.el); });
     }, 60);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(drawAll);
+    window.document$.subscribe(setUp);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", setUp);
   } else {
-    drawAll();
+    setUp();
   }
 
   new MutationObserver(redrawSoon).observe(document.body, {
