@@ -153,10 +153,8 @@ class Tab:
         count = charts.count()
         for i in range(count):
             charts.nth(i).scroll_into_view_if_needed()
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.vega-chart')].every(el => el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g'))",
-            timeout=15_000,
-        )
+        drawn = "el => el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g')"
+        self.page.wait_for_function(f"() => [...document.querySelectorAll('.vega-chart')].every({drawn})", timeout=15_000)
         self.page.evaluate("window.scrollTo(0, 0)")
         return count
 
