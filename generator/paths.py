@@ -110,13 +110,25 @@ def edition_url(page_url: str, here: str, there: str) -> str:
     return rel + "/" if page_url.endswith("/") or not page_url else rel
 
 
+def _directory(md_path: str) -> str:
+    """The folder a page is served as (use_directory_urls): regions/x.md → /regions/x/."""
+    stem = md_path.removesuffix(".md").removesuffix("index")
+    return "/" + (stem if stem.endswith("/") or not stem else stem + "/")
+
+
+def shared_url(page: str, here: str, file: str) -> str:
+    """The relative URL from a page of edition `here` to a file only the default edition publishes
+    (the downloads, which serve every edition)."""
+    return posixpath.relpath("/" + file, "/" + EDITIONS[here] + _directory(page).lstrip("/"))
+
+
+def citations_json(region_id: str) -> str:
+    """The citations of a region's facts, targets and events in every language (cite.js reads it)."""
+    return f"downloads/citations/{region_id}.json"
+
+
 def url(page: str, target: str, anchor: str = "") -> str:
     """Relative directory URL (use_directory_urls) from one page to another, for charts."""
-
-    def directory(md_path: str) -> str:
-        stem = md_path.removesuffix(".md").removesuffix("index")
-        return "/" + (stem if stem.endswith("/") or not stem else stem + "/")
-
-    rel = _relative(directory(page), directory(target))
+    rel = _relative(_directory(page), _directory(target))
     rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel

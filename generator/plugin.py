@@ -2,10 +2,11 @@
 
 MkDocs events used, in the order MkDocs calls them:
   on_startup    note the command: `mkdocs serve` previews drafts and keeps the last good data.
-  on_config     read and check data/ (`pipeline.validate`). A problem stops `mkdocs build` with
-                file:line messages; under `mkdocs serve` the last good data stays up and every page
-                carries the problems (`preview.py`). Hand the search plugin a jieba dictionary of
-                the data's names (its `jieba_dict_user` option; this plugin is listed before search).
+  on_config     read and check data/ (`pipeline.validate`), and when it changed (`history.read`,
+                for the pages' dates and the footer's data version). A problem stops `mkdocs build`
+                with file:line messages; under `mkdocs serve` the last good data stays up and every
+                page carries the problems (`preview.py`). Hand the search plugin a jieba dictionary
+                of the data's names (its `jieba_dict_user` option; this plugin is listed before search).
   on_files      add every page and download of `site.build_pages` as a generated File (nothing is
                 written to docs/), the vendored Vega bundle, and the navigation (`site.nav`).
   on_post_page  drop the whitespace the theme's templates leave; the preview's problem banner.
@@ -31,12 +32,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import charts, pipeline, preview, site
+from generator import charts, history, pipeline, preview, site
 from generator.load import Dataset
 from generator.paths import EDITIONS, VEGA_BUNDLE, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
 from generator.search import jieba_dictionary, with_word_forms
-from generator.text import Lang
+from generator.text import Lang, data_version
 from generator.urls import url_problem
 
 log = logging.getLogger("mkdocs.plugins.zone-report")  # under "mkdocs": shown like MkDocs' own messages
@@ -69,6 +70,7 @@ class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
 
 class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped-call]
     dataset: Dataset | None = None  # the last data that passed the checks
+    dates: history.History | None = None  # when the data changed (git)
     problems: list[Problem] = []  # noqa: RUF012 - replaced, never changed in place
     serving = False
 
@@ -92,7 +94,10 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         ]
         lang = Lang(self.config.lang)
         config.extra["not_found"] = {key: lang.t(f"not_found_{key}") for key in ("title", "text", "home")}
-        dataset, problems = pipeline.validate(Path(self.config.data_root or Path(config.config_file_path).parent))
+        root = Path(self.config.data_root or Path(config.config_file_path).parent)
+        self.dates = history.read(root)
+        config.extra["data_version"] = data_version(self.dates, lang)
+        dataset, problems = pipeline.validate(root)
         self.problems = errors(problems)
         if not self.serving and (self.problems or drafts(problems)):  # a draft is previewed, never published
             raise PluginError("data/ has problems; the site is not built with them:\n" + format_report(self.problems + drafts(problems)))
@@ -112,7 +117,9 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         if self.dataset is None:  # `mkdocs serve`, and no data has passed the checks yet
             files.append(File.generated(config, "index.md", content=preview.problems_page(self.problems, Lang(self.config.lang))))
             return files
-        pages = site.build_pages(self.dataset, lang=self.config.lang, issues_url=self.config.issues_url, site_url=config.site_url or "")
+        pages = site.build_pages(
+            self.dataset, lang=self.config.lang, issues_url=self.config.issues_url, site_url=config.site_url or "", history=self.dates
+        )
         for path, content in pages.items():
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))

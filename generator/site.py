@@ -9,11 +9,13 @@ list, in navigation order. With `parallel`, a second process renders half of a l
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
-from generator import charts, navigation
+from generator import charts, citations, navigation
 from generator import text as tx
+from generator.history import History
 from generator.indexes import Index
 from generator.load import Dataset
 from generator.pages import SECTIONS
@@ -24,25 +26,54 @@ from generator.paths import CHART_KINDS
 PARALLEL_FROM = 200  # pages: a smaller site renders in a fraction of a second
 
 
-def context(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "") -> Ctx:
-    return Ctx(dataset, Index(dataset), tx.Lang(lang), issues_url, site_url)
+def context(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", history: History | None = None) -> Ctx:
+    ctx = Ctx(dataset, Index(dataset), tx.Lang(lang), issues_url, site_url)
+    return dataclasses.replace(ctx, history=history) if history else ctx
 
 
-def build_pages(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", parallel: bool = True) -> Files:
+def build_pages(
+    dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", history: History | None = None, parallel: bool = True
+) -> Files:
     """Every generated page (Markdown), download (CSV/JSON/text), and the chart kinds' structure
-    the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript)."""
-    ctx = context(dataset, lang=lang, issues_url=issues_url, site_url=site_url)
+    the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript).
+    `history` dates the data (history.py); without it, everything is dated today."""
+    ctx = context(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history)
     found = [page for section in SECTIONS for page in section.pages(ctx)]
     ordered = [p for p in found if p.index] + [p for p in found if not p.index]
 
     def render(page: Page) -> Files:
-        return page.render(ctx.lang)
+        files = page.render(ctx.lang)
+        files[page.path] += cite_block(ctx, page)
+        return files
 
     files: Files = {}
     for output in split_map(render, ordered, fork=parallel and worth_forking(len(ordered), PARALLEL_FROM)):
         files.update(output)
     files[CHART_KINDS] = charts.kinds_script(ctx.lang)
     return files
+
+
+def cite_block(ctx: Ctx, page: Page) -> str:
+    """'Cite this page', at the end of every page: the page's citation in Chinese (GB/T 7714) and
+    in English, as text (readable without JavaScript); cite.js adds copy buttons."""
+    cited = citations.page(ctx, page.path, page.title)
+    lines = "".join(
+        f'<p class="zr-cite-text" data-built="{ctx.history.today}"><span class="zr-cite-lang">{tx.attr(ctx.t("cite_" + lang))}</span> '
+        f'<span class="zr-cite-body" lang="{lang}">{tx.attr(text)}</span></p>'
+        for lang, text in cited.items()
+    )
+    summary = f'<summary>{tx.attr(ctx.t("cite_this_page"))}</summary>'
+    return f'\n\n<details class="zr-cite-page">{summary}{lines}</details>\n{print_footer(ctx, page)}\n'
+
+
+def print_footer(ctx: Ctx, page: Page) -> str:
+    """On paper, every sheet names the page's address and the data's date, and its number: CSS
+    page-margin boxes, which print on each sheet (a fixed element did not: the theme's layout
+    made it print once). A CSS string, so escaped for one: no quote, backslash or "<" gets out."""
+    dated = ctx.t("updated", date=tx.date(ctx.history.version.split(" · ")[0] or ctx.history.today, ctx.lang))
+    text = f"{citations.permalink(ctx, ctx.lang, page.path)} · {dated}"
+    css = "".join(ch if ch.isalnum() or ch in " .:/-_·?=&#%()（）年月日" else f"\\{ord(ch):x} " for ch in text)
+    return f'<style>@media print {{ @page {{ @bottom-left {{ content: "{css}"; font-size: 8pt; color: #555; }} }} }}</style>'
 
 
 def nav(dataset: Dataset, lang: str = "zh") -> list[Any]:

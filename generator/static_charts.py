@@ -47,6 +47,12 @@ def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _t(value: Any, lang: Lang) -> str:
+    """Text of the edition's language, escaped; in another language than Chinese, the Chinese
+    terms it quotes (信创) marked as Chinese."""
+    return _e(value) if lang.primary == "zh" else tx.mark_chinese(_e(value))
+
+
 def _link(href: str, text: str) -> str:
     return f'<a href="{_e(href)}">{_e(text)}</a>'
 
@@ -60,23 +66,23 @@ def _bar(share: float) -> str:
 # the forms
 
 
-def _bars(items: list[Row], _lang: Lang) -> str:
+def _bars(items: list[Row], lang: Lang) -> str:
     top = max((abs(float(r["value"])) for r in items), default=0.0) or 1.0
     lines = [
-        f'<li><span class="zr-sl">{_e(r["region"])}</span>{_bar(abs(float(r["value"])) / top)}'
+        f'<li><span class="zr-sl">{_t(r["region"], lang)}</span>{_bar(abs(float(r["value"])) / top)}'
         f'<span class="zr-sv">{_link(r["href"], r["display"])} · {_e(r["period"])}</span></li>'
         for r in sorted(items, key=lambda r: -float(r["value"]))
     ]
     return f'<ol class="zr-static zr-sbars">{"".join(lines)}</ol>'
 
 
-def _targets(items: list[Row], _lang: Lang) -> str:
+def _targets(items: list[Row], lang: Lang) -> str:
     lines = []
     for r in items:
         progress = r["progress"]
         shown = "—" if progress is None else f"{tx.plain(progress)}%"
         lines.append(
-            f'<li><span class="zr-sl">{_e(r["label"])}</span>{_bar((progress or 0) / 100)}'
+            f'<li><span class="zr-sl">{_t(r["label"], lang)}</span>{_bar((progress or 0) / 100)}'
             f'<span class="zr-sv">{_link(r["href"], shown)}</span></li>'
         )
     return f'<ol class="zr-static zr-sbars zr-stargets">{"".join(lines)}</ol>'
@@ -84,8 +90,9 @@ def _targets(items: list[Row], _lang: Lang) -> str:
 
 def _timeline(items: list[Row], lang: Lang) -> str:
     lines = [
-        f"<li>{_link(r['href'], r['when'])} · {_e(r['region'])} · {_e(r['title'])}"
-        f' <span class="zr-st">{_e(lang.paren(r["type"]).strip())}</span></li>'
+        f"<li>{_link(r['href'], r['when'])} · {_t(r['region'], lang)} · {_t(r['title'], lang)}"
+        + (f' <span class="zr-st">{_t(lang.paren(r["about"]).strip(), lang)}</span>' if r["about"] else "")
+        + f' <span class="zr-st">{_e(lang.paren(r["type"]).strip())}</span></li>'
         for r in sorted(items, key=lambda r: (r["date"], r["region"]))
     ]
     return f'<ol class="zr-static zr-sevents">{"".join(lines)}</ol>'
@@ -101,7 +108,7 @@ def _matrix(items: list[Row], lang: Lang) -> str:
         by_role: dict[str, list[str]] = {}
         for r in sorted(members, key=lambda r: r["rank"]):
             by_role.setdefault(r["role"], []).append(r["region"])
-        roles = lang.sep(f"{_e(role)}{lang.colon}{_e(lang.join(regions))}" for role, regions in by_role.items())
+        roles = lang.sep(f"{_e(role)}{lang.colon}{_t(lang.join(regions), lang)}" for role, regions in by_role.items())
         lines.append(f"<li>{_link(members[0]['href'], name)}{lang.colon}{roles}</li>")
     return f'<ul class="zr-static zr-smatrix">{"".join(lines)}</ul>'
 

@@ -26,6 +26,7 @@ import yaml
 
 from generator import models as m
 from generator import numbers_en
+from generator.history import History
 
 CATALOG = Path(__file__).with_name("messages.yml")
 
@@ -254,3 +255,11 @@ def excerpt(quote: str, needle: str, width: int = 22) -> str:
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def data_version(history: History, lang: Lang) -> str:
+    """'数据版本：2024-03-12 · 1a2b3c4' for the footer; the build date when there is no history."""
+    version = history.version or history.today
+    if history.local:
+        version += lang.paren(lang.t("local_changes"))
+    return f"{lang.t('data_version')}{lang.colon}{version}"

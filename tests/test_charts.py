@@ -54,16 +54,27 @@ def timeline_rows(region: str = "亦庄") -> list[dict[str, Any]]:
             "when": "2024年2月23日",
             "region": region,
             "title": "大会",
+            "about": "",
             "type": "会议",
             "kind": "event",
             "href": "#event-a",
         },
-        {"date": "2024-01-01", "when": "2024年", "region": region, "title": "发射", "type": "发射", "kind": "event", "href": "#event-b"},
+        {
+            "date": "2024-01-01",
+            "when": "2024年",
+            "region": region,
+            "title": "发射",
+            "about": "",
+            "type": "发射",
+            "kind": "event",
+            "href": "#event-b",
+        },
         {
             "date": "2024-03-01",
             "when": "2024年3月（推断）",
             "region": region,
             "title": "投用",
+            "about": "",
             "type": "启用",
             "kind": "event",
             "href": "#event-c",
@@ -73,6 +84,7 @@ def timeline_rows(region: str = "亦庄") -> list[dict[str, Any]]:
             "when": "2025年",
             "region": "上海",
             "title": "千亿",
+            "about": "上海自贸区",
             "type": "目标",
             "kind": "target",
             "href": "#target-d",
@@ -211,7 +223,7 @@ def test_kinds_script_holds_every_structure_and_spec_merges_it() -> None:
     """What charts.js merges in the browser gives the same spec as `charts.spec` (the browser test
     compares the two on real pages too)."""
     script = charts.kinds_script(charts.ZH)
-    match = re.fullmatch(r"//[^\n]*\nwindow\.ZONE_CHART_KINDS = (\{.*\});\nwindow\.ZONE_CHART_WORDS = (\{.*\});\n", script, re.S)
+    match = re.fullmatch(r"//[^\n]*\nwindow\.ZONE_CHART_KINDS = (\{.*\});\nwindow\.ZONE_WORDS = (\{.*\});\n", script, re.S)
     assert match, script[:200]
     kinds = json.loads(match[1])
     assert set(kinds) == set(charts.BUILDERS)

@@ -16,6 +16,7 @@ from conftest import Project
 from generator import models as m
 from generator import paths as c
 from generator import site
+from generator.history import History
 from generator.indexes import Index
 from generator.load import Dataset
 from generator.pages import regions as region_pages
@@ -27,6 +28,8 @@ from generator.search import search_words
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).with_name("fixtures") / "mini"
+# the golden pages' dates: fixed, not the day the tests run
+HISTORY = History("2024-04-01", "2024-03-20 · 1a2b3c4", {"data/regions/sample-zone.yml": "2024-03-18"})
 GOLDEN = Path(__file__).with_name("golden") / "pages"
 
 
@@ -34,13 +37,17 @@ GOLDEN = Path(__file__).with_name("golden") / "pages"
 def mini_pages() -> dict[str, str]:
     dataset, problems = validate(MINI)
     assert problems == []
-    return site.build_pages(dataset, issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/")
+    return site.build_pages(
+        dataset, issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/", history=HISTORY
+    )
 
 
 @pytest.fixture(scope="module")
 def mini_pages_en() -> dict[str, str]:
     dataset, _ = validate(MINI)
-    return site.build_pages(dataset, lang="en", issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/en/")
+    return site.build_pages(
+        dataset, lang="en", issues_url="https://example.org/repo/issues/new", site_url="https://example.org/site/en/", history=HISTORY
+    )
 
 
 PAGES = [

@@ -9,6 +9,7 @@ link's tooltip.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import urllib.parse
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from typing import Any
 from generator import models as m
 from generator import numbers_en
 from generator import text as tx
+from generator.history import History
 from generator.indexes import Index
 from generator.load import Dataset
 from generator.paths import link, printing_anchor, quote_anchor, record_anchor, region_path, source_path
@@ -59,6 +61,7 @@ class Ctx:
     lang: tx.Lang
     issues_url: str = ""  # e.g. https://github.com/OWNER/REPO/issues/new; "" = no report links
     site_url: str = ""
+    history: History = field(default_factory=lambda: History(dt.date.today().isoformat()))  # when the data changed
     # memos: one fact is shown on up to four pages, one label thousands of times
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _values: dict[tuple[int, str | None], str] = field(default_factory=dict)

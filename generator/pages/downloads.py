@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator import citations
 from generator import models as m
 from generator import text as tx
 from generator.pages.base import Ctx, Page
-from generator.paths import DEFAULT_EDITION, EDITIONS, edition_url, fact_anchor
+from generator.paths import DEFAULT_EDITION, EDITIONS, citations_json, edition_url, fact_anchor
 from generator.paths import DOWNLOADS as PAGE
 from generator.search import jieba_dictionary
 
@@ -58,7 +59,18 @@ def build(ctx: Ctx) -> dict[str, str]:
         "downloads/targets.csv": _csv(targets),
         "downloads/targets.json": _json(targets),
         "downloads/jieba-userdict.txt": jieba_dictionary(ctx.ds),
+        **_citations(ctx, [*facts, *targets, *events]),
     }
+
+
+def _citations(ctx: Ctx, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """One small file per region: each record's citations by its anchor on the region page — what
+    a region page's "cite" buttons fetch (cite.js), instead of every page carrying every citation."""
+    by_region: dict[str, dict[str, dict[str, str]]] = {region: {} for region in ctx.ds.regions}
+    for row in rows:
+        anchor = row["url"].rpartition("#")[2]
+        by_region[row["region"]][anchor] = {lang.primary: row[f"citation_{lang.primary}"] for lang in LANGS}
+    return {citations_json(region): _JSON.encode(cited) for region, cited in by_region.items()}
 
 
 def _both(name: str, text: m.Bilingual | None) -> dict[str, str]:
@@ -117,10 +129,7 @@ def _quantities(ctx: Ctx, region: m.Region, records: list[m.Fact] | list[m.Targe
         )
         if isinstance(q, m.Target):
             row.update(deadline=q.deadline, status=q.status, **_both("title", q.title))
-        for lang in LANGS:
-            value = tx.quantity(q, lang.pick(unit.label), lang=lang)
-            what = f"{lang.pick(region.profile.short_name)}{lang.colon}{lang.pick(metric.label)} {value}"
-            row[f"citation_{lang.primary}"] = _cite(ctx, lang, row, what, tx.period(when, lang), q.source)
+        row.update({f"citation_{lang}": text for lang, text in citations.record(ctx, region, q).items()})
         yield row
 
 
@@ -136,20 +145,8 @@ def _events(ctx: Ctx, region: m.Region, root: str) -> Iterator[dict[str, Any]]:
             **_both("title", event.title),
             cluster=event.cluster or "",
         )
-        for lang in LANGS:
-            what = f"{lang.pick(region.profile.short_name)}{lang.colon}{lang.pick(event.title)}"
-            row[f"citation_{lang.primary}"] = _cite(ctx, lang, row, what, tx.date(event.date, lang), event.source)
+        row.update({f"citation_{lang}": text for lang, text in citations.record(ctx, region, event).items()})
         yield row
-
-
-def _cite(ctx: Ctx, lang: tx.Lang, row: dict[str, Any], what: str, when: str, source: str) -> str:
-    """'亦庄：工业总产值 达到5200亿元（2023年；亦庄新城）。涂铭、郭宇靖：《亦庄追“新”》，2024年3月。URL' —
-    what, when, for what part or whom, the article (title, authors, date) and the permalink."""
-    about = [when, *(row[f"{key}_{lang.primary}"] for key in ("scope", "subject") if row[f"{key}_{lang.primary}"])]
-    article = ctx.ds.articles[source]
-    url = row[_url_key(lang.primary)]
-    return lang.t("citation", what=what, about=lang.sep(about), authors=lang.join(article.authors) or "—",
-                  title=lang.pick(article.title), original=article.title.zh, date=tx.date(article.published, lang), url=url)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -91,10 +91,12 @@ def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | Non
             if types is not None and event.type not in types:
                 continue
             when = tx.unmarked(ctx.event_date(event))
-            rows.append(_dated(page, region, event, event.date, when, name, ctx.lang.pick(event.title), ctx.t(f"type_{event.type}")))
+            about = tx.unmarked(ctx.where_note(event, region))
+            rows.append(_dated(page, region, event, event.date, when, name, ctx.lang.pick(event.title), about, ctx.t(f"type_{event.type}")))
         for target in region.targets:
             when = tx.date(target.deadline, ctx.lang)
-            rows.append(_dated(page, region, target, target.deadline, when, name, ctx.lang.pick(target.title), ctx.t("target")))
+            about = tx.unmarked(ctx.where_note(target, region))
+            rows.append(_dated(page, region, target, target.deadline, when, name, ctx.lang.pick(target.title), about, ctx.t("target")))
     if not rows:
         return ""
     rows.sort(key=lambda r: r["date"])
@@ -104,13 +106,15 @@ def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | Non
 
 def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, when: str, *texts: str) -> dict[str, Any]:
     """A timeline mark: an event, or a target at its deadline. `date` places it on the axis; `when`
-    is the date as the reader sees it ('2024年3月（推断）'); `texts`: region name, title, type."""
-    name, title, kind = texts
+    is the date as the reader sees it ('2024年3月（推断）'); `texts`: region name, title, what part
+    of the region or whom it is about (scope, subject: "" for the whole region), type."""
+    name, title, about, kind = texts
     return {
         "date": tx.period_start(date),
         "when": when,
         "region": name,
         "title": title,
+        "about": about,
         "type": kind,
         "kind": "event" if isinstance(record, m.Event) else "target",
         "href": url(page, region_path(region.id), fact_anchor(record)),

@@ -10,7 +10,7 @@ from generator import text as tx
 from generator.pages import figures
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
-from generator.paths import REGIONS, cluster_path, link, region_path
+from generator.paths import REGIONS, citations_json, cluster_path, link, region_path, shared_url
 
 COMPARISONS = 3  # bar charts on a region page: its comparisons with most regions
 
@@ -60,6 +60,10 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "events": sorted((event_row(ctx, page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
         "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in _articles(region) if a in ctx.ds.articles],
         "holds": "" if region.facts else _holds(ctx, region),
+        "updated": ctx.t("updated", date=tx.date(ctx.history.date_of(ctx.ds.where(region)[0]), ctx.lang)),
+        # where cite.js finds the citations of this page's records (one file per region, both languages)
+        "citations": shared_url(page, ctx.lang.primary, citations_json(region.id)),
+        "built": ctx.history.today,
     }
 
 

@@ -159,6 +159,9 @@
       tooltip: { theme: SCHEMES[scheme].tooltip }
     }).then(function (result) {
       entry.view = result.view;
+      // vega-embed names its container "Vega visualization": the name is the values' sentence
+      live.setAttribute("role", "img");
+      live.setAttribute("aria-label", el.getAttribute("data-alt") || "");
       el.classList.add("zr-drawn");
       var svg = live.querySelector("svg");
       if (svg) svg.setAttribute("aria-hidden", "true");
@@ -216,7 +219,7 @@
   // ---- downloads: SVG and PNG (title and source line included), CSV ----------------------------
 
   function words(key, values) {
-    var text = (window.ZONE_CHART_WORDS || {})[key] || key;
+    var text = (window.ZONE_WORDS || {})[key] || key;
     Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
     return text;
   }
@@ -256,15 +259,34 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n"; // BOM: spreadsheets then read the Chinese as UTF-8
   }
 
+  // the source line under an exported chart, in lines of about `max` characters, broken after
+  // a list's separators (、 , ; ；) so no article title is cut
+  function lines(text, max) {
+    var out = [];
+    var line = "";
+    text.split(/(?<=[、,;；])\s*/).forEach(function (part) {
+      if (line && (line + part).length > max) {
+        out.push(line);
+        line = part;
+      } else {
+        line += part;
+      }
+    });
+    if (line) out.push(line);
+    return out;
+  }
+
   function imageOf(el, type) {
     return loadLibrary().then(function () {
       var spec = specOf(chartOf(el));
       var source = el.parentNode.querySelector(".zr-chart-source");
-      spec.title = { text: spec.title, subtitle: source ? source.textContent : "", anchor: "start" };
+      spec.title = { text: spec.title, subtitle: source ? lines(source.textContent, 56) : "", anchor: "start" };
       spec.width = 720;
-      var compiled = window.vegaLite.compile(spec, { config: config("light", false) }).spec;
-      var view = new window.vega.View(window.vega.parse(compiled), { renderer: "none" });
-      return view.toImageURL(type, type === "png" ? 2 : 1).finally(function () { view.finalize(); });
+      // drawn again off the page (light colours, full labels, a fixed width) for the file
+      var holder = document.createElement("div");
+      return window.vegaEmbed(holder, spec, { actions: false, renderer: "svg", config: config("light", false) }).then(function (result) {
+        return result.view.toImageURL(type, type === "png" ? 2 : 1).finally(function () { result.finalize(); });
+      });
     });
   }
 
@@ -289,7 +311,8 @@
       button.type = "button";
       button.className = "md-button zr-download";
       button.textContent = format.toUpperCase();
-      button.setAttribute("aria-label", words("chart_download_as", { format: format.toUpperCase() }));
+      // its name is what it shows ("SVG", after the line's "Download"); the tooltip says more
+      button.title = words("chart_download_as", { format: format.toUpperCase() });
       button.setAttribute("data-format", format);
       button.addEventListener("click", function () { download(el, format); });
       tools.appendChild(button);

@@ -1,0 +1,177 @@
+/*
+ * Citations, one click to copy.
+ *
+ * - "Cite this page" (generator/site.py: cite_block) is text on every page; this adds a copy
+ *   button to each of its forms (Chinese GB/T 7714, English).
+ * - On a region page each fact, target and event row gets a "cite" button. Its citations are not
+ *   in the page (that was 20 KB a page): the page names one small file per region
+ *   (`data-citations`, generator/pages/downloads.py), fetched on the first click; a dialog shows
+ *   both forms, each with a copy button.
+ * - The access date in a citation ("[2024-04-01]", "accessed 2024-04-01") is the build date
+ *   (`data-built`); a copy puts the day of copying in its place.
+ * Runs after every `navigation.instant` page switch (material's `document$`).
+ */
+(function () {
+  "use strict";
+
+  function words(key) {
+    return (window.ZONE_WORDS || {})[key] || key;
+  }
+
+  function today() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function accessedToday(text, built) {
+    if (!built) return text;
+    return text.split("[" + built + "]").join("[" + today() + "]").split("accessed " + built).join("accessed " + today());
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (err) { /* the text stays selectable on the page */ }
+    area.remove();
+  }
+
+  function copyButton(text, label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button zr-copy";
+    button.textContent = words("cite_copy");
+    button.setAttribute("aria-label", words("cite_copy") + " " + label);
+    button.addEventListener("click", function () {
+      var done = function () {
+        button.textContent = words("cite_copied");
+        window.setTimeout(function () { button.textContent = words("cite_copy"); }, 1500);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+      } else {
+        fallbackCopy(text);
+        done();
+      }
+    });
+    return button;
+  }
+
+  function pageCitations() {
+    document.querySelectorAll(".zr-cite-page .zr-cite-text").forEach(function (p) {
+      if (p.querySelector(".zr-copy")) return;
+      var body = p.querySelector(".zr-cite-body");
+      var label = p.querySelector(".zr-cite-lang");
+      if (!body) return;
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(copyButton(accessedToday(body.textContent, p.getAttribute("data-built")), label ? label.textContent : ""));
+    });
+  }
+
+  // ---- a record's citation, from its region's file --------------------------------------------
+
+  var files = {};
+
+  function load(src) {
+    if (!files[src]) {
+      files[src] = fetch(src).then(function (response) {
+        if (!response.ok) throw new Error(src + ": " + response.status);
+        return response.json();
+      });
+      files[src].catch(function () { delete files[src]; });
+    }
+    return files[src];
+  }
+
+  function dialog() {
+    var box = document.getElementById("zr-cite-dialog");
+    if (box) return box;
+    box = document.createElement("dialog");
+    box.id = "zr-cite-dialog";
+    box.className = "zr-cite-dialog md-typeset";
+    box.setAttribute("aria-labelledby", "zr-cite-dialog-title");
+    document.body.appendChild(box);
+    return box;
+  }
+
+  function show(entry, built) {
+    var box = dialog();
+    box.textContent = "";
+    var title = document.createElement("h2");
+    title.id = "zr-cite-dialog-title";
+    title.textContent = words("cite_fact");
+    box.appendChild(title);
+    ["zh", "en"].forEach(function (lang) {
+      if (!entry[lang]) return;
+      var text = accessedToday(entry[lang], built);
+      var p = document.createElement("p");
+      p.className = "zr-cite-text";
+      var label = document.createElement("span");
+      label.className = "zr-cite-lang";
+      label.textContent = words("cite_" + lang);
+      var body = document.createElement("span");
+      body.className = "zr-cite-body";
+      body.lang = lang;
+      body.textContent = text;
+      p.append(label, " ", body, " ", copyButton(text, label.textContent));
+      box.appendChild(p);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "md-button";
+    close.textContent = words("cite_close");
+    close.addEventListener("click", function () { box.close(); });
+    box.appendChild(close);
+    box.showModal();
+  }
+
+  function rowButtons() {
+    var holder = document.querySelector("[data-citations]");
+    if (!holder) return;
+    var src = holder.getAttribute("data-citations");
+    var built = holder.getAttribute("data-built");
+    document.querySelectorAll("tr span[id^='fact-'], tr span[id^='target-'], tr span[id^='event-']").forEach(function (anchor) {
+      var row = anchor.closest("tr");
+      var value = row.querySelector("a[href*='#q-']"); // the cited value (or date): its cell gets the button
+      var cell = (value || anchor).closest("td");
+      if (!cell || cell.querySelector(".zr-cite")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "zr-cite";
+      button.textContent = words("cite");
+      button.setAttribute("aria-label", words("cite_fact"));
+      button.setAttribute("data-record", anchor.id);
+      button.addEventListener("click", function () {
+        load(src).then(function (all) {
+          if (all[anchor.id]) show(all[anchor.id], built);
+        }, function (err) {
+          console.error("citations could not be loaded", err);
+        });
+      });
+      cell.append(" ", button);
+    });
+  }
+
+  function setUp() {
+    pageCitations();
+    rowButtons();
+  }
+
+  // on paper, the page's citation is printed open
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.zr-cite-page").forEach(function (box) { box.open = true; });
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -1,0 +1,142 @@
+"""What readers take away, in headless Chromium: every page fits a phone; every chart has a static
+form without JavaScript and loads its library only when near; charts download as SVG, PNG and CSV;
+records and pages cite themselves (copied in one click); a region page prints whole.
+
+Uses conftest's `site` (the real data, both editions). Run alone with `pytest -m browser`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browsing import MARKS, PAGE_KINDS, Browser, Site, Tab, open_tab
+
+pytestmark = MARKS
+
+# elements that must not be wider than they show (material wraps tables in .md-typeset__scrollwrap)
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll('.md-typeset__scrollwrap, .vega-chart, .md-content, figure, table')]
+    .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+    .map(el => (el.className || el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth);
+  return {page: root.scrollWidth > root.clientWidth + 1 ? root.scrollWidth : 0, wide: wide};
+}"""
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site: Site, kind: str, edition: str) -> None:
+    tab = open_tab(browser, site.url, width=390)
+    try:
+        tab.goto(site.resolve(kind, edition))  # its charts drawn
+        found = tab.page.evaluate(OVERFLOW)
+        assert found == {"page": 0, "wide": []}, site.resolve(kind, edition)
+    finally:
+        tab.page.context.close()
+
+
+CHARTED = ["region", "clusters", "timeline"]  # page kinds that always have a chart
+
+
+@pytest.mark.parametrize("kind", CHARTED)
+def test_without_javascript_every_chart_shows_its_values(browser: Browser, site: Site, kind: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.url + site.resolve(kind), wait_until="load")
+        figures = page.locator("figure.zr-chart")
+        assert figures.count() >= 1
+        for i in range(figures.count()):
+            figure = figures.nth(i)
+            assert figure.locator("figcaption").inner_text().strip(), "a title, as text"
+            static = figure.locator(".zr-static")
+            assert static.is_visible() and static.locator("li").count() >= 1
+            assert len(static.inner_text()) > 10, "the values, as text"
+            assert figure.locator(".zr-chart-source a").count() >= 1, "the source line links its articles"
+    finally:
+        context.close()
+
+
+def test_the_chart_library_loads_only_when_a_chart_comes_near(tab: Tab, site: Site) -> None:
+    region = site.resolve("region")
+    tab.page.goto(tab.url + region, wait_until="load")
+    tab.page.wait_for_timeout(800)
+    first = tab.page.locator(".vega-chart").first
+    assert first.evaluate("el => el.getBoundingClientRect().top") > 2000, "the test needs a chart far below the fold"
+    assert not any(r.endswith("vega-bundle.js") for r in tab.requests), "loaded before any chart was near"
+    first.scroll_into_view_if_needed()
+    tab.page.wait_for_function("() => document.querySelector('.vega-chart').classList.contains('zr-drawn')", timeout=15_000)
+    assert sum(r.endswith("vega-bundle.js") for r in tab.requests) == 1
+    assert first.locator(".zr-live").get_attribute("aria-label") == first.get_attribute("data-alt")
+    assert tab.errors == [], tab.errors
+
+
+def _download(tab: Tab, button: Any) -> tuple[str, bytes]:
+    with tab.page.expect_download() as info:
+        button.click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def test_each_chart_downloads_as_svg_png_and_csv(tab: Tab, site: Site) -> None:
+    tab.goto(site.resolve("timeline"))
+    figure = tab.page.locator("figure.zr-chart").first
+    title = figure.locator("figcaption").inner_text().strip()
+    rows = figure.locator(".zr-static li").count()
+    name, svg = _download(tab, figure.locator("button[data-format=svg]"))
+    assert name == "timeline-chart-1.svg" and svg.startswith(b"<svg") and title.encode() in svg, "the title is in the image"
+    name, png = _download(tab, figure.locator("button[data-format=png]"))
+    assert name == "timeline-chart-1.png" and png.startswith(b"\x89PNG") and len(png) > 5_000
+    name, data = _download(tab, figure.locator("button[data-format=csv]"))
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert name == "timeline-chart-1.csv" and table[0][:3] == ["date", "when", "region"]
+    assert len(table) == rows + 1
+    assert all(row[table[0].index("href")].startswith(tab.url) for row in table[1:]), "links work outside the site"
+    assert tab.errors == [], tab.errors
+
+
+def test_a_record_and_a_page_cite_themselves_in_both_languages(browser: Browser, site: Site) -> None:
+    tab = open_tab(browser, site.url)
+    tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        tab.goto(site.resolve("region"))
+        button = tab.page.locator("button.zr-cite").first
+        record = button.get_attribute("data-record")
+        button.click()
+        box = tab.page.locator("dialog#zr-cite-dialog")
+        box.wait_for(state="visible")
+        zh, en = (box.locator(f".zr-cite-body[lang={lang}]").inner_text() for lang in ("zh", "en"))
+        today = dt.date.today().isoformat()
+        assert "[DB/OL]" in zh and f"[{today}]" in zh and f"/regions/yizhuang/#{record}" in zh
+        assert f"(accessed {today})" in en and f"/en/regions/yizhuang/#{record}" in en
+        box.locator(".zr-copy").first.click()
+        assert tab.page.evaluate("navigator.clipboard.readText()") == zh
+        box.locator("button", has_text="关闭").click()
+        page_cite = tab.page.locator("details.zr-cite-page")
+        page_cite.locator("summary").click()
+        page_cite.locator(".zr-copy").first.click()
+        copied = tab.page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("开发区与城市新质生产力比较报告. ") and "/regions/yizhuang/." in copied
+        assert tab.errors == [], tab.errors
+    finally:
+        tab.page.context.close()
+
+
+def test_a_region_page_prints_whole_in_a_few_sheets(tab: Tab, site: Site) -> None:
+    tab.goto(site.resolve("region"))  # charts drawn: print must still show the static forms
+    tab.page.emulate_media(media="print")
+    shown = tab.page.evaluate(
+        "() => [...document.querySelectorAll('.vega-chart')].map(el => ["
+        " getComputedStyle(el.querySelector('.zr-static')).display, getComputedStyle(el.querySelector('.zr-live')).display])"
+    )
+    assert shown and all(static != "none" and live == "none" for static, live in shown)
+    assert tab.page.locator(".md-sidebar--primary").evaluate("el => getComputedStyle(el).display") == "none"
+    pdf = tab.page.pdf(format="A4")
+    sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 3 <= sheets <= 15, f"{sheets} sheets"
