@@ -153,7 +153,8 @@ class Tab:
         count = charts.count()
         for i in range(count):
             charts.nth(i).scroll_into_view_if_needed()
-        drawn = "el => el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g')"
+        # (a matrix on a phone stays in its static form: charts.js marks it zr-static-only)
+        drawn = "el => el.classList.contains('zr-static-only') || (el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g'))"
         self.page.wait_for_function(f"() => [...document.querySelectorAll('.vega-chart')].every({drawn})", timeout=15_000)
         self.page.evaluate("window.scrollTo(0, 0)")
         return count

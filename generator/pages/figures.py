@@ -6,6 +6,7 @@ text, not Markdown.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from generator import charts
@@ -200,4 +201,4 @@ def sources(ctx: Ctx, page: str, article_ids: list[str]) -> str:
         items.append(f'<a href="{tx.attr(url(page, source_path(article_id)))}">{tx.attr(text)}</a>')  # HTML: a URL, not a .md link
     more = ctx.t("sources_more", n=len(ids) - SOURCES_SHOWN) if len(ids) > SOURCES_SHOWN else ""
     said = ctx.t("chart_sources" if len(ids) > 1 else "chart_source")
-    return tx.attr(said) + ctx.lang.colon + ctx.lang.join(items) + tx.attr(more)
+    return tx.attr(said) + ctx.lang.colon + ctx.lang.join(items) + html.escape(more)  # (attr would trim its space)

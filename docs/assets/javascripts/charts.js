@@ -188,7 +188,17 @@
 
   var watcher = null;
 
+  // A matrix's labels would be cut to a few characters on a phone: there its static form, which
+  // wraps, stays (the SVG and PNG downloads still draw it whole).
+  function staysStatic(el) {
+    return isNarrow(el) && /^matrix/.test(chartOf(el).kind);
+  }
+
   function whenNear(el) {
+    if (staysStatic(el)) {
+      el.classList.add("zr-static-only");
+      return;
+    }
     loadLibrary().then(function () { redraw(el); }, function (err) { console.error(err.message); });
   }
 
