@@ -80,7 +80,8 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1)
     shutil.copy2(ROOT / "data" / "clusters.yml", data / "clusters.yml")
     shutil.copy2(ROOT / "data" / "provinces.yml", data / "provinces.yml")
     areas = yaml.safe_load((data / "provinces.yml").read_text(encoding="utf-8"))["areas"]
-    provinces = [p for area in areas for p in area["provinces"]]
+    # a region names its province by name alone (the registry's tile map fields stay there)
+    provinces = [{"zh": p["zh"], "en": p["en"]} for area in areas for p in area["provinces"]]
     registry = yaml.safe_load((data / "metrics.yml").read_text(encoding="utf-8"))
     units = {u["id"]: u["label"]["zh"] for u in registry["units"]}
     metrics = registry["metrics"]

@@ -46,9 +46,9 @@ class Dataset:
     locations: Locations = field(default_factory=dict)  # where each record is written (`where`)
 
     @functools.cached_property
-    def provinces(self) -> dict[str, tuple[m.Area, m.Bilingual]]:
+    def provinces(self) -> dict[str, tuple[m.Area, m.Province]]:
         """Province-level divisions by Chinese name, with their area, in registry order."""
-        out: dict[str, tuple[m.Area, m.Bilingual]] = {}
+        out: dict[str, tuple[m.Area, m.Province]] = {}
         for area in self.areas.values():
             for province in area.provinces:
                 out.setdefault(province.zh, (area, province))

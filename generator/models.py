@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.scalars import DATE_RE as DATE_RE
 from generator.scalars import MAX_AMOUNT as MAX_AMOUNT
 from generator.scalars import MAX_ID as MAX_ID
+from generator.scalars import MAX_TILE as MAX_TILE
 from generator.scalars import PERIOD_RE as PERIOD_RE
 from generator.scalars import QUALIFIERS as QUALIFIERS
 from generator.scalars import SCALES as SCALES
@@ -36,6 +37,7 @@ from generator.scalars import (
     SnakeId,
     SourceFile,
     Text,
+    TileIndex,
 )
 from generator.scalars import Refusal as Refusal
 from generator.scalars import amount_hint as amount_hint
@@ -155,12 +157,25 @@ class ClustersFile(Record):
     clusters: list[Cluster]
 
 
+class Province(Bilingual):
+    """A province-level division: its name (what a region's `profile.province` repeats) and its
+    place on the tile map of the home and regions pages."""
+
+    abbr: Bilingual = Field(
+        description="the name on its tile: the Chinese short name (北京, 内蒙古), the English two-letter code of ISO 3166-2:CN (BJ, NM)"
+    )
+    tile: tuple[TileIndex, TileIndex] = Field(
+        description="[row, column] of its square on the tile map, counted from 1 at the north-west: roughly where it lies; "
+        "no two provinces share one"
+    )
+
+
 class Area(Record):
     """One of the statistical areas (东部地区 …) and the province-level divisions in it."""
 
     id: SnakeId
     name: Bilingual
-    provinces: list[Bilingual]
+    provinces: list[Province]
 
 
 class ProvincesFile(Record):

@@ -10,7 +10,7 @@ article nobody cites) come last. Titles here are plain text; `site.nav` escapes 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from generator import models as m
 from generator.load import Dataset
@@ -20,20 +20,17 @@ Entry = dict[str, str]  # a nav entry: {title: page path}
 Placed = tuple[m.Region | None, Entry]  # an entry and the region that puts it on the map
 FLAT_NAV = 40  # entries listed as one flat list; more are grouped by area and province
 CITY_NAV = 20  # a province with more entries than this lists them by city
+R = TypeVar("R", bound="m.Region | None")
+T = TypeVar("T")
 
 
 def by_place(ds: Dataset, pick: Pick, placed: list[Placed]) -> list[Any]:
     """One list while the entries are few, then area → province (→ city) of their regions."""
     if len(placed) <= FLAT_NAV:
         return [entry for _, entry in placed]
-    order = {zh: index for index, zh in enumerate(ds.provinces)}  # registry (division-code) order
-
-    def position(item: Placed) -> int:
-        return order.get(item[0].profile.province.zh, len(order)) if item[0] is not None else len(order)
-
     areas: dict[str, dict[str, list[Placed]]] = {}
     loose: list[Entry] = []
-    for region, entry in sorted(placed, key=position):  # stable: data order within a province
+    for region, entry in by_province(ds, placed):
         if region is None:
             loose.append(entry)
             continue
@@ -44,6 +41,18 @@ def by_place(ds: Dataset, pick: Pick, placed: list[Placed]) -> list[Any]:
         items = [{province: _by_city(members, pick)} for province, members in provinces.items()]
         out += [{name: items}] if name and len(areas) > 1 else items  # one area: no level for it
     return out + loose
+
+
+def by_province(ds: Dataset, placed: list[tuple[R, T]]) -> list[tuple[R, T]]:
+    """The items in the registry's (division-code) order of their regions' provinces; stable, so in
+    data order within a province; items of no region, or of a province not in the registry, last."""
+    order = {zh: index for index, zh in enumerate(ds.provinces)}
+
+    def position(item: tuple[R, T]) -> int:
+        region = item[0]
+        return order.get(region.profile.province.zh, len(order)) if region is not None else len(order)
+
+    return sorted(placed, key=position)
 
 
 def _by_city(placed: list[Placed], pick: Pick) -> list[Any]:

@@ -122,6 +122,16 @@ Longitude = Annotated[
     float, BeforeValidator(_number), _between(-180, 180, "longitude", _SWAPPED), Field(json_schema_extra={"minimum": -180, "maximum": 180})
 ]
 
+# A tile map's row or column (generator/pages/tilemap.py): China's provinces fit in 8 × 8; the bound
+# keeps a typo (row 100) from drawing a page of empty grid.
+MAX_TILE = 12
+TileIndex = Annotated[
+    int,
+    BeforeValidator(_whole),
+    Field(strict=True, json_schema_extra={"minimum": 1, "maximum": MAX_TILE}),
+    _between(1, MAX_TILE, "tile row or column", f"rows and columns count from 1, at the north-west, up to {MAX_TILE}"),
+]
+
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[str, BeforeValidator(_date_text), Field(pattern=DATE_RE)]
 _DATE = r"\d{4}(-\d{2}(-\d{2})?)?"

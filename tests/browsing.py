@@ -97,6 +97,7 @@ def serving(folder: Path, port: int) -> Iterator[str]:
 # Page kinds → path; `None`: the first generated page of that folder that has a chart, or any.
 PAGE_KINDS: dict[str, str | None] = {
     "home": "",
+    "regions": "regions/",  # the listing, with the tile map
     "region": "regions/yizhuang/",
     "clusters": "clusters/",
     "cluster": "clusters/commercial-space/",

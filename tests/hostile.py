@@ -177,8 +177,8 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
         data / "provinces.yml",
         {
             "areas": [
-                {"id": "east", "name": bi("area-east"), "provinces": [east]},
-                {"id": "west", "name": bi("area-west"), "provinces": [west]},
+                {"id": "east", "name": bi("area-east"), "provinces": [{**east, "abbr": bi("abbr-east"), "tile": [1, 2]}]},
+                {"id": "west", "name": bi("area-west"), "provinces": [{**west, "abbr": bi("abbr-west"), "tile": [1, 1]}]},
             ]
         },
     )

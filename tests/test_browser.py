@@ -250,9 +250,8 @@ def test_narrow_screen_charts_fit(browser: Browser, site: Site) -> None:
             tab.goto(site.resolve(kind))
             overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{kind}: the page scrolls sideways by {overflow}px at 390px"
-            widths = tab.page.eval_on_selector_all(
-                ".vega-chart.zr-drawn", "els => els.map(e => [e.clientWidth, e.querySelector('.zr-live svg').getBoundingClientRect().width])"
-            )
+            measure = "els => els.map(e => [e.clientWidth, e.querySelector('.zr-live svg').getBoundingClientRect().width])"
+            widths = tab.page.eval_on_selector_all(".vega-chart.zr-drawn", measure)
             for container, drawn in widths:  # (the clusters matrix stays in its static form on a phone)
                 assert drawn <= container + 1, f"{kind}: chart {drawn}px in a {container}px container"
         assert tab.errors == [], tab.errors

@@ -228,11 +228,32 @@ def test_a_province_spelt_differently_in_english(project: Project) -> None:
 
 
 def test_a_province_listed_twice_in_the_registry(project: Project) -> None:
-    sichuan = "      - {zh: 四川省, en: Sichuan}\n"
-    project.replace("provinces.yml", sichuan, sichuan + "      - {zh: 上海市, en: Shanghai}\n")
+    sichuan = "      - {zh: 四川省, en: Sichuan, abbr: {zh: 四川, en: SC}, tile: [5, 2]}\n"
+    project.replace("provinces.yml", sichuan, sichuan + "      - {zh: 上海市, en: Shanghai, abbr: {zh: 上海, en: SH}, tile: [6, 2]}\n")
     assert found(project, "province_registry") == [
         "data/provinces.yml:12: province '上海市' is listed more than once (first at line 7) (keep one entry per province)"
     ]
+
+
+def test_two_provinces_on_one_tile(project: Project) -> None:
+    project.replace("provinces.yml", "en: SC}, tile: [5, 2]}", "en: SC}, tile: [2, 5]}")
+    assert found(project, "province_tiles") == [
+        "data/provinces.yml:11: province '四川省' is on the tile [2, 5] of '北京市' (line 6) "
+        "(give each province a square of its own; free beside it: [2, 6], [2, 4], [3, 5])"
+    ]
+
+
+def test_a_province_listed_twice_is_not_also_a_tile_clash(project: Project) -> None:
+    sichuan = "      - {zh: 四川省, en: Sichuan, abbr: {zh: 四川, en: SC}, tile: [5, 2]}\n"
+    project.replace("provinces.yml", sichuan, sichuan * 2)
+    assert found(project, "province_tiles") == []
+
+
+@pytest.mark.parametrize("tile", ["[0, 3]", "[3, 13]", "[3]", "[2.5, 3]", '["2", 3]'])
+def test_a_tile_is_two_whole_numbers_from_1(project: Project, tile: str) -> None:
+    project.replace("provinces.yml", "tile: [5, 2]", f"tile: {tile}")
+    _, problems = project.load()
+    assert [(p.file, p.line) for p in problems] == [("data/provinces.yml", 11)], [p.format() for p in problems]
 
 
 def test_no_province_problems_without_a_registry(project: Project) -> None:

@@ -52,6 +52,7 @@ def mini_pages_en() -> dict[str, str]:
 
 PAGES = [
     "index.md",
+    "regions/index.md",
     "regions/sample-zone.md",
     "compare/economy.md",
     "clusters/index.md",

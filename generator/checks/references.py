@@ -1,6 +1,7 @@
 """References between records: every id a record names exists, and agrees with what it names
 (a fact's unit is its metric's, a target's baseline measures the same metric, a province is
-spelt as in the registry)."""
+spelt as in the registry); the province registry itself names each province once, each on a
+square of its own of the tile map."""
 
 from __future__ import annotations
 
@@ -118,6 +119,29 @@ def province_registry(dataset: Dataset) -> Iterator[Problem]:
                 message = f"province '{province.zh}' is listed more than once (first at line {line})"
                 yield dataset.problem(area, ("provinces", index, "zh"), message, "keep one entry per province", "duplicate")
             first.setdefault(province.zh, province)
+
+
+@check()
+def province_tiles(dataset: Dataset) -> Iterator[Problem]:
+    """No two provinces share a square of the tile map: the home page would draw one over the other."""
+    listed = [(area, index, province) for area in dataset.areas.values() for index, province in enumerate(area.provinces)]
+    taken = {province.tile for _, _, province in listed}
+    first: dict[tuple[int, int], m.Province] = {}
+    for area, index, province in listed:
+        other = first.setdefault(province.tile, province)
+        if other is province or other.zh == province.zh:
+            continue  # a province listed twice is province_registry's to report
+        line = dataset.where(other, "tile")[1]
+        message = f"province '{province.zh}' is on the tile {list(province.tile)} of '{other.zh}' (line {line})"
+        yield dataset.problem(area, ("provinces", index, "tile"), message, _free_tiles(province.tile, taken), "duplicate")
+
+
+def _free_tiles(tile: tuple[int, int], taken: set[tuple[int, int]]) -> str:
+    """The hint: the free squares beside a taken one."""
+    row, col = tile
+    around = [(row + dr, col + dc) for dr, dc in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1))]
+    free = [f"[{r}, {c}]" for r, c in around if (r, c) not in taken and min(r, c) >= 1 and max(r, c) <= m.MAX_TILE]
+    return "give each province a square of its own" + (f"; free beside it: {', '.join(free[:3])}" if free else "")
 
 
 @check(scope="region")

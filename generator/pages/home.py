@@ -1,10 +1,11 @@
-"""The home page: what the site is, the regions at a glance, the most compared metrics, the latest
-events, how to read and cite."""
+"""The home page: what the site is, where the regions are (the tile map), the regions at a glance,
+the most compared metrics, the latest events, how to read and cite."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from generator.pages import tilemap
 from generator.pages.base import Ctx, Page
 from generator.pages.figures import bars
 from generator.pages.rows import event_row, region_rows
@@ -28,6 +29,7 @@ def context(ctx: Ctx) -> dict[str, Any]:
         "regions": region_rows(ctx, HOME),
         "charts": [bars(ctx, HOME, comparison) for comparison in ctx.index.drawn()[:CHARTS]],
         "latest": [event_row(ctx, HOME, region, event) for region, event in ctx.index.events[:LATEST]],
+        **tilemap.context(ctx, HOME),
         "counts": {
             "regions": len(ctx.ds.regions),
             "facts": sum(len(r.facts) for r in regions),

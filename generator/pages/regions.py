@@ -7,7 +7,7 @@ from typing import Any
 from generator import models as m
 from generator import navigation
 from generator import text as tx
-from generator.pages import figures
+from generator.pages import figures, tilemap
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
 from generator.paths import REGIONS, citations_json, cluster_path, link, region_path, shared_url
@@ -16,8 +16,21 @@ COMPARISONS = 3  # bar charts on a region page: its comparisons with most region
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(REGIONS, "regions.md.j2", ctx.t("regions"), lambda: {"regions": region_rows(ctx, REGIONS)}, index=True)
+    listing = Page(REGIONS, "regions.md.j2", ctx.t("regions"), lambda: _listing(ctx), index=True)
     return [listing, *(_page(ctx, region) for region in ctx.ds.regions.values())]
+
+
+def _listing(ctx: Ctx) -> dict[str, Any]:
+    """The tile map, and every region by province (in the registry's order, data order within one):
+    the first row of a province holds the anchor its tile links to."""
+    anchors = tilemap.anchors(ctx.ds)
+    rows_of = zip(ctx.ds.regions.values(), region_rows(ctx, REGIONS), strict=True)  # a row per region, in data order
+    placed = navigation.by_province(ctx.ds, list(rows_of))
+    rows = []
+    for region, row in placed:
+        province = region.profile.province.zh
+        rows.append({**row, "anchor": anchors.pop(province, "")})  # popped: only the first row gets it
+    return {"regions": rows, **tilemap.context(ctx, REGIONS)}
 
 
 def _page(ctx: Ctx, region: m.Region) -> Page:
