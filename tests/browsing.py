@@ -158,6 +158,10 @@ class Tab:
         drawn = "el => el.classList.contains('zr-static-only') || (el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g'))"
         self.page.wait_for_function(f"() => [...document.querySelectorAll('.vega-chart')].every({drawn})", timeout=15_000)
         self.page.evaluate("window.scrollTo(0, 0)")
+        # material fades the tabs out while the page is scrolled down: wait until they are back
+        # (a check of colours meanwhile would see them half transparent)
+        self.page.wait_for_function("() => !document.querySelector('.md-tabs[hidden]')", timeout=5_000)
+        self.page.wait_for_timeout(400)  # material's fade-in of the tabs takes 250 ms
         return count
 
     def search(self, query: str) -> list[str]:

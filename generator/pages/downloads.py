@@ -26,7 +26,8 @@ def pages(ctx: Ctx) -> list[Page]:
     names = [(name.removeprefix("downloads/"), key) for name, key in DOWNLOADS]
     files = [{"name": name, "href": home + name, "label": ctx.t(key)} for name, key in names]
     made = (lambda: build(ctx)) if ctx.lang.primary == DEFAULT_EDITION else None
-    return [Page(PAGE, "downloads.md.j2", ctx.t("downloads"), lambda: {"files": files}, index=True, files=made)]
+    version = tx.md(tx.data_version(ctx.history, ctx.lang))  # which data the files hold
+    return [Page(PAGE, "downloads.md.j2", ctx.t("downloads"), lambda: {"files": files, "version": version}, index=True, files=made)]
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
