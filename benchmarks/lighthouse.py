@@ -315,7 +315,7 @@ def details(page: str, report: dict[str, Any]) -> str:
     lines.append("  longest tasks: " + ", ".join(f"{short_url(task['url'])} {task['duration']:.0f} ms" for task in tasks))
     element = audits.get("largest-contentful-paint-element", {})
     if element.get("scoreDisplayMode") == "error":
-        lines.append(f"  LCP element: not found ({element.get('errorMessage', '')[:120]})")
+        lines.append("  LCP element: not reported (its audit failed, see above)")
     else:
         for block in element.get("details", {}).get("items", []):
             for item in block.get("items", []):
@@ -332,6 +332,13 @@ def header(reports: Sequence[dict[str, Any]], runs: int) -> str:
         f"Lighthouse {reports[0]['lighthouseVersion']}, mobile, median of {runs} run(s); "
         f"benchmarkIndex {min(speeds):.0f}–{max(speeds):.0f} (median {statistics.median(speeds):.0f})"
     )
+
+
+def busy_machine(loads: Sequence[float]) -> str | None:
+    """A warning when other processes competed for the CPU: Lighthouse simulates a slow phone from
+    the task durations it observed, so a busy machine reads as a slow site."""
+    load, cores = statistics.median(loads), os.cpu_count() or 1
+    return f"load average {load:.1f} on {cores} cores (median before each run): the figures are noisy" if load > cores else None
 
 
 def errored_audits(reports: Sequence[dict[str, Any]]) -> list[str]:
@@ -354,21 +361,27 @@ def pages_to_measure(site: Path, asked: Sequence[str] | None) -> list[str]:
     return present
 
 
-def measure(base: str, pages: Sequence[str], runs: int, reports_dir: Path | None) -> dict[str, list[dict[str, Any]]]:
-    reports: dict[str, list[dict[str, Any]]] = {}
+Reports = dict[str, list[dict[str, Any]]]  # page → its runs' Lighthouse reports
+
+
+def measure(base: str, pages: Sequence[str], runs: int, reports_dir: Path | None) -> tuple[Reports, list[float]]:
+    """Every page's reports, and the machine's load average before each run."""
+    reports: Reports = {}
+    loads: list[float] = []
     for page in pages:
         reports[page] = []
         for run in range(runs):
             print(f"lighthouse /{page} run {run + 1}/{runs}", file=sys.stderr, flush=True)
+            loads.append(os.getloadavg()[0])
             report = lighthouse(base + page)
             reports[page].append(report)
             if reports_dir:
                 name = (page.strip("/").replace("/", "_") or "home") + f"-{run + 1}.json"
                 (reports_dir / name).write_text(json.dumps(report), encoding="utf-8")
-    return reports
+    return reports, loads
 
 
-def report_all(reports: dict[str, list[dict[str, Any]]], show_details: bool) -> int:
+def report_all(reports: Reports, loads: Sequence[float], show_details: bool) -> int:
     """Print the table (and diagnostics); the exit status."""
     runs = {page: [figures(report) for report in page_reports] for page, page_reports in reports.items()}
     all_reports = [report for page_reports in reports.values() for report in page_reports]
@@ -376,6 +389,8 @@ def report_all(reports: dict[str, list[dict[str, Any]]], show_details: bool) -> 
     print(table(runs))
     missing = [page for page, page_runs in runs.items() if missed(median(page_runs))]
     print(f"\ntargets ({TARGETS}): " + (f"missed on {len(missing)} of {len(runs)} pages" if missing else "all met"))
+    if warning := busy_machine(loads):
+        print(warning)
     if errors := errored_audits(all_reports):
         print("audits that failed in this Lighthouse/Chromium pair: " + ", ".join(errors))
     if show_details:
@@ -437,11 +452,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise SystemExit("none of the pages is in the site")
         with serving(server) as base:
             try:
-                reports = measure(base, pages, args.runs, args.reports)
+                reports, loads = measure(base, pages, args.runs, args.reports)
             except RuntimeError as error:
                 print(error, file=sys.stderr)
                 return 1
-    return report_all(reports, args.details)
+    return report_all(reports, loads, args.details)
 
 
 if __name__ == "__main__":
