@@ -30,7 +30,7 @@ import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -240,7 +240,7 @@ def figures(report: dict[str, Any]) -> Figures:
 
 def median(runs: Sequence[Figures]) -> Figures:
     """Each figure's median over the runs, on its own."""
-    return Figures(*(statistics.median(getattr(run, name) for run in runs) for name in Figures.__dataclass_fields__))
+    return Figures(*(statistics.median(getattr(run, field.name) for run in runs) for field in fields(Figures)))
 
 
 def foreign_requests(report: dict[str, Any]) -> list[str]:
@@ -414,7 +414,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--pages", nargs="+", metavar="PATH", help="paths such as / or compare/ (default: 4 pages and their en/ twins)")
     parser.add_argument("--details", action="store_true", help="also print where the main-thread time went, per page")
     parser.add_argument("--reports", type=Path, metavar="DIR", help="keep every Lighthouse JSON report in DIR")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
 
 
 def site_port(site: Path, port: int | None) -> int:
@@ -446,7 +449,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             build(args.root.resolve(), site, f"http://127.0.0.1:{server.server_address[1]}/")
         else:
             site = args.site.resolve()
-            server = make_server(site, site_port(site, args.port))
+            port = site_port(site, args.port)
+            try:
+                server = make_server(site, port)
+            except OSError as error:
+                raise SystemExit(f"cannot serve on 127.0.0.1:{port} ({error}): stop what listens there") from error
         pages = pages_to_measure(site, args.pages)
         if not pages:
             raise SystemExit("none of the pages is in the site")

@@ -71,3 +71,9 @@ def test_a_folder_without_its_slash_is_redirected_and_a_missing_file_is_404(base
 
 def test_the_server_listens_on_loopback_only(base: str) -> None:
     assert base.startswith("http://127.0.0.1:")
+
+
+def test_a_request_to_any_other_host_is_caught() -> None:
+    urls = ["http://127.0.0.1:8123/", "data:image/svg+xml,<svg/>", "https://fonts.googleapis.com/css", "http://localhost:8123/x.js"]
+    report = {"audits": {"network-requests": {"details": {"items": [{"url": url} for url in urls]}}}}
+    assert lighthouse.foreign_requests(report) == ["https://fonts.googleapis.com/css", "http://localhost:8123/x.js"]
