@@ -365,12 +365,12 @@ Reports = dict[str, list[dict[str, Any]]]  # page → its runs' Lighthouse repor
 
 
 def measure(base: str, pages: Sequence[str], runs: int, reports_dir: Path | None) -> tuple[Reports, list[float]]:
-    """Every page's reports, and the machine's load average before each run."""
-    reports: Reports = {}
+    """Every page's reports, and the machine's load average before each run. A round visits every
+    page once, so a spell of load from elsewhere spreads over the pages instead of all runs of one."""
+    reports: Reports = {page: [] for page in pages}
     loads: list[float] = []
-    for page in pages:
-        reports[page] = []
-        for run in range(runs):
+    for run in range(runs):
+        for page in pages:
             print(f"lighthouse /{page} run {run + 1}/{runs}", file=sys.stderr, flush=True)
             loads.append(os.getloadavg()[0])
             report = lighthouse(base + page)
