@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import factdiff, metriclist, scaffold, schema
+from generator import factdiff, metriclist, scaffold, schema, stage
 from generator.coverage import coverage
 from generator.pipeline import summary, validate
 from generator.problems import errors, format_report
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.register(commands.add_parser("new-region", help=scaffold.HELP, description=scaffold.HELP))
     factdiff.register(commands.add_parser("diff", help=factdiff.HELP, description=factdiff.HELP))
     schema.register(commands.add_parser("schema", help=schema.HELP, description=schema.HELP))
+    stage.register(commands.add_parser("stage", help=stage.HELP, description=stage.HELP))
     for sub in commands.choices.values():  # --root also after the command: `check --root DIR`
         sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root (holds data/)")
     args = parser.parse_args(argv)

@@ -32,12 +32,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import charts, history, pipeline, preview, site
+from generator import charts, editions, history, pipeline, preview, site
 from generator.load import Dataset
 from generator.paths import EDITIONS, VEGA_BUNDLE, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
 from generator.search import jieba_dictionary, with_word_forms
-from generator.text import Lang, data_version
+from generator.text import Lang
 from generator.urls import url_problem
 
 log = logging.getLogger("mkdocs.plugins.zone-report")  # under "mkdocs": shown like MkDocs' own messages
@@ -81,22 +81,10 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     def on_config(self, config: Any) -> Any:
         if problem := url_problem(config.site_url or ""):  # downloads cite facts by it; MkDocs takes any scheme
             raise PluginError(f"site_url {config.site_url!r} cannot be used: {problem}")
-        folder = EDITIONS[self.config.lang]
-        if folder and not config.site_url.endswith("/" + folder):  # the site's root → this edition's
-            config.site_url = config.site_url.rstrip("/") + "/" + folder
-        # every edition's home: material links them in each page's head (and reads their sitemaps);
-        # overrides/sitemap.xml maps each page to its other editions; the header's selector
-        # (overrides/partials/alternate.html) links to this same page in each
-        root = config.site_url.removesuffix(folder)
-        config.extra["alternate"] = [
-            {"name": Lang(lang).t("language_name"), "lang": lang, "link": edition_url("", self.config.lang, lang), "url": root + prefix}
-            for lang, prefix in EDITIONS.items()
-        ]
-        lang = Lang(self.config.lang)
-        config.extra["not_found"] = {key: lang.t(f"not_found_{key}") for key in ("title", "text", "home")}
+        config.site_url = editions.site_url(config.site_url, self.config.lang)  # the site's root → this edition's
         root = Path(self.config.data_root or Path(config.config_file_path).parent)
         self.dates = history.read(root)
-        config.extra["data_version"] = data_version(self.dates, lang)
+        config.extra.update(editions.extras(editions.root_of(config.site_url, self.config.lang), self.config.lang, self.dates))
         dataset, problems = pipeline.validate(root)
         self.problems = errors(problems)
         if not self.serving and (self.problems or drafts(problems)):  # a draft is previewed, never published
