@@ -30,7 +30,8 @@ def staged(site: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both editions staged, then built with plain MkDocs, at the address the plugin build has."""
     out = tmp_path_factory.mktemp("staged")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site.url}
-    done = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "stage", str(out / "src")], env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "generator", "--root", str(ROOT), "stage", str(out / "src")]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     for lang, folder in (("zh", ""), ("en", "en")):
         config = out / "src" / lang / "mkdocs.yml"
