@@ -161,7 +161,8 @@ class Tab:
         # material fades the tabs out while the page is scrolled down: wait until they are back
         # (a check of colours meanwhile would see them half transparent)
         # (on a phone the tabs are not shown at all and material may leave them marked hidden)
-        tabs_back = "() => { const t = document.querySelector('.md-tabs'); return !t || !t.hidden || getComputedStyle(t).display === 'none' }"
+        tabs_back = "() => { const t = document.querySelector('.md-tabs');"
+        tabs_back += " return !t || !t.hidden || getComputedStyle(t).display === 'none' }"
         self.page.wait_for_function(tabs_back, timeout=5_000)
         self.page.wait_for_timeout(400)  # material's fade-in of the tabs takes 250 ms
         return count
