@@ -1,22 +1,20 @@
-"""Build cost on synthetic data: generator time, total `mkdocs build` time, the generator's share,
-and region-page HTML size, for several numbers of regions (does the build grow linearly?).
+"""Build cost on synthetic data: how long `mkdocs build` takes for several numbers of regions, where
+the time goes (Markdown, search, the generator), the search index's size and the peak memory — and,
+with `--against`, the same for another checkout in the same run (A/B on the same data and machine).
 
-For each size N it writes a synthetic project into a temporary folder — the real mkdocs.yml,
-docs/, overrides/ and registries (data/metrics.yml, clusters.yml, provinces.yml), plus N generated regions
-(~40 facts, 4 clusters, 8 events and 6 targets each, so every region page has ≥ 4 charts; spread
-over every province and eight cities in each) and a synthetic source text holding every quote, so the validator passes — then runs
-`mkdocs build --strict` on it in a fresh process (as a reader's build would) and times, inside
-that process, the zone-report plugin's events (on_config: load + check; on_files: pages + the
-Vega bundle; on_env; on_post_page).
+For each size N it writes a synthetic project into a temporary folder — the checkout's mkdocs.yml,
+docs/ and overrides/, the registries (data/metrics.yml, clusters.yml, provinces.yml), plus N
+generated regions (~40 facts, 4 clusters, 8 events and 6 targets each, so every region page has
+≥ 4 charts; spread over every province and eight cities in each) and a synthetic source text
+holding every quote, so the validator passes — then runs `mkdocs build --strict` on it in a fresh
+process per edition (as scripts/build does) with that checkout's generator, and times inside the
+process the zone-report plugin's events, Python-Markdown and material's search plugin.
 
     .venv/bin/python benchmarks/bench_build.py                      # 300 regions
     .venv/bin/python benchmarks/bench_build.py --regions 100 300 1000
     .venv/bin/python benchmarks/bench_build.py --regions 300 --profile   # + cProfile of the build
-
-Both editions are built, each in its own process (the Chinese one into the site's root, the English
-one into en/), and the table sets the whole site against the Chinese edition alone (goal ≤ 2.2×).
-Earlier targets: region page HTML ≤ 60 KB (the page itself, without the shared CSS/JS/search
-index); build time linear in the number of regions.
+    git worktree add ../before before-14   # its generator is imported from there (PYTHONPATH)
+    .venv/bin/python benchmarks/bench_build.py --regions 100 300 --against ../before   # A/B, one run
 """
 
 from __future__ import annotations
@@ -65,14 +63,15 @@ def printed(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1) -> dict[str, int]:
-    """Writes a complete synthetic project into `dest`; returns counts."""
+def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1, checkout: Path = ROOT) -> dict[str, int]:
+    """Writes a complete synthetic project into `dest` (the site's configuration, docs/ and
+    overrides/ from `checkout`; the data the same for every checkout); returns counts."""
     rng = random.Random(seed)
     for name in ("mkdocs.yml", "mkdocs.en.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)
+        shutil.copy2(checkout / name, dest / name)
     for folder in ("docs", "overrides"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, dest / folder)
+        if (checkout / folder).exists():
+            shutil.copytree(checkout / folder, dest / folder)
     data = dest / "data"
     (data / "regions").mkdir(parents=True)
     (data / "sources").mkdir()
@@ -231,24 +230,37 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1)
 # the build, timed from inside (runs in a fresh process: `--harness CONFIG OUT RESULT`)
 
 EDITIONS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}  # config file, folder in the site
+# what is timed inside a build: (module, class or None, function) → its name in the results. The
+# wrappers only measure (benchmark instrumentation, in the benchmark's own process); the plugin calls
+# build_pages and vendor_bundle through their modules, so wrapping the modules' names is enough
+TIMED = {
+    ("generator.plugin", "ZoneReportPlugin", "on_config"): "on_config",
+    ("generator.plugin", "ZoneReportPlugin", "on_files"): "on_files",
+    ("generator.plugin", "ZoneReportPlugin", "on_env"): "on_env",
+    ("generator.plugin", "ZoneReportPlugin", "on_page_markdown"): "on_page_markdown",
+    ("generator.plugin", "ZoneReportPlugin", "on_page_content"): "on_page_content",
+    ("generator.plugin", "ZoneReportPlugin", "on_page_context"): "on_page_context",
+    ("generator.plugin", "ZoneReportPlugin", "on_post_page"): "on_post_page",
+    ("generator.plugin", "ZoneReportPlugin", "on_post_build"): "on_post_build",
+    ("generator.site", None, "build_pages"): "build_pages",  # wall time: it may fork
+    ("generator.charts", None, "vendor_bundle"): "vendor_bundle",
+    ("markdown.core", "Markdown", "convert"): "markdown",
+    ("material.plugins.search.plugin", "SearchPlugin", "on_page_context"): "search_pages",
+    ("material.plugins.search.plugin", "SearchPlugin", "on_post_build"): "search_write",
+}
+PLUGIN_EVENTS = [name for (module, _, _), name in TIMED.items() if module == "generator.plugin"]
 
 
 def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
+    import importlib
+    import resource
+
     project = config.parent
     started = time.perf_counter()
     os.chdir(project)
     import mkdocs.__main__
 
-    from generator import charts, plugin, site
-
-    timings: dict[str, float] = {
-        "on_config": 0.0,
-        "on_files": 0.0,
-        "on_env": 0.0,
-        "on_post_page": 0.0,
-        "build_pages": 0.0,
-        "vendor_bundle": 0.0,
-    }
+    timings: dict[str, float] = dict.fromkeys(TIMED.values(), 0.0)
 
     def timed(name: str, function: Any) -> Any:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -260,14 +272,12 @@ def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
 
         return wrapper
 
-    cls = plugin.ZoneReportPlugin
-    for event in ("on_config", "on_files", "on_env", "on_post_page"):  # every event the plugin handles
-        if hasattr(cls, event):
-            setattr(cls, event, timed(event, getattr(cls, event)))
-    # the plugin calls these through their modules (`site.build_pages`), so patching the modules is
-    # enough. build_pages renders half of a large site in a second process: its time is wall time
-    site.build_pages = timed("build_pages", site.build_pages)
-    charts.vendor_bundle = timed("vendor_bundle", charts.vendor_bundle)
+    for (module_name, class_name, function), name in TIMED.items():
+        owner = importlib.import_module(module_name)
+        if class_name:
+            owner = getattr(owner, class_name)
+        if function in vars(owner):  # only what this checkout defines (an older one has fewer events)
+            setattr(owner, function, timed(name, getattr(owner, function)))
 
     sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)]
     profiler = None
@@ -284,27 +294,31 @@ def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
         if profiler:
             profiler.disable()
             profiler.dump_stats(str(result.with_suffix(".prof")))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB (Linux reports KiB)
+    forked = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the page renderer's copy
     result.write_text(
-        json.dumps({**timings, "build": build, "process": time.perf_counter() - started}),
+        json.dumps({**timings, "build": build, "process": time.perf_counter() - started, "peak_mb": peak, "forked_mb": forked}),
         encoding="utf-8",
     )
 
 
-def run(regions: int, facts: int, keep: Path | None, profile: bool) -> dict[str, Any]:
-    """Both editions of a synthetic site of `regions` regions, each built (and timed) in its own
-    process, as scripts/build does: the Chinese edition first, then the English one into en/."""
+def run(regions: int, facts: int, keep: Path | None, profile: bool, checkout: Path = ROOT, label: str = "") -> dict[str, Any]:
+    """Both editions of a synthetic site of `regions` regions made with `checkout`, each built (and
+    timed) in its own process, as scripts/build does: the Chinese edition first, then the English
+    one into en/."""
     with tempfile.TemporaryDirectory(prefix=f"bench-{regions}-") as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
-        counts = make_project(project, regions, facts)
-        site = (keep / f"site-{regions}") if keep else Path(tmp) / "site"
+        counts = make_project(project, regions, facts, checkout=checkout)
+        site = (keep / f"site-{regions}{label}") if keep else Path(tmp) / "site"
         runs = {
-            lang: _build(project / config, site / folder, Path(tmp) / f"result-{lang}.json", regions, profile)
+            lang: _build(project / config, site / folder, Path(tmp) / f"result-{lang}.json", regions, profile, checkout)
             for lang, (config, folder) in EDITIONS.items()
         }
         sizes = [p.stat().st_size / 1024 for p in (site / "regions").glob("*/index.html")]
         pages = list(site.rglob("index.html"))
         charts = sum(page.read_text(encoding="utf-8").count(" data-chart=") for page in pages)
+        index = {lang: (site / folder / "search" / "search_index.json").stat().st_size / 2**20 for lang, (_, folder) in EDITIONS.items()}
         return {
             **counts,
             **runs["zh"],
@@ -313,11 +327,12 @@ def run(regions: int, facts: int, keep: Path | None, profile: bool) -> dict[str,
             "chart_count": charts,
             "region_kb_median": statistics.median(sizes),
             "region_kb_max": max(sizes),
+            "index_mb": index,
         }
 
 
-def _build(config: Path, out: Path, result: Path, regions: int, profile: bool) -> dict[str, Any]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+def _build(config: Path, out: Path, result: Path, regions: int, profile: bool, checkout: Path) -> dict[str, Any]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(checkout)}
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, __file__, "--harness", str(config), str(out), str(result), *(["--profile"] if profile else [])],
@@ -333,20 +348,27 @@ def _build(config: Path, out: Path, result: Path, regions: int, profile: bool) -
     if profile:
         import pstats
 
-        print(f"\n== cProfile, {regions} regions, {config.name}: top 25 by cumulative time")
-        pstats.Stats(str(result.with_suffix(".prof"))).sort_stats("cumulative").print_stats(25)
+        print(f"\n== cProfile, {regions} regions, {config.name} ({checkout}): top 30 by own time")
+        pstats.Stats(str(result.with_suffix(".prof"))).sort_stats("tottime").print_stats(30)
     return {**json.loads(result.read_text(encoding="utf-8")), "wall": wall}
 
 
 def _generator(r: dict[str, Any]) -> float:
-    """The plugin's whole time in the build: every event it handles."""
-    return float(r["on_config"] + r["on_files"] + r["on_env"] + r["on_post_page"])
+    """The plugin's whole time in a build: every event it handles."""
+    return float(sum(r.get(name, 0.0) for name in PLUGIN_EVENTS))
+
+
+def _shares(r: dict[str, Any]) -> str:
+    """Markdown, search and generator as shares of a build."""
+    search = r["search_pages"] + r["search_write"]
+    return f"{r['markdown'] / r['build']:>5.0%} {search / r['build']:>6.0%} {_generator(r) / r['build']:>5.0%}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--regions", type=int, nargs="+", default=[300], help="region counts to build (default: 300)")
     parser.add_argument("--facts", type=int, default=FACTS_PER_REGION, help="facts per region (default: 40)")
+    parser.add_argument("--against", type=Path, help="also build each size with this checkout (e.g. a git worktree of an older commit), in the same run")
     parser.add_argument("--keep", type=Path, help="keep the built sites in this folder")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of each build")
     parser.add_argument("--harness", nargs=3, type=Path, help=argparse.SUPPRESS)
@@ -358,33 +380,37 @@ def main() -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
 
+    checkouts = [("before", args.against.resolve()), ("after", ROOT)] if args.against else [("", ROOT)]
     head = (
-        f"{'regions':>7} {'pages':>6} {'facts':>6} {'charts':>6} | {'zh s':>6} {'gen s':>6} {'share':>6} | "
-        f"{'load+check':>10} {'pages':>6} {'post':>6} | {'en s':>6} {'both s':>6} {'both/zh':>7} | "
-        f"{'ms/region':>9} | {'region KB med/max':>17}"
+        f"{'regions':>7} {'build':>6} {'pages':>6} {'facts':>6} | {'zh s':>6} {'en s':>6} {'both s':>6} {'×before':>7} | "
+        f"{'md':>5} {'search':>6} {'gen':>5} | {'index MB zh/en':>14} | {'peak MB':>7} {'+fork':>6} | {'region KB':>9}"
     )
     print(head)
     print("-" * len(head), flush=True)
-    rows = []
-    for n in args.regions:  # one row as soon as its build is done: large sizes take minutes
-        r = run(n, args.facts, args.keep, args.profile)
-        rows.append(r)
-        generator, both = _generator(r), r["build"] + r["en"]["build"]
-        print(
-            f"{r['regions']:>7} {r['pages']:>6} {r['facts']:>6} {r['chart_count']:>6} | {r['build']:>6.2f} {generator:>6.2f} "
-            f"{generator / r['build']:>6.1%} | {r['on_config']:>10.2f} {r['build_pages']:>6.2f} {r['on_post_page']:>6.2f} | "
-            f"{r['en']['build']:>6.2f} {both:>6.2f} {both / r['build']:>7.2f} | {1000 * both / r['regions']:>9.1f} | "
-            f"{r['region_kb_median']:>8.1f} / {r['region_kb_max']:<6.1f}",
-            flush=True,
-        )
+    for n in args.regions:  # one row per build as soon as it is done: large sizes take minutes
+        before = None
+        for label, checkout in checkouts:
+            r = run(n, args.facts, args.keep, args.profile, checkout, f"-{label}" if label else "")
+            both = r["build"] + r["en"]["build"]
+            ratio = f"{both / before:>7.2f}" if before else f"{'':>7}"
+            before = before or both
+            peak = max(r["peak_mb"], r["en"]["peak_mb"])
+            fork = max(r["forked_mb"], r["en"]["forked_mb"])
+            print(
+                f"{r['regions']:>7} {label:>6} {r['pages']:>6} {r['facts']:>6} | {r['build']:>6.1f} {r['en']['build']:>6.1f} {both:>6.1f} {ratio} | "
+                f"{_shares(r)} | {r['index_mb']['zh']:>6.2f} / {r['index_mb']['en']:<5.2f} | {peak:>7.0f} {fork:>6.0f} | "
+                f"{r['region_kb_median']:>9.1f}",
+                flush=True,
+            )
     print(
-        "\nzh s / en s: `mkdocs build --strict` of each edition in its own process (wall times with Python "
-        "start-up: " + ", ".join(f"{r['wall']:.1f} + {r['en']['wall']:.1f}" for r in rows) + " s); "
-        "gen s, share, load+check, pages, post: the Chinese edition's build — all of the zone-report plugin's "
-        "events (on_config: load + check data, teach jieba; on_files: build_pages, Vega bundle, nav; "
-        "on_post_page = post: whitespace squeezing); pages = build_pages; both/zh: the whole site (both "
-        "editions) against the Chinese edition alone (goal ≤ 2.2); ms/region: both editions; "
-        "pages and charts: both editions; region KB: the Chinese edition's region pages."
+        "\nzh s / en s: `mkdocs build --strict` of each edition in its own process, timed inside it (with "
+        "Python start-up the whole process takes a second or two more); both s: the whole site; ×before: "
+        "both s against the `--against` checkout's, same sizes, same run. md, search, gen: the Chinese "
+        "edition's shares of its build — Python-Markdown's convert(), material's search plugin (reading "
+        "each page, writing the index), the zone-report plugin's events (load and check data, render the "
+        "pages, …). index MB: search/search_index.json of each edition. peak MB: the larger edition's "
+        "build process at its peak (ru_maxrss); +fork: the copy of it that renders half of the pages "
+        "(parallel.py), at its peak, alive at the same time. region KB: median Chinese region page."
     )
     return 0
 

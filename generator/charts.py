@@ -167,8 +167,15 @@ def kinds_script(lang: Lang) -> str:
 # catalog entries the scripts show, in the edition's language: charts.js its download buttons,
 # cite.js its citation buttons and box
 SCRIPT_WORDS = (
-    "chart_download", "chart_download_as",
-    "cite", "cite_fact", "cite_copy", "cite_copied", "cite_close", "cite_zh", "cite_en",
+    "chart_download",
+    "chart_download_as",
+    "cite",
+    "cite_fact",
+    "cite_copy",
+    "cite_copied",
+    "cite_close",
+    "cite_zh",
+    "cite_en",
 )
 
 
@@ -277,9 +284,7 @@ def _empty() -> alt.InlineData:
 def _bars(lang: Lang) -> Any:
     by_value = alt.EncodingSortField(field="value", op="max", order="descending")
     bars = (
-        alt.Chart()
-        .mark_bar(cornerRadiusEnd=2, size=10)
-        .encode(x=alt.X("value:Q", title="", axis=alt.Axis(tickCount=5, labelOverlap=True)))
+        alt.Chart().mark_bar(cornerRadiusEnd=2, size=10).encode(x=alt.X("value:Q", title="", axis=alt.Axis(tickCount=5, labelOverlap=True)))
     )
     values = alt.Chart().mark_text(align="left", dx=4, baseline="middle").encode(x="value:Q", text="display:N")
     # whose bar it is, as text above the bar across the chart's width: y-axis labels left a phone
@@ -349,7 +354,10 @@ def _timeline(lang: Lang) -> Any:
             ),
             tooltip=_tooltips(
                 lang,
-                ("title:N", "chart_event"), ("about:N", "about"), ("region:N", "region"), ("when:N", "date"),
+                ("title:N", "chart_event"),
+                ("about:N", "about"),
+                ("region:N", "region"),
+                ("when:N", "date"),
                 ("type:N", "type"),
             ),
             href=alt.Href("href:N"),
@@ -376,8 +384,12 @@ def _targets(lang: Lang) -> Any:
             y=alt.Y("target:N", title=None, sort=None, axis=None),
             tooltip=_tooltips(
                 lang,
-                ("target:N", "target"), ("region:N", "region"), ("display_target:N", "value"),
-                ("display_latest:N", "chart_latest"), ("progress:Q", "chart_progress"), ("deadline:N", "deadline"),
+                ("target:N", "target"),
+                ("region:N", "region"),
+                ("display_target:N", "value"),
+                ("display_latest:N", "chart_latest"),
+                ("progress:Q", "chart_progress"),
+                ("deadline:N", "deadline"),
             ),
             href=alt.Href("href:N"),
         )

@@ -116,7 +116,6 @@ def _unreadable(rel: str, err: OSError) -> Problem:
     return Problem(rel, 1, f"cannot read the file: {err.strerror or err}", hint, kind="file")
 
 
-
 # ---------------------------------------------------------------------------------------------
 # What is in data/: every name is read, refused, or warned about; none is dropped silently (a
 # region saved as `x.YML` used to vanish from the site without a word).
@@ -283,5 +282,3 @@ def _escape(char: str) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.listdir gives it (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
     return ascii(char)[1:-1]
-
-

@@ -149,5 +149,3 @@ def _index(records: list[Any]) -> dict[str, Any]:
     for record in records:
         out.setdefault(record.id, record)
     return out
-
-

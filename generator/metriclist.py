@@ -34,7 +34,8 @@ def describe(dataset: Dataset, metric: m.Metric, used: Counter[tuple[str, str]],
         f"{metric.id} — {metric.label.zh} / {metric.label.en}",
         f"  unit: {unit.label.zh if unit else metric.unit} ({metric.unit})"
         + (f", shown in {metric.display_scale}" if metric.display_scale else "")
-        + f"; group: {metric.group}" + (f" ({group.label.zh})" if group else ""),
+        + f"; group: {metric.group}"
+        + (f" ({group.label.zh})" if group else ""),
         f"  definition: {metric.definition.zh}",
         f"              {metric.definition.en}",
         f"  compared: {compared}",

@@ -316,4 +316,3 @@ class Region(RegionFile):
     """A region as loaded: its file's content and its id, the file's name (given by load.py)."""
 
     id: str
-

@@ -116,6 +116,11 @@ def _directory(md_path: str) -> str:
     return "/" + (stem if stem.endswith("/") or not stem else stem + "/")
 
 
+def page_url(md_path: str) -> str:
+    """A page's URL below its edition's root, as MkDocs makes it: regions/x.md → regions/x/."""
+    return _directory(md_path).lstrip("/")
+
+
 def shared_url(page: str, here: str, file: str) -> str:
     """The relative URL from a page of edition `here` to a file only the default edition publishes
     (the downloads, which serve every edition)."""

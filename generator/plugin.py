@@ -9,9 +9,13 @@ MkDocs events used, in the order MkDocs calls them:
                 of the data's names (its `jieba_dict_user` option; this plugin is listed before search).
   on_files      add every page and download of `site.build_pages` as a generated File (nothing is
                 written to docs/), the vendored Vega bundle, and the navigation (`site.nav`).
+  on_page_markdown, on_page_content
+                hand Python-Markdown a placeholder for each block the generator made as finished
+                HTML, and put the block back into the page's HTML (`htmlblocks.py`).
   on_post_page  drop the whitespace the theme's templates leave; the preview's problem banner.
-  on_post_build (after the search plugin's) in an edition other than Chinese: add the other forms of
-                each page's words to the search index the search plugin wrote (`search.py`).
+  on_post_build (after the search plugin's) add the data pages' entries to the search index the
+                search plugin wrote, and in an edition other than Chinese the other forms of each
+                page's words (`search.py`).
 `mkdocs serve` rebuilds (and re-runs every event) when data/ changes: mkdocs.yml lists it under
 `watch`. Everything else lives in modules that do not import MkDocs.
 """
@@ -32,11 +36,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import charts, editions, history, pipeline, preview, site
+from generator import charts, editions, history, htmlblocks, pipeline, preview, site
 from generator.load import Dataset
 from generator.paths import EDITIONS, VEGA_BUNDLE, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
-from generator.search import jieba_dictionary, with_word_forms
+from generator.search import jieba_dictionary, with_documents, with_word_forms
 from generator.text import Lang
 from generator.urls import url_problem
 
@@ -72,6 +76,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     dataset: Dataset | None = None  # the last data that passed the checks
     dates: history.History | None = None  # when the data changed (git)
     problems: list[Problem] = []  # noqa: RUF012 - replaced, never changed in place
+    _blocks: list[str] = []  # noqa: RUF012 - the page being built's HTML blocks; replaced per page
     serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -120,6 +125,16 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         config.nav = site.nav(self.dataset, self.config.lang)
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        """Python-Markdown gets a placeholder for each finished block of HTML (htmlblocks.py): it
+        would only parse the block, tag by tag, to hand it back unchanged."""
+        markdown, self._blocks = htmlblocks.stash(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """The blocks back in place: the page as converting all of it would have made it."""
+        return htmlblocks.unstash(html, self._blocks)
+
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """The page in every edition, for the language selector and the hreflang links (overrides/)."""
         root = config.site_url.removesuffix(EDITIONS[self.config.lang])
@@ -139,10 +154,22 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
 
     @event_priority(-100)  # after the search plugin (priority 0) has written its index
     def on_post_build(self, *, config: Any) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.config.lang != "zh" and index.exists():  # Chinese has jieba's segmentation instead
-            words = with_word_forms(json.loads(index.read_text(encoding="utf-8")))
-            index.write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        """The data pages' entries into the index the search plugin wrote (it did not read those
+        pages: search.py), and in English the other forms of each word. Written as UTF-8: the
+        plugin's \\uXXXX escapes made Chinese text twice its size."""
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_file.exists() or self.dataset is None:
+            return
+        cut = None
+        with contextlib.suppress(ImportError):  # segmented as the search plugin does, when it can
+            import jieba
+
+            cut = jieba.cut
+        docs = site.search_documents(self.dataset, lang=self.config.lang, cut=cut, site_url=config.site_url or "")
+        index = with_documents(json.loads(index_file.read_text(encoding="utf-8")), docs)
+        if self.config.lang != "zh":  # Chinese has jieba's segmentation instead
+            index = with_word_forms(index)
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def _teach_search(self, dataset: Dataset, config: Any) -> None:
         """Give the search plugin (listed after this one, so its own on_config runs later) a jieba

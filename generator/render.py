@@ -36,19 +36,30 @@ def environment(primary: str) -> jinja2.Environment:
 
 
 def render(
-    template: str, context: dict[str, Any], primary: str = "zh", *, title: str, hide: list[str] | None = None, names: tuple[str, ...] = ()
+    template: str,
+    context: dict[str, Any],
+    primary: str = "zh",
+    *,
+    title: str,
+    hide: list[str] | None = None,
+    names: tuple[str, ...] = (),
+    searched: bool = True,
 ) -> str:
     """The page: front matter with its `title` (plain text), then the template's Markdown."""
-    return front_matter(title, hide, names) + environment(primary).get_template(template).render(**context)
+    return front_matter(title, hide, names, searched) + environment(primary).get_template(template).render(**context)
 
 
-def front_matter(title: str, hide: list[str] | None = None, names: tuple[str, ...] = ()) -> str:
+def front_matter(title: str, hide: list[str] | None = None, names: tuple[str, ...] = (), searched: bool = True) -> str:
     """YAML front matter. The title is HTML-escaped: the theme writes page titles into <title>,
     the header and the search index as HTML, unescaped, so the escaping is ours to do — and the
-    names (material's `tags`, which its search weighs most) go into the index the same way."""
+    names (material's `tags`, which its search weighs most) go into the index the same way.
+    A page not `searched` is left out of the search plugin's reading (its entries are made
+    from the data: search.py)."""
     meta: dict[str, Any] = {"title": attr(title)}
     if hide:
         meta["hide"] = hide
-    if names:
+    if not searched:
+        meta["search"] = {"exclude": True}
+    elif names:
         meta["tags"] = [attr(name) for name in names]
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"

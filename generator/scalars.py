@@ -180,8 +180,4 @@ _QUALIFIER_WORD = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"(?P<qualifier>{_QUALIFIER_WORD})?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)(?:多|余)?(?P<scale>{_SCALE_WORD})?(?P<rest>.*)"
 )
-Qualifier = Literal[
-    "超", "超过", "突破", "首次突破", "逾", "余", "多", "以上", "至少", "近", "约", "左右", "达", "达到", "高达", "最高"
-]
-
-
+Qualifier = Literal["超", "超过", "突破", "首次突破", "逾", "余", "多", "以上", "至少", "近", "约", "左右", "达", "达到", "高达", "最高"]

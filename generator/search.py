@@ -1,5 +1,13 @@
 """Search: for the Chinese edition, the names jieba must keep whole when material's search
-segments the pages; for the English edition, the other forms of each word (`with_word_forms`).
+segments the pages; for the English edition, the other forms of each word (`with_word_forms`);
+and for the data pages, what their entries in the search index say (`Entry`, `documents`).
+
+Data pages (regions, comparisons, articles, the timeline) are not read by material's search
+plugin: front matter `search: exclude`. At 300 regions it spent a quarter of the build parsing
+their HTML, and their tables, charts, quotes and citations — each fact four times over — made an
+index of 15 MB that every reader downloads on the first search. Each such page instead lists its
+entries (a region: its names, summary and place, then one line per fact, target, event and
+cluster), and the plugin adds them to the index the search plugin wrote.
 
 The search plugin segments Chinese with jieba at build time; without a user dictionary it cuts
 北京经济技术开发区 or 防城港 into pieces, and a search for the whole name finds nothing. The plugin
@@ -10,7 +18,10 @@ publishes it too.
 from __future__ import annotations
 
 import functools
+import html
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import snowballstemmer
@@ -87,3 +98,59 @@ def _forms(own: set[str], family: dict[str, set[str]], stem: Any) -> set[str]:
         kin = family.get(stem(word), set())
         forms.update(form for form in kin - own if not any(mine.startswith(form) for mine in kin & own))
     return forms
+
+
+# ---------------------------------------------------------------------------------------------
+# the data pages' entries
+
+SEPARATOR = " · "
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A result the search can show: a page (`anchor` "") or one of its sections, in plain text."""
+
+    anchor: str
+    title: str
+    parts: tuple[str, ...] = ()  # the text, piece by piece: "指标 数值 时期" for each fact
+    tags: tuple[str, ...] = ()  # the page's names: material's search weighs them most
+
+
+Segment = Callable[[str], str]
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def segmenter(cut: Callable[[str], Iterable[str]] | None) -> Segment:
+    """How material's search plugin prepares text for the index: each run of Chinese cut into words
+    (jieba's `cut`; None: no jieba, text as it is) with zero-width spaces between them, where the
+    index's separator splits. Memoized: one metric's label is on hundreds of pages."""
+    if cut is None:
+        return html.escape
+
+    @functools.cache
+    def segment(text: str) -> str:
+        escaped = html.escape(text, quote=False)  # the search shows the text as HTML
+        return _HAN.sub(lambda run: "\u200b" + "\u200b".join(cut(run[0])) + "\u200b", escaped).strip("\u200b")
+
+    return segment
+
+
+def documents(location: str, entries: Iterable[Entry], segment: Segment) -> list[dict[str, Any]]:
+    """A page's entries as search index documents, the page's own first (the search finds a
+    section's page by it)."""
+    docs = []
+    for entry in entries:
+        doc: dict[str, Any] = {
+            "location": f"{location}#{entry.anchor}" if entry.anchor else location,
+            "title": segment(entry.title),
+            "text": SEPARATOR.join(segment(part) for part in dict.fromkeys(entry.parts) if part),  # each piece once
+        }
+        if entry.tags:
+            doc["tags"] = [html.escape(tag) for tag in entry.tags]
+        docs.append(doc)
+    return docs
+
+
+def with_documents(index: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """material's search index with `docs` added after its own."""
+    return {**index, "docs": [*index["docs"], *docs]}

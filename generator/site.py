@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from generator import charts, citations, navigation
+from generator import charts, citations, htmlblocks, navigation, search
 from generator import text as tx
 from generator.history import History
 from generator.indexes import Index
@@ -21,7 +22,7 @@ from generator.load import Dataset
 from generator.pages import SECTIONS
 from generator.pages.base import Ctx, Files, Page
 from generator.parallel import split_map, worth_forking
-from generator.paths import CHART_KINDS
+from generator.paths import CHART_KINDS, page_url
 
 PARALLEL_FROM = 200  # pages: a smaller site renders in a fraction of a second
 
@@ -53,6 +54,17 @@ def build_pages(
     return files
 
 
+def search_documents(
+    dataset: Dataset, *, lang: str = "zh", cut: Callable[[str], Iterable[str]] | None = None, site_url: str = ""
+) -> list[dict[str, Any]]:
+    """The search index documents of the data pages, which the search plugin does not read
+    (search.py); `cut` segments Chinese (jieba's, as the search plugin uses it)."""
+    ctx = context(dataset, lang=lang, site_url=site_url)
+    segment = search.segmenter(cut)
+    pages = [page for section in SECTIONS for page in section.pages(ctx) if page.search is not None]
+    return [doc for page in pages if page.search for doc in search.documents(page_url(page.path), page.search(), segment)]
+
+
 def cite_block(ctx: Ctx, page: Page) -> str:
     """'Cite this page', at the end of every page: the page's citation in Chinese (GB/T 7714) and
     in English, as text (readable without JavaScript); cite.js adds copy buttons."""
@@ -62,8 +74,8 @@ def cite_block(ctx: Ctx, page: Page) -> str:
         f'<span class="zr-cite-body" lang="{lang}">{tx.attr(text)}</span></p>'
         for lang, text in cited.items()
     )
-    summary = f'<summary>{tx.attr(ctx.t("cite_this_page"))}</summary>'
-    return f'\n\n<details class="zr-cite-page">{summary}{lines}</details>\n{print_footer(ctx, page)}\n'
+    summary = f"<summary>{tx.attr(ctx.t('cite_this_page'))}</summary>"
+    return "\n\n" + htmlblocks.block(f'<details class="zr-cite-page">{summary}{lines}</details>\n{print_footer(ctx, page)}') + "\n"
 
 
 def print_footer(ctx: Ctx, page: Page) -> str:

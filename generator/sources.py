@@ -89,4 +89,3 @@ class SourceText:
             else:
                 high = middle - 1
         return low, self.line_at(where) if low else 0
-

@@ -8,15 +8,21 @@ For each edition, OUT/<lang>/ holds:
   docs/        the hand-written pages and assets, every generated page and download, the chart
                kinds and the Vega bundle
   overrides/   the theme overrides
+  search-entries.json
+               the search index entries of the data pages (regions, comparisons, articles, the
+               timeline), in material's search_index.json form: the pages' front matter keeps the
+               search plugin from reading them, and the zone-report plugin adds these instead
 Build with `mkdocs build -f OUT/zh/mkdocs.yml -d SITE` and `mkdocs build -f OUT/en/mkdocs.yml -d
 SITE/en`. What the plugin does at build time and a staged build does not: the language selector
-leads to the other edition's home rather than the same page, the English search index lacks each
-page's other word forms, the theme's whitespace stays in the HTML.
+leads to the other edition's home rather than the same page, the search index lacks the data
+pages' entries (search-entries.json holds them) and in English each page's other word forms,
+the theme's whitespace stays in the HTML.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 from pathlib import Path
@@ -24,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from generator import charts, editions, history, site
+from generator import charts, editions, history, htmlblocks, site
 from generator.load import Dataset
 from generator.paths import EDITIONS, VEGA_BUNDLE
 from generator.pipeline import validate
@@ -34,6 +40,7 @@ from generator.search import jieba_dictionary
 HELP = "write every page, the Vega bundle and the navigation as files, with a configuration per edition that plain MkDocs builds"
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PLUGIN = "zone-report"
+SEARCH_ENTRIES = "search-entries.json"
 
 
 class _Loader(yaml.SafeLoader):
@@ -80,7 +87,10 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
     url = editions.site_url(config.get("site_url") or "http://127.0.0.1:8000/", lang)
     made = site.build_pages(dataset, lang=lang, issues_url=options.get("issues_url", ""), site_url=url, history=dates)
     for rel, content in made.items():
-        _write(folder / "docs" / rel, content)
+        _write(folder / "docs" / rel, htmlblocks.unmark(content) if rel.endswith(".md") else content)
+    # the data pages' search entries (search.py), unsegmented: an engine's search tokenizes them
+    entries = site.search_documents(dataset, lang=lang, site_url=url)
+    _write(folder / SEARCH_ENTRIES, json.dumps(entries, ensure_ascii=False, indent=0))
     _write(folder / "docs" / VEGA_BUNDLE, charts.vendor_bundle())
     config.update(
         docs_dir="docs",

@@ -26,7 +26,6 @@ Path_ = tuple[str | int, ...]
 Locations = dict[int, tuple[str, Path_]]  # id(record) → (file, path in its document)
 
 
-
 def check_structure(doc: Document, model: type[BaseModel], rel: str, locations: Locations) -> tuple[Any, list[Problem]]:
     """Validate a parsed document; on success, note where each of its records is in `locations`."""
     try:

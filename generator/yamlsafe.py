@@ -44,6 +44,8 @@ _CANONICAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+][0-9]+)?\
 _MAX_DIGITS = 100  # a longer number is a mistake; Python refuses to convert > 4300 digits anyway
 _CANONICAL_BOOL = {"true", "false"}
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+
 class Bare:
     """An unquoted scalar that YAML reads as a number or a date, remembering how it was written.
 

@@ -118,5 +118,3 @@ def _hidden_char(rel: str, line: int, char: str, column: int) -> Problem:
 def _describe_char(char: str) -> str:
     name = {"\r": "carriage return", "\x85": "NEXT LINE"}.get(char) or unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-
-

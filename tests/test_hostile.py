@@ -74,7 +74,12 @@ def test_no_page_and_no_search_entry_holds_live_markup(built: Path) -> None:
     for edition in ("", "en/"):
         index = json.loads((built / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
         # material's search shows each entry's title and text as HTML in the results list
-        leaks = [(doc["location"], hit) for doc in index["docs"] for key in ("title", "text") for hit in live_payloads(doc[key], MARK)]
+        leaks = [
+            (doc["location"], hit)
+            for doc in index["docs"]
+            for text in (doc["title"], doc["text"], *doc.get("tags", []))
+            for hit in live_payloads(text, MARK)
+        ]
         assert leaks == []
         assert any(MARK in doc["title"] for doc in index["docs"]), f"no payload reached the {edition or 'zh'} index: the test tests nothing"
 
@@ -126,7 +131,8 @@ def test_front_matter_is_written_by_a_yaml_serializer(project: Path) -> None:
             continue
         head, _, _ = text.removeprefix("---\n").partition("\n---\n")
         meta = yaml.safe_load(head)
-        assert set(meta) <= {"title", "hide", "tags"}, path
+        assert set(meta) <= {"title", "hide", "tags", "search"}, path
+        assert meta.get("search", {"exclude": True}) == {"exclude": True}, path  # a data page: search.py indexes it
         for text in [meta["title"], *meta.get("tags", [])]:
             assert "<" not in text and '"' not in text, (path, text)
     region = yaml.safe_load(generated[c.region_path("alpha")].removeprefix("---\n").partition("\n---\n")[0])

@@ -3,6 +3,7 @@ builds into the same pages as the plugin build: page generation does not depend 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -74,3 +75,15 @@ def test_the_staged_downloads_and_bundle_are_there(staged: Path) -> None:
     assert (staged / "downloads" / "facts.csv").stat().st_size > 1000
     assert (staged / "assets" / "javascripts" / "vega-bundle.js").stat().st_size > 500_000
     assert (staged / "en" / "assets" / "javascripts" / "charts.js").exists()
+
+
+def test_the_data_pages_search_entries_are_staged(staged: Path, built: Path) -> None:
+    """The staged pages keep the search plugin off the data pages, as the plugin build does; their
+    entries are staged beside them, the same ones the plugin adds to its index."""
+    for lang, folder in (("zh", ""), ("en", "en/")):
+        entries = json.loads((staged.parent / "src" / lang / "search-entries.json").read_text(encoding="utf-8"))
+        index = json.loads((built / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        added = [doc["location"] for doc in index["docs"] if doc["location"].startswith(("regions/yizhuang/", "compare/economy/"))]
+        assert added and [e["location"] for e in entries if e["location"] in added] == added
+        staged_index = json.loads((staged / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert not any(doc["location"].startswith("regions/yizhuang/") for doc in staged_index["docs"])

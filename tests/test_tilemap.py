@@ -189,8 +189,8 @@ def test_every_link_lands_on_its_provinces_first_row(lang: str) -> None:
             assert posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) == "regions", tile
             assert _anchors(listing).count(anchor) == 1, anchor
     assert _anchors(listing) == ["province-beijing", "province-guangxi-zhuang-autonomous-region", "province-sichuan"]
-    rows = [line for line in listing.splitlines() if line.startswith("| [")]
-    shown = [re.sub(r"<span[^>]*></span>", "", row.split(" | ")[2]) for row in rows]
+    rows = re.findall(r"<tr>\n<td><a .*?</tr>", listing, re.DOTALL)  # the listing's table, made HTML by htmlblocks.py
+    shown = [re.sub(r"<span[^>]*></span>", "", re.findall(r"<td>(.*?)</td>", row, re.DOTALL)[2]) for row in rows]
     name = {zh: getattr(dataset.provinces[zh][1], lang) for zh in ("北京市", "广西壮族自治区", "四川省")}
     assert shown == [name["北京市"]] * 3 + [name["广西壮族自治区"]] + [name["四川省"]] * 2, "grouped, in the registry's order"
     assert [i for i, row in enumerate(rows) if "province-" in row] == [0, 3, 4], "the anchor on each province's first row"

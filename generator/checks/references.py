@@ -69,7 +69,6 @@ def quantity_references(dataset: Dataset, region: m.Region, q: m.Quantity) -> It
         )
 
 
-
 @check(scope="record", kinds=("facts", "targets", "events"))
 def scope_references(dataset: Dataset, region: m.Region, record: m.Quantity | m.Event) -> Iterator[Problem]:
     if record.scope is not None:

@@ -28,8 +28,6 @@ def negative_values(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Itera
         yield dataset.problem(q, ("value",), message, hint, "quote")
 
 
-
-
 # 2000亿, 14万, 千亿: a Chinese scale word after a number, or a number written in Chinese
 _CHINESE_NUMBER = re.compile(r"[0-9.]+\s*[万亿]|[十百千万]亿|[一二三四五六七八九十两百千]+[万亿]")
 
@@ -75,5 +73,3 @@ def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str 
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, (*path, index))
-
-

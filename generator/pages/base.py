@@ -16,14 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import htmlblocks, numbers_en
 from generator import models as m
-from generator import numbers_en
 from generator import text as tx
 from generator.history import History
 from generator.indexes import Index
 from generator.load import Dataset
 from generator.paths import link, printing_anchor, quote_anchor, record_anchor, region_path, source_path
 from generator.render import render
+from generator.search import Entry
 
 Files = dict[str, str]  # path (relative to docs/) → content
 
@@ -40,9 +41,15 @@ class Page:
     # names the page is first in the search results for: material's search weighs a page's tags
     # a thousand times its title (the theme shows no tags without its tags plugin)
     names: tuple[str, ...] = ()
+    # a data page's entries in the search index (search.py): material's search does not read the
+    # page itself. None: a page of prose, which it reads
+    search: Callable[[], list[Entry]] | None = None
 
     def render(self, lang: tx.Lang) -> Files:
-        out = {self.path: render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide, names=self.names)}
+        markdown = render(
+            self.template, self.context(), lang.primary, title=self.title, hide=self.hide, names=self.names, searched=self.search is None
+        )
+        out = {self.path: htmlblocks.finish(markdown, self.path)}  # its tables and charts as finished HTML
         return {**out, **self.files()} if self.files else out
 
 

@@ -12,6 +12,7 @@ from generator.pages import figures, grid
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import fact_row
 from generator.paths import COMPARE, group_path, link, metric_anchor
+from generator.search import Entry
 
 
 def pages(ctx: Ctx) -> list[Page]:
@@ -20,7 +21,19 @@ def pages(ctx: Ctx) -> list[Page]:
 
 
 def _page(ctx: Ctx, group: m.Group) -> Page:
-    return Page(group_path(group.id), "compare.md.j2", ctx.lang.pick(group.label), lambda: context(ctx, group))
+    title = ctx.lang.pick(group.label)
+    return Page(group_path(group.id), "compare.md.j2", title, lambda: context(ctx, group), search=lambda: _search(ctx, group))
+
+
+def _search(ctx: Ctx, group: m.Group) -> list[Entry]:
+    """Each metric by its label, definition and unit (in both languages: a reader may search for
+    the Chinese term); its figures are found on their regions' pages."""
+    pick = ctx.lang.pick
+    metrics = (
+        Entry(metric_anchor(mt.id), pick(mt.label), tuple(dict.fromkeys((mt.label.zh, pick(mt.definition), ctx.metric_unit(mt)))))
+        for mt in ctx.index.groups[group.id]
+    )
+    return [Entry("", pick(group.label)), *metrics]
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:

@@ -122,7 +122,7 @@ def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
         body.append(f'<tr data-metric="{row["id"]}">{label}' + "".join(_cell(v) for v in values) + "</tr>")
     return (
         f'<table class="zr-grid-table"><thead><tr><th scope="col">{_e(ctx.t("metric"))}</th>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table>'
+        f"<tbody>{''.join(body)}</tbody></table>"
     )
 
 
@@ -140,7 +140,7 @@ def _marks(ctx: Ctx, row: dict[str, Any], reported: int) -> str:
 def _cell(value: dict[str, str] | None) -> str:
     if not value:
         return '<td class="zr-none">—</td>'
-    about = f'<br><small>{_e(value["about"])}</small>' if value["about"] else ""
+    about = f"<br><small>{_e(value['about'])}</small>" if value["about"] else ""
     return f'<td><a href="{value["href"]}">{_e(value["value"])}</a><br><small>{_e(value["period"])}</small>{about}</td>'
 
 
@@ -158,7 +158,7 @@ def regions_table(ctx: Ctx) -> str:
     head = "".join(f'<th scope="col">{_e(ctx.t(key))}</th>' for key in ("region", "grid_area", "province", "level", "grid_figures"))
     body = "".join(
         f'<tr data-region="{r["id"]}"><td><a href="{r["href"]}">{_e(r["name"])}</a></td><td>{_e(r["area"])}</td>'
-        f'<td>{_e(r["province"])}</td><td>{_e(r["level"])}</td><td>{r["figures"]}</td></tr>'
+        f"<td>{_e(r['province'])}</td><td>{_e(r['level'])}</td><td>{r['figures']}</td></tr>"
         for r in regions(ctx)
     )
     return f'<table class="zr-regions"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

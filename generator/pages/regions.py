@@ -11,6 +11,7 @@ from generator.pages import figures, tilemap
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
 from generator.paths import REGIONS, citations_json, cluster_path, link, region_path, shared_url
+from generator.search import Entry
 
 COMPARISONS = 3  # bar charts on a region page: its comparisons with most regions
 
@@ -38,7 +39,36 @@ def _page(ctx: Ctx, region: m.Region) -> Page:
     # a search for the region's name lists its page first, before the articles and clusters that
     # name it too (tests/test_browser.py, test_english_browser.py)
     names = tuple(dict.fromkeys([title, ctx.lang.pick(region.profile.name)]))
-    return Page(region_path(region.id), "region.md.j2", title, lambda: context(ctx, region), names=names)
+    return Page(
+        region_path(region.id), "region.md.j2", title, lambda: context(ctx, region), names=names, search=lambda: _search(ctx, region, names)
+    )
+
+
+def _search(ctx: Ctx, region: m.Region, names: tuple[str, ...]) -> list[Entry]:
+    """What a search finds on a region's page: its names, summary and place; each fact by its
+    metric, value and period; its clusters, targets and events. Not the charts, quotes and
+    citations: the same facts again, which made the index four times as large."""
+    pick, p = ctx.lang.pick, region.profile
+    place = (ctx.t("level_" + p.level), pick(p.province), pick(p.parent) if p.parent else "")
+    entries = [Entry("", pick(p.short_name), (pick(p.name), pick(p.summary), *place, *p.aliases), names)]
+    clusters = [(ctx.ds.clusters[c.cluster], c) for c in region.clusters if c.cluster in ctx.ds.clusters]
+    if clusters:
+        entries.append(Entry("clusters", ctx.t("clusters"), tuple(f"{pick(cl.name)} {ctx.t('role_' + c.role)}" for cl, c in clusters)))
+    if region.facts:
+        facts = (_plain(ctx.label(ctx.ds.metrics[f.metric].label), ctx.value(f), ctx.period(f)) for f in region.facts)
+        entries.append(Entry("facts", ctx.t("all_facts"), tuple(facts)))
+    if region.targets:
+        targets = (_plain(ctx.label(t.title), ctx.value(t), tx.date(t.deadline, ctx.lang)) for t in region.targets)
+        entries.append(Entry("targets", ctx.t("targets"), tuple(targets)))
+    if region.events:
+        events = (_plain(ctx.event_date(e), ctx.label(e.title)) for e in sorted(region.events, key=lambda e: e.date))
+        entries.append(Entry("events", ctx.t("events"), tuple(events)))
+    return entries
+
+
+def _plain(*markdown: str) -> str:
+    """Pieces of a page (escaped Markdown) as one line of plain text."""
+    return " ".join(tx.unmarked(piece) for piece in markdown)
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:

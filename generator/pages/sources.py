@@ -10,6 +10,7 @@ from generator import navigation
 from generator import text as tx
 from generator.pages.base import Ctx, Page
 from generator.paths import SOURCES, fact_anchor, link, printing_anchor, region_path, source_path
+from generator.search import Entry
 
 NAV_TITLE = 30  # characters of an article's title in the navigation
 
@@ -20,7 +21,17 @@ def pages(ctx: Ctx) -> list[Page]:
 
 
 def _page(ctx: Ctx, article: m.Article) -> Page:
-    return Page(source_path(article.id), "source.md.j2", ctx.lang.pick(article.title), lambda: context(ctx, article))
+    title = ctx.lang.pick(article.title)
+    return Page(source_path(article.id), "source.md.j2", title, lambda: context(ctx, article), search=lambda: _search(ctx, article))
+
+
+def _search(ctx: Ctx, article: m.Article) -> list[Entry]:
+    """An article is found by its title (in both languages: the reader may have the Chinese one),
+    outlet, date and authors; its quotes are the facts the region pages list."""
+    pick = ctx.lang.pick
+    outlet = pick(article.outlet) if article.outlet else ""
+    parts = (article.title.zh, outlet, tx.date(article.published, ctx.lang), ctx.t("kind_" + article.kind), *article.authors)
+    return [Entry("", pick(article.title), tuple(dict.fromkeys(parts)))]
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:

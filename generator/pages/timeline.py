@@ -8,10 +8,13 @@ from generator.pages import figures
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, target_row
 from generator.paths import TIMELINE
+from generator.search import Entry
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    return [Page(TIMELINE, "timeline.md.j2", ctx.t("timeline"), lambda: context(ctx), index=True)]
+    # found by its name: its events are found on their regions' pages
+    entries = [Entry("", ctx.t("timeline"))]
+    return [Page(TIMELINE, "timeline.md.j2", ctx.t("timeline"), lambda: context(ctx), index=True, search=lambda: entries)]
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
