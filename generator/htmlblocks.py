@@ -15,8 +15,8 @@ placeholder instead and put the block back into the page's HTML afterwards — t
 no parsing of what is already HTML.
 
 The converter knows only the Markdown this generator writes in table cells: text escaped by
-`text.md`, raw inline tags, and links `[text](target "title")`. Anything else in a table (emphasis,
-code, an alignment row) raises `Unsupported`, and that table stays Markdown for Python-Markdown to
+`text.md`, raw inline tags, code spans and links `[text](target "title")`. Anything else in a table
+(emphasis, an image, an alignment row) raises `Unsupported`, and that table stays Markdown for Python-Markdown to
 convert: correct, only slower (tests check no table of the real or synthetic data falls back).
 """
 
@@ -30,8 +30,12 @@ from generator.paths import url
 
 OPEN, CLOSE = "<!-- zr-html -->", "<!-- /zr-html -->"
 _MARKED = re.compile(re.escape(OPEN) + r"\n(.*?)\n" + re.escape(CLOSE), re.DOTALL)
-_PLACEHOLDER = '<div data-zr-html="{}"></div>'
-_PLACED = re.compile(r'<div data-zr-html="(\d+)"></div>')
+# A placeholder holds the block's ids as empty elements: MkDocs checks each link to an anchor
+# against the ids it finds in the page it converts (a quote's row on an article's page is the
+# target of every number's link), so they must be there for it to find.
+_PLACEHOLDER = '<div data-zr-html="{}">{}</div>'
+_PLACED = re.compile(r'<div data-zr-html="(\d+)">(?:<span id="[^"<>]*"></span>)*</div>')
+_ID = re.compile(r'(?<![\w-])id="([^"<>]*)"')
 
 
 class Unsupported(ValueError):
@@ -45,12 +49,14 @@ def block(html: str) -> str:
 
 
 def stash(markdown: str) -> tuple[str, list[str]]:
-    """The page with each marked block replaced by a one-line placeholder, and the blocks."""
+    """The page with each marked block replaced by a one-line placeholder (holding the block's
+    ids, nothing else), and the blocks."""
     blocks: list[str] = []
 
     def place(found: re.Match[str]) -> str:
         blocks.append(found[1])
-        return _PLACEHOLDER.format(len(blocks) - 1)
+        ids = "".join(f'<span id="{anchor}"></span>' for anchor in _ID.findall(found[1]))
+        return _PLACEHOLDER.format(len(blocks) - 1, ids)
 
     return _MARKED.sub(place, markdown), blocks
 
@@ -72,13 +78,13 @@ def unstash(html: str, blocks: list[str]) -> str:
 
 _ROW = re.compile(r"^\|.*\|$")
 _RULE = re.compile(r"^\|(?:-{3,}\|)+$")  # no alignment colons: those are left to Python-Markdown
-_DETAILS = re.compile(r'^\?\?\? info "([^"\n]*)"$')  # Ctx.table's collapsible block (pymdownx.details)
+_DETAILS = re.compile(r'^\?\?\? (info|note) "([^"\n]*)"$')  # a collapsible block (pymdownx.details): Ctx.table's
 _INDENT = "    "
 
 
 def finish(markdown: str, page: str) -> str:
     """The page (Markdown, at `page` below docs/) with its tables — alone, or alone in a `??? info`
-    block — and its one-line figures as marked HTML blocks; a table the converter cannot read
+    or `??? note` block — and its one-line figures as marked HTML blocks; a table the converter cannot read
     stays as it was."""
     lines = markdown.split("\n")
     out: list[str] = []
@@ -124,7 +130,7 @@ def _table_at(lines: list[str], i: int, indent: str, page: str) -> tuple[str, in
 
 
 def _details_at(lines: list[str], i: int, page: str) -> tuple[str, int] | None:
-    """`??? info "summary"`, a blank line, an indented table: pymdownx.details' <details>."""
+    """`??? info "summary"` (or note), a blank line, an indented table: pymdownx.details' <details>."""
     found = _DETAILS.match(lines[i])
     if not found or i + 2 >= len(lines) or lines[i + 1].strip():
         return None
@@ -136,10 +142,10 @@ def _details_at(lines: list[str], i: int, page: str) -> tuple[str, int] | None:
     if rest.startswith(_INDENT):  # the block holds more than the table
         return None
     try:
-        summary = _Inline(page)(found[1])
+        summary = _Inline(page)(found[2])
     except Unsupported:
         return None
-    return f'<details class="info">\n<summary>{summary}</summary>\n{html}\n</details>', end
+    return f'<details class="{found[1]}">\n<summary>{summary}</summary>\n{html}\n</details>', end
 
 
 def _is_row(lines: list[str], i: int, indent: str) -> bool:
@@ -158,19 +164,12 @@ def _table(rows: list[str], page: str) -> str:
     return "\n".join([*out, "</tbody>", "</table>"])
 
 
+_CELL = re.compile(r"((?:\\.|[^\\|])*)\|")  # a cell's text up to the "|" that ends it (escapes skipped)
+
+
 def _cells(row: str) -> list[str]:
     """A row's cells, stripped: split at each `|` that no backslash escapes."""
-    cells, current, chars = [], [], iter(row[1:-1])
-    for ch in chars:
-        if ch == "\\":
-            current.append(ch + next(chars, ""))
-        elif ch == "|":
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-    cells.append("".join(current).strip())
-    return cells
+    return [cell.strip() for cell in _CELL.findall(row, 1)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,6 +179,7 @@ def _cells(row: str) -> list[str]:
 _ESCAPABLE = set("\\`*_{}[]()>#+-.!|")
 _TOKEN = re.compile(
     r"""(?P<escape>\\.)
+      | (?P<code>`[^`]+`)
       | (?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*\s*/?>)
       | (?P<entity>&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)
       | (?P<link>\[)
@@ -209,6 +209,8 @@ class _Inline:
             pos = token.end()
             if kind == "escape":
                 yield _escaped(value[1])
+            elif kind == "code":  # as Python-Markdown: stripped, &, < and > escaped, nothing else read
+                yield f"<code>{value[1:-1].strip().replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</code>"
             elif kind in ("tag", "entity", "text"):
                 yield value
             elif kind == "link" and not in_link:

@@ -9,6 +9,7 @@ half-read data.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import models as m
-from generator.files import ARTICLES, CLUSTERS, MAX_TEXT_BYTES, METRICS, PROVINCES, REGIONS, SOURCES, read_file, survey
+from generator.files import ARTICLES, CLUSTERS, MAX_TEXT_BYTES, METRICS, PROVINCES, REGIONS, SOURCES, Layout, read_file, survey
 from generator.parallel import split_map, worth_forking
 from generator.problems import Problem
 from generator.sources import SourceText
@@ -66,14 +67,17 @@ class Dataset:
         return Problem(file, line, message, hint, kind)
 
 
-def load(root: Path) -> tuple[Dataset, list[Problem]]:
-    """Read and structurally validate data/ under the project `root`."""
+def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem]]:
+    """Read and structurally validate data/ under the project `root`; with `only` (a region id),
+    the registries and that one region (a focused preview: the other files are not read)."""
     data = root / "data"
     dataset = Dataset(root)
     problems: list[Problem] = []
     layout = survey(root, problems)
     if layout is None:
         return dataset, problems
+    if only is not None:
+        layout = focused(layout, only, problems)
 
     def parse(path: Path) -> tuple[Document | None, list[Problem]]:
         return read_yaml(path, path.relative_to(root).as_posix())
@@ -124,6 +128,15 @@ def load(root: Path) -> tuple[Dataset, list[Problem]]:
         if text is not None:
             dataset.texts[name] = SourceText(name, text)
     return dataset, problems
+
+
+def focused(layout: Layout, region_id: str, problems: list[Problem]) -> Layout:
+    """The layout with one region file; none (and a problem naming the valid ids) if no such."""
+    name = f"{region_id}.yml"
+    if name not in layout.regions:
+        known = ", ".join(Path(r).stem for r in layout.regions[:12]) + (" …" if len(layout.regions) > 12 else "")
+        problems.append(Problem(f"data/{REGIONS}", 1, f"no region {region_id!r} to focus the preview on", f"one of: {known}"))
+    return dataclasses.replace(layout, regions=[n for n in layout.regions if n == name])
 
 
 def _read_source(path: Path, root: Path, problems: list[Problem]) -> str | None:

@@ -15,18 +15,32 @@ from generator.load import Dataset, load
 from generator.problems import Problem, errors
 
 
-def validate(root: Path) -> tuple[Dataset, list[Problem]]:
-    """Load and check everything under `root` (the folder holding data/).
+def validate(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem]]:
+    """Load and check everything under `root` (the folder holding data/); with `only` (a region
+    id), the registries and that region, with the articles it cites (a focused preview).
 
     Returns errors and warnings alike (`Problem.severity`); only `errors(problems)` must stop
     anything: a stray editor file in data/ is a warning, and `mkdocs serve` must keep going."""
-    dataset, problems = load(root)
+    dataset, problems = load(root, only)
     if not errors(problems):
         problems += run_checks(dataset)  # after the warnings, if any, from loading
     else:
         # structure problems first: meaning checks on half-read data would only add noise
         problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
+    if only is not None:  # the other regions' articles would be pages of their own
+        cited = _cited(dataset)
+        dataset.articles = {a: article for a, article in dataset.articles.items() if a in cited}
     return dataset, problems
+
+
+def _cited(dataset: Dataset) -> set[str]:
+    """The articles the regions' records quote."""
+    cited: set[str] = set()
+    for region in dataset.regions.values():
+        for record in [*region.facts, *region.targets, *region.events]:
+            cited.update(p.source for p in record.printings())
+        cited.update(c.source for c in region.clusters)
+    return cited
 
 
 def summary(dataset: Dataset) -> str:

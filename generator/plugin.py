@@ -2,7 +2,7 @@
 
 MkDocs events used, in the order MkDocs calls them:
   on_startup    note the command: `mkdocs serve` previews drafts and keeps the last good data.
-  on_config     read and check data/ (`pipeline.validate`), and when it changed (`history.read`,
+  on_config     read and check data/ (`pipeline.validate`; a focused preview: one region), and when it changed (`history.read`,
                 for the pages' dates and the footer's data version). A problem stops `mkdocs build`
                 with file:line messages; under `mkdocs serve` the last good data stays up and every
                 page carries the problems (`preview.py`). Hand the search plugin a jieba dictionary
@@ -12,7 +12,8 @@ MkDocs events used, in the order MkDocs calls them:
   on_page_markdown, on_page_content
                 hand Python-Markdown a placeholder for each block the generator made as finished
                 HTML, and put the block back into the page's HTML (`htmlblocks.py`).
-  on_post_page  drop the whitespace the theme's templates leave; the preview's problem banner.
+  on_post_page  drop the whitespace the theme's templates leave; the preview's problem banner, and
+                a focused preview's note.
   on_post_build (after the search plugin's) add the data pages' entries to the search index the
                 search plugin wrote, and in an edition other than Chinese the other forms of each
                 page's words (`search.py`).
@@ -70,6 +71,9 @@ class ZoneReportConfig(Config):  # type: ignore[no-untyped-call]
     # An edition other than the default one: the default edition's docs folder, whose assets/
     # (styles, scripts) this edition serves too.
     shared_docs = config_options.Optional(config_options.Dir(exists=True))
+    # A focused preview (scripts/serve --region ID): only this region, the registries and the
+    # articles it cites are read and built. Never for a published build (on_config refuses).
+    focus = config_options.Type(str, default="")
 
 
 class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped-call]
@@ -78,6 +82,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     problems: list[Problem] = []  # noqa: RUF012 - replaced, never changed in place
     _blocks: list[str] = []  # noqa: RUF012 - the page being built's HTML blocks; replaced per page
     serving = False
+    note = ""  # a focused preview's note on every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # (defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds)
@@ -90,7 +95,9 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         root = Path(self.config.data_root or Path(config.config_file_path).parent)
         self.dates = history.read(root)
         config.extra.update(editions.extras(editions.root_of(config.site_url, self.config.lang), self.config.lang, self.dates))
-        dataset, problems = pipeline.validate(root)
+        if self.config.focus and not self.serving:
+            raise PluginError("focus (ZONE_REPORT_FOCUS) builds one region: it is for `mkdocs serve`; unset it to build the site")
+        dataset, problems = pipeline.validate(root, self.config.focus or None)
         self.problems = errors(problems)
         if not self.serving and (self.problems or drafts(problems)):  # a draft is previewed, never published
             raise PluginError("data/ has problems; the site is not built with them:\n" + format_report(self.problems + drafts(problems)))
@@ -104,7 +111,16 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
             self.dataset = dataset
         if self.dataset is not None:
             self._teach_search(self.dataset, config)
+            self.note = self._focus_note(root, self.dataset)
         return config
+
+    def _focus_note(self, root: Path, dataset: Dataset) -> str:
+        region = dataset.regions.get(self.config.focus)
+        if region is None:
+            return ""
+        others = sum(1 for _ in (root / "data" / "regions").glob("*.yml")) - 1
+        lang = Lang(self.config.lang)
+        return preview.focus_note(lang.pick(region.profile.short_name), others, lang)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         if self.dataset is None:  # `mkdocs serve`, and no data has passed the checks yet
@@ -150,7 +166,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        return preview.with_banner(site.squeeze_html(output), self.problems, Lang(self.config.lang))
+        return preview.with_banner(site.squeeze_html(output), self.problems, Lang(self.config.lang), self.note)
 
     @event_priority(-100)  # after the search plugin (priority 0) has written its index
     def on_post_build(self, *, config: Any) -> None:

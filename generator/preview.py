@@ -6,6 +6,9 @@ carries a banner listing the problems as `file:line: message (hint)`; the next g
 it. (Before, the rebuild failed and the browser's page waited for a build that never came.)
 If the very first build already fails there is no good data to show: the preview is then one page
 listing the problems. `mkdocs build` never does any of this: it stops with the problems.
+
+A focused preview (`scripts/serve --region ID`) reads and builds one region, with the pages that
+aggregate it: seconds per save instead of a minute at hundreds of regions. Every page says so.
 """
 
 from __future__ import annotations
@@ -34,15 +37,23 @@ def banner(problems: list[Problem], lang: Lang) -> str:
     )
 
 
-def with_banner(page: str, problems: list[Problem], lang: Lang) -> str:
-    """`page` (a built HTML page) with the banner at the top of its content."""
-    if not problems:
+def focus_note(region: str, others: int, lang: Lang) -> str:
+    """The note every page of a focused preview (`scripts/serve --region ID`) carries: what it
+    leaves out, so nobody takes its comparisons of one region for the site's (HTML)."""
+    text = html.escape(lang.t("preview_focus", region=region, n=others))
+    return f'<div class="zr-focus" role="note"><p>{text}</p></div>'
+
+
+def with_banner(page: str, problems: list[Problem], lang: Lang, note: str = "") -> str:
+    """`page` (a built HTML page) with the banner (and a focused preview's `note`) at the top of
+    its content."""
+    if not problems and not note:
         return page
     at = page.find("<main")
     if at < 0:  # not the theme's layout: right after <body …>
         body = page.find("<body")
         at = page.find(">", body) + 1 if body >= 0 else 0
-    return page[:at] + banner(problems, lang) + page[at:]
+    return page[:at] + note + (banner(problems, lang) if problems else "") + page[at:]
 
 
 def problems_page(problems: list[Problem], lang: Lang) -> str:

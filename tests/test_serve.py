@@ -60,11 +60,11 @@ def _served(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def serve(root: Path) -> Iterator[Server]:
+def serve(root: Path, **more_env: str) -> Iterator[Server]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = root.parent / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url, **more_env}
     with log.open("w") as out:  # a file, not a pipe: an unread pipe would block the server
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
@@ -157,3 +157,25 @@ def test_a_long_list_is_cut_and_counted() -> None:
 
 
 pytestmark = pytest.mark.slow
+
+
+@browser_test
+def test_a_focused_preview_shows_one_region_says_so_and_follows_its_edits(browser: Browser, tmp_path: Path) -> None:
+    """scripts/serve --region ID: the region's page and the pages that aggregate it, each with a note
+    of what is left out; the other regions' pages are not built; a save shows up as in a full preview."""
+    with serve(_project(tmp_path / "project"), ZONE_REPORT_FOCUS="sample-zone") as server:
+        assert not _served(server.url + "regions/other-city/")
+        tab = open_tab(browser, server.url)
+        try:
+            tab.page.goto(server.url + PAGE)
+            note = tab.page.inner_text(".zr-focus")
+            assert "样例区" in note and "其余 1 个地区未包含" in note and "scripts/serve" in note
+            tab.page.goto(server.url + "compare/economy/")
+            assert tab.page.locator(".zr-focus").count() == 1
+            assert "另一城市" not in tab.page.inner_text("article")
+            tab.page.goto(server.url + PAGE)
+            server.edit("测试用的开发区。", "聚焦预览里改过的简介。")
+            tab.page.wait_for_function("() => document.body.innerText.includes('聚焦预览里改过的简介')", timeout=SECONDS * 1000)
+            assert tab.page.locator(".zr-focus").count() == 1
+        finally:
+            tab.page.context.close()

@@ -45,11 +45,13 @@ class Page:
     # page itself. None: a page of prose, which it reads
     search: Callable[[], list[Entry]] | None = None
 
+    def markdown(self, lang: tx.Lang) -> str:
+        """The page as its template writes it: tables in Markdown."""
+        searched = self.search is None
+        return render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide, names=self.names, searched=searched)
+
     def render(self, lang: tx.Lang) -> Files:
-        markdown = render(
-            self.template, self.context(), lang.primary, title=self.title, hide=self.hide, names=self.names, searched=self.search is None
-        )
-        out = {self.path: htmlblocks.finish(markdown, self.path)}  # its tables and charts as finished HTML
+        out = {self.path: htmlblocks.finish(self.markdown(lang), self.path)}  # its tables and charts as finished HTML
         return {**out, **self.files()} if self.files else out
 
 
