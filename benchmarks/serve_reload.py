@@ -9,6 +9,7 @@ show the edit. The time is from the save to that page in hand. Prints each round
     .venv/bin/python benchmarks/serve_reload.py [--rounds 5]          # the real data
     .venv/bin/python benchmarks/serve_reload.py --regions 300          # a synthetic project (bench_build.py)
     .venv/bin/python benchmarks/serve_reload.py --regions 300 --focus  # scripts/serve --region ID
+    .venv/bin/python benchmarks/serve_reload.py --checkout ../before   # the same with an older checkout
 
 The edit is the Chinese summary of the region (shown on its page in the Chinese edition served).
 """
@@ -65,17 +66,17 @@ def wait_for(url: str, needle: str, timeout: float) -> float:
     raise TimeoutError(f"{needle!r} not served at {url} within {timeout} s")
 
 
-def make_project(tmp: Path, regions: int | None) -> Path:
-    """A copy of the real project, or a synthetic one of `regions` regions."""
+def make_project(tmp: Path, regions: int | None, checkout: Path) -> Path:
+    """A copy of the real project of `checkout`, or a synthetic one of `regions` regions."""
     project = tmp / "project"
     if regions is None:
-        shutil.copytree(ROOT, project, ignore=IGNORE)
+        shutil.copytree(checkout, project, ignore=IGNORE)
         return project
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import bench_build
 
     project.mkdir()
-    bench_build.make_project(project, regions, bench_build.FACTS_PER_REGION)
+    bench_build.make_project(project, regions, bench_build.FACTS_PER_REGION, checkout=checkout)
     return project
 
 
@@ -85,17 +86,20 @@ def main() -> int:
     parser.add_argument("--region", help="the region edited (default: shanghai; zone-0000 in a synthetic project)")
     parser.add_argument("--regions", type=int, help="a synthetic project of this many regions instead of the real data")
     parser.add_argument("--focus", action="store_true", help="serve a focused preview of the region edited (scripts/serve --region)")
+    parser.add_argument(
+        "--checkout", type=Path, default=ROOT, help="serve with another checkout's generator (e.g. a worktree of an older commit)"
+    )
     args = parser.parse_args()
     region = args.region or ("shanghai" if args.regions is None else "zone-0000")
     with tempfile.TemporaryDirectory() as tmp:
-        project = make_project(Path(tmp), args.regions)
+        project = make_project(Path(tmp), args.regions, args.checkout.resolve())
         port = free_port()
         site_url = f"http://127.0.0.1:{port}/"
         # the first safe_dump rewrites the file once; do it before the server starts
         region_file = project / "data" / "regions" / f"{region}.yml"
         data = yaml.safe_load(region_file.read_text(encoding="utf-8"))
         region_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(args.checkout.resolve())}
         if args.focus:
             env["ZONE_REPORT_FOCUS"] = region
         log_path = Path(tmp) / "serve.log"

@@ -10,6 +10,7 @@ from generator.pages import figures
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row
 from generator.paths import CLUSTERS, cluster_path, link
+from generator.search import Entry
 
 
 def pages(ctx: Ctx) -> list[Page]:
@@ -18,7 +19,15 @@ def pages(ctx: Ctx) -> list[Page]:
 
 
 def _page(ctx: Ctx, cluster: m.Cluster) -> Page:
-    return Page(cluster_path(cluster.id), "cluster.md.j2", ctx.lang.pick(cluster.name), lambda: context(ctx, cluster))
+    title = ctx.lang.pick(cluster.name)
+    return Page(cluster_path(cluster.id), "cluster.md.j2", title, lambda: context(ctx, cluster), search=lambda: _search(ctx, cluster))
+
+
+def _search(ctx: Ctx, cluster: m.Cluster) -> list[Entry]:
+    """A cluster by its name (in both languages) and description, and the regions that name it."""
+    pick = ctx.lang.pick
+    regions = [pick(r.profile.short_name) for r in ctx.ds.regions.values() if any(e.cluster == cluster.id for e in r.clusters)]
+    return [Entry("", pick(cluster.name), (cluster.name.zh, pick(cluster.description), ctx.lang.join(regions)))]
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
