@@ -66,7 +66,7 @@ def main() -> int:
                 for throttle in [False, True] if args.throttle else [False]:
                     times = [first_result(browser, url, args.query, throttle) for _ in range(args.runs)]
                     link = "slow" if throttle else "local"
-                    print(f"{str(site):<40} {size:>8.2f} {link:>6} {statistics.median(times):>32.2f}", flush=True)
+                    print(f"{site!s:<40} {size:>8.2f} {link:>6} {statistics.median(times):>32.2f}", flush=True)
         browser.close()
     return 0
 
