@@ -20,6 +20,7 @@ process the zone-report plugin's events, Python-Markdown and material's search p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -252,6 +253,39 @@ TIMED = {
 PLUGIN_EVENTS = [name for (module, _, _), name in TIMED.items() if module == "generator.plugin"]
 
 
+def peak_pss(proc: subprocess.Popen[bytes], every: float = 0.05) -> float:
+    """Waits for `proc`; the peak of its physical memory, in MiB, sampled from outside every 50 ms:
+    the proportional set size (PSS) of it and its children (the forked page renderer) together.
+    PSS splits each shared page among the processes sharing it: the fork shares the parent's
+    memory until it writes, so adding the two processes' peak RSS would count it twice. (From
+    outside: a sampling thread inside the build would stop it forking, parallel.py.) Linux only."""
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, sum(_pss_kb(pid) for pid in _tree(proc.pid)) / 1024)
+        time.sleep(every)
+    return peak
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants (/proc/PID/task/*/children)."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        for task in Path(f"/proc/{pids[i]}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                pids += [int(child) for child in task.read_text().split()]
+        i += 1
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    found = next((line for line in rollup.splitlines() if line.startswith("Pss:")), "Pss: 0 kB")
+    return int(found.split()[1])
+
+
 def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
     import importlib
     import resource
@@ -299,7 +333,15 @@ def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB (Linux reports KiB)
     forked = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the page renderer's copy
     result.write_text(
-        json.dumps({**timings, "build": build, "process": time.perf_counter() - started, "peak_mb": peak, "forked_mb": forked}),
+        json.dumps(
+            {
+                **timings,
+                "build": build,
+                "process": time.perf_counter() - started,
+                "peak_mb": peak,
+                "forked_mb": forked,
+            }
+        ),
         encoding="utf-8",
     )
 
@@ -336,17 +378,19 @@ def run(regions: int, facts: int, keep: Path | None, profile: bool, checkout: Pa
 def _build(config: Path, out: Path, result: Path, regions: int, profile: bool, checkout: Path) -> dict[str, Any]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(checkout)}
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, __file__, "--harness", str(config), str(out), str(result), *(["--profile"] if profile else [])],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    log = result.with_suffix(".log")
+    with log.open("wb") as output:  # a file, not a pipe: nobody reads a pipe while the build runs
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--harness", str(config), str(out), str(result), *(["--profile"] if profile else [])],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        pss = peak_pss(proc)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         how = f"killed by signal {-proc.returncode} (out of memory?)" if proc.returncode < 0 else f"exit status {proc.returncode}"
-        raise SystemExit(f"build of {regions} regions ({config.name}) failed, {how}:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
+        raise SystemExit(f"build of {regions} regions ({config.name}) failed, {how}:\n{log.read_text(encoding='utf-8')[-6000:]}")
     if profile:
         import pstats
 
@@ -354,7 +398,7 @@ def _build(config: Path, out: Path, result: Path, regions: int, profile: bool, c
         print(f"\n== cProfile, {regions} regions, {config.name} ({checkout}): top 30 by own time, top 50 by cumulative time")
         stats.sort_stats("tottime").print_stats(30)
         stats.sort_stats("cumulative").print_stats(50)
-    return {**json.loads(result.read_text(encoding="utf-8")), "wall": wall}
+    return {**json.loads(result.read_text(encoding="utf-8")), "wall": wall, "pss_mb": pss}
 
 
 def _generator(r: dict[str, Any]) -> float:
@@ -389,7 +433,7 @@ def main() -> int:
     checkouts = [("before", args.against.resolve()), ("after", ROOT)] if args.against else [("", ROOT)]
     head = (
         f"{'regions':>7} {'build':>6} {'pages':>6} {'facts':>6} | {'zh s':>6} {'en s':>6} {'both s':>6} {'×before':>7} | "
-        f"{'md':>5} {'search':>6} {'gen':>5} | {'index MB zh/en':>14} | {'peak MB':>7} {'+fork':>6} | {'region KB':>9}"
+        f"{'md':>5} {'search':>6} {'gen':>5} | {'index MB zh/en':>14} | {'peak MB':>7} {'+fork':>6} {'PSS MB':>6} | {'region KB':>9}"
     )
     print(head)
     print("-" * len(head), flush=True)
@@ -402,10 +446,11 @@ def main() -> int:
             before = before or both
             peak = max(r["peak_mb"], r["en"]["peak_mb"])
             fork = max(r["forked_mb"], r["en"]["forked_mb"])
+            pss = max(r["pss_mb"], r["en"]["pss_mb"])
             print(
                 f"{r['regions']:>7} {label:>6} {r['pages']:>6} {r['facts']:>6} | "
                 f"{r['build']:>6.1f} {r['en']['build']:>6.1f} {both:>6.1f} {ratio} | "
-                f"{_shares(r)} | {r['index_mb']['zh']:>6.2f} / {r['index_mb']['en']:<5.2f} | {peak:>7.0f} {fork:>6.0f} | "
+                f"{_shares(r)} | {r['index_mb']['zh']:>6.2f} / {r['index_mb']['en']:<5.2f} | {peak:>7.0f} {fork:>6.0f} {pss:>6.0f} | "
                 f"{r['region_kb_median']:>9.1f}",
                 flush=True,
             )
@@ -417,7 +462,8 @@ def main() -> int:
         "each page, writing the index), the zone-report plugin's events (load and check data, render the "
         "pages, …). index MB: search/search_index.json of each edition. peak MB: the larger edition's "
         "build process at its peak (ru_maxrss); +fork: the copy of it that renders half of the pages "
-        "(parallel.py), at its peak, alive at the same time. region KB: median Chinese region page."
+        "(parallel.py), at its peak, alive at the same time; PSS MB: both together at the peak, each shared "
+        "page counted once (sampled every 50 ms from /proc). region KB: median Chinese region page."
     )
     return 0
 

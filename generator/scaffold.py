@@ -179,7 +179,7 @@ Next steps:
   2. Replace every TODO in {rel} (grep -n TODO {rel}), then add facts,
      clusters, events and targets, each with `source:` and an exact `quote:`.
   3. Run `python -m generator check` until it prints ✔, and `python -m generator coverage`.
-  4. Preview with `mkdocs serve`: http://127.0.0.1:8000/regions/{region_id}/
+  4. Preview with `mkdocs serve` (or just this region: `scripts/serve --region {region_id}`): http://127.0.0.1:8000/regions/{region_id}/
 See CONTRIBUTING.md ("Add a region") for a worked example."""
 
 

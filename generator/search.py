@@ -123,14 +123,19 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 def segmenter(cut: Callable[[str], Iterable[str]] | None) -> Segment:
     """How material's search plugin prepares text for the index: each run of Chinese cut into words
     (jieba's `cut`; None: no jieba, text as it is) with zero-width spaces between them, where the
-    index's separator splits. Memoized: one metric's label is on hundreds of pages."""
+    index's separator splits. Memoized by word: one metric's label is on hundreds of pages."""
     if cut is None:
         return html.escape
 
     @functools.cache
-    def segment(text: str) -> str:
+    def word(text: str) -> str:
         escaped = html.escape(text, quote=False)  # the search shows the text as HTML
-        return _HAN.sub(lambda run: "\u200b" + "\u200b".join(cut(run[0])) + "\u200b", escaped).strip("\u200b")
+        return _HAN.sub(lambda run: "\u200b" + "\u200b".join(cut(run[0])) + "\u200b", escaped)
+
+    def segment(text: str) -> str:
+        # word by word: a run of Chinese never spans a space, so the result is the same, and the
+        # words repeat (a metric's label, "2023年") where whole lines do not
+        return " ".join(word(w) for w in text.split(" ")).strip("\u200b")
 
     return segment
 

@@ -265,3 +265,18 @@ def test_scripts_serve_region_starts_a_focused_preview() -> None:
     assert 'export ZONE_REPORT_FOCUS="$2"' in script
     done = subprocess.run(["bash", "-n", str(ROOT / "scripts" / "serve")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_look_alikes_warning_lists_its_first_figures_and_counts_the_rest(tmp_path: Path) -> None:
+    """With hundreds of regions every figure of a look-alike in each warning was most of a comparison
+    page; the warning shows a few and says how many there are (its own section lists them all)."""
+    from generator.pages.compare import LOOK_ALIKE_FIGURES
+
+    pages = site.build_pages(validate(synthetic(tmp_path))[0], parallel=False)
+    warnings = [w for path, page in pages.items() if path.startswith("compare/") for w in page.split("!!! warning")[1:]]
+    counted = [w for w in warnings if "全部见该指标" in w.split("\n\n")[2]]
+    assert counted, "no look-alike with more figures than a warning shows: the test tests nothing"
+    for warning in counted:
+        figures = warning.split("\n\n")[2]
+        assert figures.count("](../sources/") == LOOK_ALIKE_FIGURES
+        assert re.search(r"共(\d+)项", figures) and int(re.search(r"共(\d+)项", figures)[1]) > LOOK_ALIKE_FIGURES  # type: ignore[index]

@@ -104,10 +104,20 @@ def _look_alikes(ctx: Ctx, page: str, metric: m.Metric) -> list[dict[str, Any]]:
                 "title": ctx.label(other.label),
                 "label": label,
                 "reason": ctx.label(entry.reason),
-                "figures": ctx.lang.sep(_figure(ctx, page, r, f) for r, f in facts),
+                "figures": _figures(ctx, page, facts),
             }
         )
     return out
+
+
+LOOK_ALIKE_FIGURES = 6  # a look-alike's figures shown in its warning; its own section lists them all
+
+
+def _figures(ctx: Ctx, page: str, facts: list[tuple[m.Region, m.Fact]]) -> str:
+    """A look-alike's figures, the first few: with hundreds of regions, every one of them in every
+    warning made the comparison pages most of the build's Markdown, and unreadable."""
+    shown = ctx.lang.sep(_figure(ctx, page, r, f) for r, f in facts[:LOOK_ALIKE_FIGURES])
+    return shown + tx.md(ctx.t("figures_in_all", n=len(facts))) if len(facts) > LOOK_ALIKE_FIGURES else shown
 
 
 def _figure(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
