@@ -253,8 +253,10 @@ TIMED = {
 PLUGIN_EVENTS = [name for (module, _, _), name in TIMED.items() if module == "generator.plugin"]
 
 
-def peak_pss(proc: subprocess.Popen[bytes], every: float = 0.05) -> float:
-    """Waits for `proc`; the peak of its physical memory, in MiB, sampled from outside every 50 ms:
+def peak_pss(proc: subprocess.Popen[bytes], every: float = 0.5) -> float:
+    """Waits for `proc`; the peak of its physical memory, in MiB, sampled from outside every 0.5 s
+    (reading smaps_rollup costs the kernel a walk of the page tables: every 50 ms took a quarter
+    of a core from the build):
     the proportional set size (PSS) of it and its children (the forked page renderer) together.
     PSS splits each shared page among the processes sharing it: the fork shares the parent's
     memory until it writes, so adding the two processes' peak RSS would count it twice. (From
@@ -463,7 +465,7 @@ def main() -> int:
         "pages, …). index MB: search/search_index.json of each edition. peak MB: the larger edition's "
         "build process at its peak (ru_maxrss); +fork: the copy of it that renders half of the pages "
         "(parallel.py), at its peak, alive at the same time; PSS MB: both together at the peak, each shared "
-        "page counted once (sampled every 50 ms from /proc). region KB: median Chinese region page."
+        "page counted once (sampled every 0.5 s from /proc). region KB: median Chinese region page."
     )
     return 0
 

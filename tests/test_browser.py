@@ -34,6 +34,9 @@ SEARCHES = {
     "亦庄": ("regions/yizhuang/", 1),  # a region's page first for its name
     "集成电路": ("clusters/integrated-circuits/", 10),
     "防城港": ("regions/fangchenggang/", 1),
+    "工业总产值 5200": ("regions/yizhuang/", 3),  # a fact, by its metric and its value (search.py)
+    "工业总产值": ("compare/economy/", 5),  # a metric
+    "筑牢": ("sources/yizhuang-foundations/", 3),  # an article, by a word of its title
 }
 
 

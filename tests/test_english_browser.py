@@ -21,6 +21,8 @@ SEARCHES = {
     "E-Town": ("regions/yizhuang/", 1),
     "Shanghai": ("regions/shanghai/", 1),
     "Fangchenggang": ("regions/fangchenggang/", 1),
+    "industrial output 520": ("regions/yizhuang/", 3),  # a fact, by its metric and its value (520 billion yuan)
+    "gross industrial output": ("compare/economy/", 5),  # a metric
 }
 
 
