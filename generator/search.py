@@ -140,6 +140,13 @@ def segmenter(cut: Callable[[str], Iterable[str]] | None) -> Segment:
     return segment
 
 
+def listed(title: str) -> Callable[[], list[Entry]]:
+    """A listing page's entry: its name. What it lists (every region, article, cluster; the grid)
+    the pages of those have; read by the search plugin, the listings were most of what it read
+    at 300 regions."""
+    return lambda: [Entry("", title)]
+
+
 def documents(location: str, entries: Iterable[Entry], segment: Segment) -> list[dict[str, Any]]:
     """A page's entries as search index documents, the page's own first (the search finds a
     section's page by it)."""

@@ -10,11 +10,11 @@ from generator.pages import figures
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row
 from generator.paths import CLUSTERS, cluster_path, link
-from generator.search import Entry
+from generator.search import Entry, listed
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(CLUSTERS, "clusters.md.j2", ctx.t("clusters"), lambda: _listing(ctx), index=True)
+    listing = Page(CLUSTERS, "clusters.md.j2", ctx.t("clusters"), lambda: _listing(ctx), index=True, search=listed(ctx.t("clusters")))
     return [listing, *(_page(ctx, cluster) for cluster in ctx.ds.clusters.values())]
 
 

@@ -12,11 +12,14 @@ from generator.pages import figures, grid
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import fact_row
 from generator.paths import COMPARE, group_path, link, metric_anchor
-from generator.search import Entry
+from generator.search import Entry, listed
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(COMPARE, "compare_index.md.j2", ctx.t("compare"), lambda: _index(ctx), index=True, files=lambda: grid.files(ctx))
+    title = ctx.t("compare")
+    listing = Page(
+        COMPARE, "compare_index.md.j2", title, lambda: _index(ctx), index=True, files=lambda: grid.files(ctx), search=listed(title)
+    )
     return [listing, *(_page(ctx, ctx.ds.groups[gid]) for gid in ctx.index.groups)]
 
 

@@ -11,13 +11,13 @@ from generator.pages import figures, tilemap
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
 from generator.paths import REGIONS, citations_json, cluster_path, fact_anchor, link, region_path, shared_url
-from generator.search import SEPARATOR, Entry
+from generator.search import SEPARATOR, Entry, listed
 
 COMPARISONS = 3  # bar charts on a region page: its comparisons with most regions
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(REGIONS, "regions.md.j2", ctx.t("regions"), lambda: _listing(ctx), index=True)
+    listing = Page(REGIONS, "regions.md.j2", ctx.t("regions"), lambda: _listing(ctx), index=True, search=listed(ctx.t("regions")))
     return [listing, *(_page(ctx, region) for region in ctx.ds.regions.values())]
 
 

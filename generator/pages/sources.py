@@ -10,13 +10,15 @@ from generator import navigation
 from generator import text as tx
 from generator.pages.base import Ctx, Page
 from generator.paths import SOURCES, fact_anchor, link, printing_anchor, region_path, source_path
-from generator.search import Entry
+from generator.search import Entry, listed
 
 NAV_TITLE = 30  # characters of an article's title in the navigation
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(SOURCES, "sources.md.j2", ctx.t("sources"), lambda: {"articles": _listing(ctx)}, index=True)
+    listing = Page(
+        SOURCES, "sources.md.j2", ctx.t("sources"), lambda: {"articles": _listing(ctx)}, index=True, search=listed(ctx.t("sources"))
+    )
     return [listing, *(_page(ctx, article) for article in ctx.ds.articles.values())]
 
 
