@@ -140,11 +140,11 @@ def segmenter(cut: Callable[[str], Iterable[str]] | None) -> Segment:
     return segment
 
 
-def listed(title: str) -> Callable[[], list[Entry]]:
-    """A listing page's entry: its name. What it lists (every region, article, cluster; the grid)
-    the pages of those have; read by the search plugin, the listings were most of what it read
-    at 300 regions."""
-    return lambda: [Entry("", title)]
+def listed(title: str, *prose: str) -> Callable[[], list[Entry]]:
+    """A listing page's entry: its name and what its prose says of it. What it lists (every region,
+    article, cluster; the grid) the pages of those have; read by the search plugin, the listings
+    were most of what it read at 300 regions."""
+    return lambda: [Entry("", title, prose)]
 
 
 def documents(location: str, entries: Iterable[Entry], segment: Segment) -> list[dict[str, Any]]:

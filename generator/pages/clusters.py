@@ -14,7 +14,14 @@ from generator.search import Entry, listed
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(CLUSTERS, "clusters.md.j2", ctx.t("clusters"), lambda: _listing(ctx), index=True, search=listed(ctx.t("clusters")))
+    listing = Page(
+        CLUSTERS,
+        "clusters.md.j2",
+        ctx.t("clusters"),
+        lambda: _listing(ctx),
+        index=True,
+        search=listed(ctx.t("clusters"), ctx.t("cluster_matrix")),
+    )
     return [listing, *(_page(ctx, cluster) for cluster in ctx.ds.clusters.values())]
 
 

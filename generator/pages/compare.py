@@ -18,7 +18,13 @@ from generator.search import Entry, listed
 def pages(ctx: Ctx) -> list[Page]:
     title = ctx.t("compare")
     listing = Page(
-        COMPARE, "compare_index.md.j2", title, lambda: _index(ctx), index=True, files=lambda: grid.files(ctx), search=listed(title)
+        COMPARE,
+        "compare_index.md.j2",
+        title,
+        lambda: _index(ctx),
+        index=True,
+        files=lambda: grid.files(ctx),
+        search=listed(title, *map(ctx.t, ("compare_intro", "compare_grid", "grid_intro"))),
     )
     return [listing, *(_page(ctx, ctx.ds.groups[gid]) for gid in ctx.index.groups)]
 

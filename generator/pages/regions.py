@@ -17,7 +17,14 @@ COMPARISONS = 3  # bar charts on a region page: its comparisons with most region
 
 
 def pages(ctx: Ctx) -> list[Page]:
-    listing = Page(REGIONS, "regions.md.j2", ctx.t("regions"), lambda: _listing(ctx), index=True, search=listed(ctx.t("regions")))
+    listing = Page(
+        REGIONS,
+        "regions.md.j2",
+        ctx.t("regions"),
+        lambda: _listing(ctx),
+        index=True,
+        search=listed(ctx.t("regions"), ctx.t("region_overview"), ctx.t("all_regions")),
+    )
     return [listing, *(_page(ctx, region) for region in ctx.ds.regions.values())]
 
 

@@ -17,7 +17,12 @@ NAV_TITLE = 30  # characters of an article's title in the navigation
 
 def pages(ctx: Ctx) -> list[Page]:
     listing = Page(
-        SOURCES, "sources.md.j2", ctx.t("sources"), lambda: {"articles": _listing(ctx)}, index=True, search=listed(ctx.t("sources"))
+        SOURCES,
+        "sources.md.j2",
+        ctx.t("sources"),
+        lambda: {"articles": _listing(ctx)},
+        index=True,
+        search=listed(ctx.t("sources"), ctx.t("sources_intro")),
     )
     return [listing, *(_page(ctx, article) for article in ctx.ds.articles.values())]
 
