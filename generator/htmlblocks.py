@@ -57,10 +57,10 @@ def stash(markdown: str) -> tuple[str, list[str]]:
     out: list[str] = []
     end = 0
     while (start := markdown.find(OPEN + "\n", end)) >= 0 and (close := markdown.find("\n" + CLOSE, start)) >= 0:
-        block = markdown[start + len(OPEN) + 1 : close]
-        ids = "".join(f'<span id="{anchor}"></span>' for anchor in _ID.findall(block))
+        inner = markdown[start + len(OPEN) + 1 : close]
+        ids = "".join(f'<span id="{anchor}"></span>' for anchor in _ID.findall(inner))
         out += [markdown[end:start], _PLACEHOLDER.format(len(blocks), ids)]
-        blocks.append(block)
+        blocks.append(inner)
         end = close + len(CLOSE) + 1
     return "".join([*out, markdown[end:]]), blocks
 
