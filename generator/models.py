@@ -316,3 +316,8 @@ class Region(RegionFile):
     """A region as loaded: its file's content and its id, the file's name (given by load.py)."""
 
     id: str
+
+    def articles(self) -> set[str]:
+        """The articles its records quote: each record's own source and those of its reports."""
+        records: list[Reported | RegionCluster] = [*self.facts, *self.targets, *self.events, *self.clusters]
+        return {p.source for r in records for p in (r.printings() if isinstance(r, Reported) else [r])}

@@ -28,19 +28,9 @@ def validate(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem
         # structure problems first: meaning checks on half-read data would only add noise
         problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
     if only is not None:  # the other regions' articles would be pages of their own
-        cited = _cited(dataset)
+        cited = set().union(*(region.articles() for region in dataset.regions.values()))
         dataset.articles = {a: article for a, article in dataset.articles.items() if a in cited}
     return dataset, problems
-
-
-def _cited(dataset: Dataset) -> set[str]:
-    """The articles the regions' records quote."""
-    cited: set[str] = set()
-    for region in dataset.regions.values():
-        for record in [*region.facts, *region.targets, *region.events]:
-            cited.update(p.source for p in record.printings())
-        cited.update(c.source for c in region.clusters)
-    return cited
 
 
 def summary(dataset: Dataset) -> str:

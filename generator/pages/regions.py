@@ -120,7 +120,7 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "report": ctx.report_base(region),
         "targets": [target_row(ctx, page, region, t) for t in region.targets],
         "events": sorted((event_row(ctx, page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
-        "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in _articles(region) if a in ctx.ds.articles],
+        "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in sorted(region.articles()) if a in ctx.ds.articles],
         "holds": "" if region.facts else _holds(ctx, region),
         "updated": ctx.t("updated", date=tx.date(ctx.history.date_of(ctx.ds.where(region)[0]), ctx.lang)),
         # where cite.js finds the citations of this page's records (one file per region, both languages)
@@ -158,7 +158,3 @@ def _clusters(ctx: Ctx, page: str, region: m.Region) -> list[dict[str, str]]:
                 }
             )
     return rows
-
-
-def _articles(region: m.Region) -> list[str]:
-    return sorted({record.source for record in [*region.facts, *region.events, *region.targets, *region.clusters]})
