@@ -82,13 +82,13 @@ def unstash(html: str, blocks: list[str]) -> str:
 
 _ROW = re.compile(r"^\|.*\|$")
 _RULE = re.compile(r"^\|(?:-{3,}\|)+$")  # no alignment colons: those are left to Python-Markdown
-_DETAILS = re.compile(r'^\?\?\? (info|note) "([^"\n]*)"$')  # a collapsible block (pymdownx.details): Ctx.table's
+_DETAILS = re.compile(r'^\?\?\?(\+?) (info|note) "([^"\n]*)"$')  # a collapsible block (pymdownx.details, base.fold), "+": open
 _INDENT = "    "
 
 
 def finish(markdown: str, page: str) -> str:
     """The page (Markdown, at `page` below docs/) with its tables — alone, or alone in a `??? info`
-    or `??? note` block — and its one-line figures as marked HTML blocks; a table the converter cannot read
+    or `??? note` block, closed or open — and its one-line figures as marked HTML blocks; a table the converter cannot read
     stays as it was."""
     lines = markdown.split("\n")
     out: list[str] = []
@@ -134,7 +134,7 @@ def _table_at(lines: list[str], i: int, indent: str, page: str) -> tuple[str, in
 
 
 def _details_at(lines: list[str], i: int, page: str) -> tuple[str, int] | None:
-    """`??? info "summary"` (or note), a blank line, an indented table: pymdownx.details' <details>."""
+    """`??? info "summary"` (or note; `???+`: open), a blank line, an indented table: pymdownx.details' <details>."""
     found = _DETAILS.match(lines[i])
     if not found or i + 2 >= len(lines) or lines[i + 1].strip():
         return None
@@ -146,10 +146,11 @@ def _details_at(lines: list[str], i: int, page: str) -> tuple[str, int] | None:
     if rest.startswith(_INDENT):  # the block holds more than the table
         return None
     try:
-        summary = _Inline(page)(found[2])
+        summary = _Inline(page)(found[3])
     except Unsupported:
         return None
-    return f'<details class="{found[1]}">\n<summary>{summary}</summary>\n{html}\n</details>', end
+    opened = ' open="open"' if found[1] else ""
+    return f'<details class="{found[2]}"{opened}>\n<summary>{summary}</summary>\n{html}\n</details>', end
 
 
 def _is_row(lines: list[str], i: int, indent: str) -> bool:

@@ -106,7 +106,10 @@ def test_a_record_and_a_page_cite_themselves_in_both_languages(browser: Browser,
     tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:
         tab.goto(site.resolve("region"))
-        button = tab.page.locator("button.zr-cite").first
+        # the facts are folded by topic on this long page: a reader opens the first group
+        group = tab.page.locator("#facts ~ details.info").first
+        group.locator("summary").click()
+        button = group.locator("button.zr-cite").first
         record = button.get_attribute("data-record")
         button.click()
         box = tab.page.locator("dialog#zr-cite-dialog")
@@ -137,6 +140,28 @@ def test_a_region_page_prints_whole_in_a_few_sheets(tab: Tab, site: Site) -> Non
     )
     assert shown and all(static != "none" and live == "none" for static, live in shown)
     assert tab.page.locator(".md-sidebar--primary").evaluate("el => getComputedStyle(el).display") == "none"
+    # the folded tables (facts by topic, targets, events) print open: what each block holds when printing starts
+    record = "() => { window.zrPrinted = [...document.querySelectorAll('article details')].map(d => d.open); }"
+    tab.page.evaluate(f"() => addEventListener('beforeprint', {record})")
     pdf = tab.page.pdf(format="A4")
+    printed = tab.page.evaluate("window.zrPrinted")
+    assert len(printed) >= 5 and all(printed), printed
     sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 3 <= sheets <= 15, f"{sheets} sheets"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_link_to_a_row_in_a_folded_block_opens_it(browser: Browser, site: Site, width: int) -> None:
+    """A fact's permalink (from a citation, a search result, a source page's quote) lands on its
+    row even where the page starts with the facts folded."""
+    tab = open_tab(browser, site.url, width=width)
+    try:
+        row_id = tab.page.context.request.get(site.url + site.resolve("region")).text().split('<span id="fact-', 1)[1].split('"', 1)[0]
+        tab.page.goto(f"{site.url}{site.resolve('region')}#fact-{row_id}", wait_until="load")
+        tab.page.wait_for_function(f"() => document.getElementById('fact-{row_id}').closest('details').open")
+        row = tab.page.locator(f"tr:has(#fact-{row_id})")
+        box = row.bounding_box()
+        assert box is not None and 0 <= box["y"] < 900 and box["height"] > 0, box
+        assert tab.errors == [], tab.errors
+    finally:
+        tab.page.context.close()

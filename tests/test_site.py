@@ -343,3 +343,39 @@ def test_english_search_entries_carry_the_other_forms_of_their_words() -> None:
     assert forms[""] == "compared"  # "compare" starts "compares": found already
     assert out["config"]["fields"][FORMS] == {"boost": 1.0} and out["config"]["fields"]["title"] == {"boost": 1000.0}
     assert index["docs"][0].keys() == {"location", "title", "text"}, "the index given is not changed"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_region_page_groups_its_facts_by_topic_and_folds_them_when_long(lang: str) -> None:
+    """A long region page (Beijing E-Town: 82 rows) shows its facts as one closed block per
+    metric group, in the registry's order, each saying how many figures it holds, and its targets
+    and events folded too; a short one (Fangchenggang: 14 rows) shows the same blocks open."""
+    import re
+
+    from generator import htmlblocks
+
+    dataset = validate(ROOT)[0]
+    ctx = site.context(dataset, lang=lang)
+    pages = {page.path: page for page in region_pages.pages(ctx)}
+
+    def blocks(region_id: str) -> list[tuple[bool, str]]:
+        path = c.region_path(region_id)
+        made = htmlblocks.finish(pages[path].markdown(ctx.lang), path)
+        found = re.findall(r'<details class="info"( open="open")?>\n<summary>([^<]*)</summary>', made)
+        return [(bool(opened), summary) for opened, summary in found]
+
+    for region_id, folded in (("yizhuang", True), ("fangchenggang", False)):
+        region = dataset.regions[region_id]
+        rows = len(region.facts) + len(region.targets) + len(region.events)
+        assert (rows > region_pages.FOLD_ROWS) is folded, rows
+        found = blocks(region_id)
+        assert {opened for opened, _ in found} == {not folded}, found
+        groups = [g for g in dataset.groups.values() if any(dataset.metrics[f.metric].group == g.id for f in region.facts)]
+        counts = [sum(dataset.metrics[f.metric].group == g.id for f in region.facts) for g in groups]
+        expected = [ctx.t("fact_group", group=ctx.lang.pick(g.label), n=n) for g, n in zip(groups, counts, strict=True)]
+        if region.targets:
+            expected.append(ctx.t("target_details", n=len(region.targets)))
+        if region.events:
+            expected.append(ctx.t("event_details", n=len(region.events)))
+        assert [summary for _, summary in found] == expected
+        assert sum(counts) == len(region.facts) and len(groups) >= 3

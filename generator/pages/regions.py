@@ -8,12 +8,18 @@ from generator import models as m
 from generator import navigation
 from generator import text as tx
 from generator.pages import figures, tilemap
-from generator.pages.base import Ctx, Page
+from generator.pages.base import Ctx, Page, fold
 from generator.pages.rows import event_row, fact_row, headline_facts, region_rows, target_row
 from generator.paths import REGIONS, citations_json, cluster_path, fact_anchor, link, region_path, shared_url
 from generator.search import SEPARATOR, Entry, listed
 
 COMPARISONS = 3  # bar charts on a region page: its comparisons with most regions
+# A region page with more rows of facts, targets and events than this shows their tables folded:
+# closed <details>, opened by a click, by a link to one of their rows, by find-in-page and for
+# printing. Their style and layout was what kept a phone busy: Beijing E-Town's 82 rows took
+# Lighthouse's total blocking time from 185 ms (folded) to 580 ms (open). Shorter pages show
+# them open. (`python benchmarks/lighthouse.py --root . --pages regions/yizhuang/`)
+FOLD_ROWS = 20
 
 
 def pages(ctx: Ctx) -> list[Page]:
@@ -99,6 +105,7 @@ def nav(ctx: Ctx) -> dict[str, Any]:
 def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
     page = region_path(region.id)
     p = region.profile
+    folded = len(region.facts) + len(region.targets) + len(region.events) > FOLD_ROWS
     return {
         "name": ctx.named(p.name),
         "short": ctx.named(p.short_name),  # 'Beijing E-Town (亦庄)': the name in the sources, once
@@ -116,10 +123,12 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "timeline_chart": figures.timeline(ctx, page, [region]),
         "targets_chart": figures.targets(ctx, page, [region]),
         "clusters": _clusters(ctx, page, region),
-        "facts": [fact_row(ctx, page, region, f) for f in region.facts],
+        "fact_groups": _fact_groups(ctx, page, region, folded),
         "report": ctx.report_base(region),
         "targets": [target_row(ctx, page, region, t) for t in region.targets],
+        "targets_fold": fold(tx.md(ctx.t("target_details", n=len(region.targets))), folded),
         "events": sorted((event_row(ctx, page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
+        "events_fold": fold(tx.md(ctx.t("event_details", n=len(region.events))), folded),
         "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in sorted(region.articles()) if a in ctx.ds.articles],
         "holds": "" if region.facts else _holds(ctx, region),
         "updated": ctx.t("updated", date=tx.date(ctx.history.date_of(ctx.ds.where(region)[0]), ctx.lang)),
@@ -127,6 +136,22 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "citations": shared_url(page, ctx.lang.primary, citations_json(region.id)),
         "built": ctx.history.today,
     }
+
+
+def _fact_groups(ctx: Ctx, page: str, region: m.Region, folded: bool) -> list[dict[str, Any]]:
+    """The region's facts by their metric's group (in the registry's order, data order within
+    one), each a collapsible block: a reader sees which topics there are and how many figures each."""
+    by_group: dict[str, list[m.Fact]] = {gid: [] for gid in ctx.ds.groups}
+    for fact in region.facts:
+        by_group[ctx.ds.metrics[fact.metric].group].append(fact)
+    return [
+        {
+            "fold": fold(tx.md(ctx.t("fact_group", group=ctx.lang.pick(ctx.ds.groups[gid].label), n=len(facts))), folded),
+            "rows": [fact_row(ctx, page, region, f) for f in facts],
+        }
+        for gid, facts in by_group.items()
+        if facts
+    ]
 
 
 def _holds(ctx: Ctx, region: m.Region) -> str:
