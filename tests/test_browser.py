@@ -102,6 +102,11 @@ def test_browser_builds_the_same_specs_as_python(tab: Tab, site: Site) -> None:
 def test_every_fact_and_target_row_gets_a_complete_report_link(tab: Tab, site: Site) -> None:
     tab.goto(site.resolve("region"))
     rows = tab.page.eval_on_selector_all("span[data-line]", "els => els.map(e => e.id)")
+    # this long page folds its tables: a folded row gets its link when a reader opens its block
+    assert tab.page.locator("a.report").count() == 0
+    for summary in tab.page.locator("article details.info > summary").all():
+        summary.click()
+    tab.page.wait_for_function(f"() => document.querySelectorAll('a.report').length === {len(rows)}")
     # each link: [its row's anchor id, href, the cited value before it (" " between), title]
     read = (
         "els => els.map(a => [a.closest('tr').querySelector('span[id]').id, a.href,"

@@ -343,13 +343,7 @@
     }, 60);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.zr.ready(setUp);
 
   new MutationObserver(redrawSoon).observe(document.body, {
     attributes: true,

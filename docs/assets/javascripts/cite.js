@@ -9,7 +9,8 @@
  *   both forms, each with a copy button.
  * - The access date in a citation ("[2024-04-01]", "accessed 2024-04-01") is the build date
  *   (`data-built`); a copy puts the day of copying in its place.
- * Runs after every `navigation.instant` page switch (material's `document$`).
+ * Runs after every `navigation.instant` page switch (boot.js); a folded row's button is made when
+ * its block is opened.
  */
 (function () {
   "use strict";
@@ -136,25 +137,29 @@
     var src = holder.getAttribute("data-citations");
     var built = holder.getAttribute("data-built");
     document.querySelectorAll("tr span[id^='fact-'], tr span[id^='target-'], tr span[id^='event-']").forEach(function (anchor) {
-      var row = anchor.closest("tr");
-      var value = row.querySelector("a[href*='#q-']"); // the cited value (or date): its cell gets the button
-      var cell = (value || anchor).closest("td");
-      if (!cell || cell.querySelector(".zr-cite")) return;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "zr-cite";
-      button.textContent = words("cite");
-      button.setAttribute("aria-label", words("cite_fact"));
-      button.setAttribute("data-record", anchor.id);
-      button.addEventListener("click", function () {
-        load(src).then(function (all) {
-          if (all[anchor.id]) show(all[anchor.id], built);
-        }, function (err) {
-          console.error("citations could not be loaded", err);
-        });
-      });
-      cell.append(" ", button);
+      window.zr.shown(anchor, function () { rowButton(anchor, src, built); }); // a folded row: when opened
     });
+  }
+
+  function rowButton(anchor, src, built) {
+    var row = anchor.closest("tr");
+    var value = row.querySelector("a[href*='#q-']"); // the cited value (or date): its cell gets the button
+    var cell = (value || anchor).closest("td");
+    if (!cell || cell.querySelector(".zr-cite")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "zr-cite";
+    button.textContent = words("cite");
+    button.setAttribute("aria-label", words("cite_fact"));
+    button.setAttribute("data-record", anchor.id);
+    button.addEventListener("click", function () {
+      load(src).then(function (all) {
+        if (all[anchor.id]) show(all[anchor.id], built);
+      }, function (err) {
+        console.error("citations could not be loaded", err);
+      });
+    });
+    cell.append(" ", button);
   }
 
   function setUp() {
@@ -167,11 +172,5 @@
     document.querySelectorAll("details.zr-cite-page").forEach(function (box) { box.open = true; });
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.zr.ready(setUp);
 })();

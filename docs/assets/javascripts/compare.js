@@ -188,11 +188,5 @@
     }).catch(function (err) { console.error("the regions cannot be listed", err); });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.zr.ready(init);
 })();

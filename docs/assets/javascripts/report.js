@@ -2,7 +2,7 @@
  * "Report a problem" links (⚑) on every fact and target row of a region page.
  *
  * The page carries one complete link, `a.report-base`: the issue form with the region filled in
- * (generator/context.py: report_base). Each row that has a report link marks its anchor with the
+ * (generator/pages/base.py: report_base). Each row that has a report link marks its anchor with the
  * record's line, `<span id="fact-ID" data-line="N">`; this script adds a ⚑ after the row's cited
  * value, linking to the form prefilled with the fact's id, its file and line (a region's file is
  * data/regions/<region id>.yml, see generator/load.py) and the value and period as shown.
@@ -35,16 +35,9 @@
     var base = document.querySelector("a.report-base");
     if (!base) return;
     document.querySelectorAll("span[data-line]").forEach(function (anchor) {
-      addLink(base, anchor);
+      window.zr.shown(anchor, function () { addLink(base, anchor); }); // a folded row: when opened
     });
   }
 
-  // material's document$ fires on the first load and after every instant-navigation page switch
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(addAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", addAll);
-  } else {
-    addAll();
-  }
+  window.zr.ready(addAll);
 })();

@@ -7,22 +7,21 @@
 (function () {
   "use strict";
 
-  function label(root) {
-    root.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
-      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-        return th.textContent.trim();
-      });
-      table.querySelectorAll("tbody tr").forEach(function (row) {
-        Array.prototype.forEach.call(row.children, function (cell, i) {
-          if (heads[i] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", heads[i]);
-        });
+  function label(table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (heads[i] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", heads[i]);
       });
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { label(document); });
-  } else {
-    document.addEventListener("DOMContentLoaded", function () { label(document); });
-  }
+  // a folded table is labelled when it is opened (boot.js)
+  window.zr.ready(function () {
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      window.zr.shown(table, label);
+    });
+  });
 })();
