@@ -221,13 +221,14 @@ class Ctx:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(cells) + " |" for cells in rows]
         body = "\n".join("    " + line for line in lines)
-        return f"{fold(tx.md(self.t('chart_data', title=title)))}\n\n{body}\n"
+        return f"{fold(self.t('chart_data', title=title))}\n\n{body}\n"
 
 
 def fold(summary: str, folded: bool = True) -> str:
-    """The first line of a collapsible block (pymdownx.details) titled `summary` (Markdown):
-    closed when `folded`, else open. Its content follows after a blank line, indented four spaces."""
-    title = summary.replace('"', "&quot;")  # the title sits inside "…"
+    """The first line of a collapsible block (pymdownx.details) titled `summary` (plain text, shown
+    as typed): closed when `folded`, else open. Its content follows after a blank line, indented
+    four spaces."""
+    title = tx.md(summary).replace('"', "&quot;")  # the title sits inside "…"
     return f'???{"" if folded else "+"} info "{title}"'
 
 

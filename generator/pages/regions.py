@@ -126,9 +126,9 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "fact_groups": _fact_groups(ctx, page, region, folded),
         "report": ctx.report_base(region),
         "targets": [target_row(ctx, page, region, t) for t in region.targets],
-        "targets_fold": fold(tx.md(ctx.t("target_details", n=len(region.targets))), folded),
+        "targets_fold": fold(ctx.t("target_details", n=len(region.targets)), folded),
         "events": sorted((event_row(ctx, page, region, e, with_region=False) for e in region.events), key=lambda r: r["sort"]),
-        "events_fold": fold(tx.md(ctx.t("event_details", n=len(region.events))), folded),
+        "events_fold": fold(ctx.t("event_details", n=len(region.events)), folded),
         "articles": [ctx.article_link(page, ctx.ds.articles[a]) for a in sorted(region.articles()) if a in ctx.ds.articles],
         "holds": "" if region.facts else _holds(ctx, region),
         "updated": ctx.t("updated", date=tx.date(ctx.history.date_of(ctx.ds.where(region)[0]), ctx.lang)),
@@ -146,7 +146,7 @@ def _fact_groups(ctx: Ctx, page: str, region: m.Region, folded: bool) -> list[di
         by_group[ctx.ds.metrics[fact.metric].group].append(fact)
     return [
         {
-            "fold": fold(tx.md(ctx.t("fact_group", group=ctx.lang.pick(ctx.ds.groups[gid].label), n=len(facts))), folded),
+            "fold": fold(ctx.t("fact_group", group=ctx.lang.pick(ctx.ds.groups[gid].label), n=len(facts)), folded),
             "rows": [fact_row(ctx, page, region, f) for f in facts],
         }
         for gid, facts in by_group.items()
