@@ -200,6 +200,44 @@ def test_instant_navigation_still_draws_charts(tab: Tab, site: Site) -> None:
     assert tab.off_machine() == []
 
 
+# The body's colour scheme in the first frame that has the page's content (before it is painted).
+FIRST_FRAME_SCHEME = """
+(function look() {
+  if (document.querySelector(".md-content")) {
+    window.__firstFrameScheme = document.body.getAttribute("data-md-color-scheme");
+  } else {
+    requestAnimationFrame(look);
+  }
+})();
+"""
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_the_colour_toggle_follows_the_system_from_the_first_frame_and_keeps_the_readers_choice(browser: Browser, site: Site, system: str) -> None:
+    """overrides/partials/javascripts/palette.html does what material's palette component did."""
+    tab = open_tab(browser, site.url, scheme=system)
+    tab.page.add_init_script(FIRST_FRAME_SCHEME)
+    other = "default" if system == "dark" else "slate"
+    visible = "form[data-zr-palette] label:visible"
+
+    tab.goto(site.resolve("region"))
+    assert tab.page.evaluate("window.__firstFrameScheme") == ("slate" if system == "dark" else "default")
+    assert tab.page.locator(visible).count() == 1, "one toggle shows: the one that switches away from the current scheme"
+
+    tab.page.locator(visible).click()
+    tab.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{other}'")
+    tab.page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")  # transitions back on
+    tab.page.reload()
+    assert tab.page.evaluate("window.__firstFrameScheme") == other, "the reader's choice is kept from the first frame on"
+
+    tab.page.focus("form[data-zr-palette] input:checked")
+    tab.page.keyboard.press("Enter")  # as material's component did: Enter switches to the next scheme
+    tab.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{other}'")
+    assert tab.page.locator(visible).count() == 1
+    assert tab.errors == [], tab.errors
+    tab.page.context.close()
+
+
 def test_charts_follow_the_colour_scheme_toggle(tab: Tab, site: Site) -> None:
     tab.goto(site.resolve("region"))
 
@@ -207,7 +245,7 @@ def test_charts_follow_the_colour_scheme_toggle(tab: Tab, site: Site) -> None:
         return str(tab.page.eval_on_selector(".vega-chart svg .role-axis-label text", "t => t.getAttribute('fill')"))
 
     light = label_colour()
-    tab.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    tab.page.locator("form[data-zr-palette] label:visible").first.click()
     tab.page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     redrawn = "(light) => { const t = document.querySelector(LABEL); return t && t.getAttribute('fill') !== light; }"
     tab.page.wait_for_function(redrawn.replace("LABEL", repr(".vega-chart svg .role-axis-label text")), arg=light)
