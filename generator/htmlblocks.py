@@ -82,7 +82,8 @@ def unstash(html: str, blocks: list[str]) -> str:
 
 _ROW = re.compile(r"^\|.*\|$")
 _RULE = re.compile(r"^\|(?:-{3,}\|)+$")  # no alignment colons: those are left to Python-Markdown
-_DETAILS = re.compile(r'^\?\?\?(\+?) (info|note) "([^"\n]*)"$')  # a collapsible block (pymdownx.details, base.fold), "+": open
+# a collapsible block (pymdownx.details, base.fold): "+": open; "info" or "note", maybe more classes
+_DETAILS = re.compile(r'^\?\?\?(\+?) ((?:info|note)(?: [a-z][a-z0-9-]*)*) "([^"\n]*)"$')
 _INDENT = "    "
 
 
@@ -134,7 +135,8 @@ def _table_at(lines: list[str], i: int, indent: str, page: str) -> tuple[str, in
 
 
 def _details_at(lines: list[str], i: int, page: str) -> tuple[str, int] | None:
-    """`??? info "summary"` (or note; `???+`: open), a blank line, an indented table: pymdownx.details' <details>."""
+    """`??? info "summary"` (or note, maybe with more classes; `???+`: open), a blank line, an
+    indented table: pymdownx.details' <details>."""
     found = _DETAILS.match(lines[i])
     if not found or i + 2 >= len(lines) or lines[i + 1].strip():
         return None

@@ -213,7 +213,7 @@ FIRST_FRAME_SCHEME = """
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])
-def test_the_colour_toggle_follows_the_system_from_the_first_frame_and_keeps_the_readers_choice(browser: Browser, site: Site, system: str) -> None:
+def test_the_colour_toggle_follows_the_system_from_the_first_frame_and_keeps_a_choice(browser: Browser, site: Site, system: str) -> None:
     """overrides/partials/javascripts/palette.html does what material's palette component did."""
     tab = open_tab(browser, site.url, scheme=system)
     tab.page.add_init_script(FIRST_FRAME_SCHEME)

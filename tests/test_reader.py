@@ -150,6 +150,22 @@ def test_a_region_page_prints_whole_in_a_few_sheets(tab: Tab, site: Site) -> Non
     assert 3 <= sheets <= 15, f"{sheets} sheets"
 
 
+def test_without_javascript_a_region_page_prints_its_folded_tables(browser: Browser, site: Site) -> None:
+    """With scripts off nothing opens the folded blocks when printing starts; every row still prints."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.url + site.resolve("region"), wait_until="load")
+        assert page.locator("article details:not([open])").count() >= 5, "the test needs a page whose tables start folded"
+        shown = "() => [...document.querySelectorAll('article details tbody tr')].map(tr => tr.checkVisibility())"
+        on_screen = page.evaluate(shown)
+        assert on_screen and not any(on_screen), "on screen, a folded block's rows are hidden"
+        page.emulate_media(media="print")
+        assert all(page.evaluate(shown)), "in print, every row shows"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_link_to_a_row_in_a_folded_block_opens_it(browser: Browser, site: Site, width: int) -> None:
     """A fact's permalink (from a citation, a search result, a source page's quote) lands on its

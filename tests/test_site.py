@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -361,7 +362,7 @@ def test_a_region_page_groups_its_facts_by_topic_and_folds_them_when_long(lang: 
     def blocks(region_id: str) -> list[tuple[bool, str]]:
         path = c.region_path(region_id)
         made = htmlblocks.finish(pages[path].markdown(ctx.lang), path)
-        found = re.findall(r'<details class="info"( open="open")?>\n<summary>([^<]*)</summary>', made)
+        found = re.findall(r'<details class="info(?: zr-facts)?"( open="open")?>\n<summary>([^<]*)</summary>', made)
         return [(bool(opened), summary) for opened, summary in found]
 
     for region_id, folded in (("yizhuang", True), ("fangchenggang", False)):
@@ -379,3 +380,24 @@ def test_a_region_page_groups_its_facts_by_topic_and_folds_them_when_long(lang: 
             expected.append(ctx.t("event_details", n=len(region.events)))
         assert [summary for _, summary in found] == expected
         assert sum(counts) == len(region.facts) and len(groups) >= 3
+        made = htmlblocks.finish(pages[c.region_path(region_id)].markdown(ctx.lang), c.region_path(region_id))
+        assert made.count('<details class="info zr-facts"') == len(groups), "site.css lines up the fact tables by this class"
+
+
+def test_past_a_dozen_regions_the_home_shows_the_best_documented_and_links_to_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With hundreds of regions a row each made the home the heaviest page. Past home.OVERVIEW the
+    table shows that many, those with the most figures first, and says how many there are in all,
+    with a link to the regions index (which still lists every one)."""
+    from generator.pages import home
+
+    dataset, _ = validate(ROOT)
+    monkeypatch.setattr(home, "OVERVIEW", 3)
+    pages = site.build_pages(dataset)
+    section = pages["index.md"].split("{ #regions }", 1)[1].split("\n## ", 1)[0]
+    shown = re.findall(r'<td><a href="regions/([^/"]+)/">', section)
+    by_figures = sorted(dataset.regions.values(), key=lambda region: -len(region.facts))
+    assert len(dataset.regions) > 3 and len(by_figures[2].facts) > len(by_figures[3].facts), "the data no longer tells them apart"
+    assert shown == [region.id for region in by_figures[:3]]
+    assert f"以上为数据最多的3个地区（共{len(dataset.regions)}个）。 [全部地区 →](regions/index.md)" in section
+    index = pages["regions/index.md"]
+    assert all(f'href="{region.id}/"' in index for region in dataset.regions.values()), "the index lists every region"

@@ -224,12 +224,13 @@ class Ctx:
         return f"{fold(self.t('chart_data', title=title))}\n\n{body}\n"
 
 
-def fold(summary: str, folded: bool = True) -> str:
+def fold(summary: str, folded: bool = True, css_class: str = "") -> str:
     """The first line of a collapsible block (pymdownx.details) titled `summary` (plain text, shown
-    as typed): closed when `folded`, else open. Its content follows after a blank line, indented
-    four spaces."""
+    as typed): closed when `folded`, else open; `css_class` is added to its "info" class. Its
+    content follows after a blank line, indented four spaces."""
     title = tx.md(summary).replace('"', "&quot;")  # the title sits inside "…"
-    return f'???{"" if folded else "+"} info "{title}"'
+    classes = f"info {css_class}".strip()
+    return f'???{"" if folded else "+"} {classes} "{title}"'
 
 
 def needle(q: m.Quantity | m.Event | m.RegionCluster) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import models as m
 from generator.pages import tilemap
 from generator.pages.base import Ctx, Page
 from generator.pages.figures import bars
@@ -13,6 +14,9 @@ from generator.paths import HOME
 
 CHARTS = 2  # the comparisons with most regions
 LATEST = 8  # events
+# Regions in the "at a glance" table. With hundreds of regions a row for each made the home the
+# heaviest page of the site; the tile map and the regions index (every region) show the rest.
+OVERVIEW = 12
 
 
 def pages(ctx: Ctx) -> list[Page]:
@@ -26,7 +30,8 @@ def nav(ctx: Ctx) -> dict[str, Any]:
 def context(ctx: Ctx) -> dict[str, Any]:
     regions = ctx.ds.regions.values()
     return {
-        "regions": region_rows(ctx, HOME),
+        "regions": region_rows(ctx, HOME, _overview(ctx)),
+        "regions_left_out": max(0, len(ctx.ds.regions) - OVERVIEW),
         "charts": [bars(ctx, HOME, comparison) for comparison in ctx.index.drawn()[:CHARTS]],
         "latest": [event_row(ctx, HOME, region, event) for region, event in ctx.index.events[:LATEST]],
         **tilemap.context(ctx, HOME),
@@ -37,3 +42,12 @@ def context(ctx: Ctx) -> dict[str, Any]:
             "articles": len(ctx.ds.articles),
         },
     }
+
+
+def _overview(ctx: Ctx) -> list[m.Region]:
+    """The regions the home's table shows: every one, in data order, up to OVERVIEW; beyond that the
+    OVERVIEW with the most figures, most first (data order among equals)."""
+    regions = list(ctx.ds.regions.values())
+    if len(regions) <= OVERVIEW:
+        return regions
+    return sorted(regions, key=lambda region: -len(region.facts))[:OVERVIEW]

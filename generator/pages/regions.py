@@ -146,7 +146,8 @@ def _fact_groups(ctx: Ctx, page: str, region: m.Region, folded: bool) -> list[di
         by_group[ctx.ds.metrics[fact.metric].group].append(fact)
     return [
         {
-            "fold": fold(ctx.t("fact_group", group=ctx.lang.pick(ctx.ds.groups[gid].label), n=len(facts)), folded),
+            # zr-facts: site.css gives these tables one set of column widths, so they line up
+            "fold": fold(ctx.t("fact_group", group=ctx.lang.pick(ctx.ds.groups[gid].label), n=len(facts)), folded, "zr-facts"),
             "rows": [fact_row(ctx, page, region, f) for f in facts],
         }
         for gid, facts in by_group.items()

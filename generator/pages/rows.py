@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from generator import models as m
@@ -86,10 +87,11 @@ def headline_line(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
     return f"{label}{ctx.lang.colon}{ctx.cited(page, region, fact, ctx.value(fact))}"
 
 
-def region_rows(ctx: Ctx, page: str) -> list[dict[str, Any]]:
-    """One row per region: its names, level, province and headline figures (home and regions index)."""
+def region_rows(ctx: Ctx, page: str, regions: Iterable[m.Region] | None = None) -> list[dict[str, Any]]:
+    """One row per region (default: all, in data order): its names, level, province and headline
+    figures (home and regions index)."""
     rows = []
-    for region in ctx.ds.regions.values():
+    for region in ctx.ds.regions.values() if regions is None else regions:
         rows.append(
             {
                 "name": ctx.region_link(page, region),
