@@ -61,7 +61,7 @@ def summarise(events: list[dict[str, Any]]) -> Load:
     start = min(bundle)
 
     def total(name: str) -> float:
-        return sum(e["dur"] for e in main if e["name"] == name and e["ts"] >= start) / 1000
+        return float(sum(e["dur"] for e in main if e["name"] == name and e["ts"] >= start)) / 1000
 
     tasks = [e for e in main if e["name"] in TASKS and e["ts"] + e["dur"] > start]
     return Load(total("UpdateLayoutTree"), total("Layout"), sum(max(0.0, e["dur"] / 1000 - 50) for e in tasks))
