@@ -217,25 +217,27 @@ def test_the_colour_toggle_follows_the_system_from_the_first_frame_and_keeps_a_c
     """overrides/partials/javascripts/palette.html does what material's palette component did."""
     tab = open_tab(browser, site.url, scheme=system)
     tab.page.add_init_script(FIRST_FRAME_SCHEME)
-    other = "default" if system == "dark" else "slate"
-    visible = "form[data-zr-palette] label:visible"
+    try:
+        other = "default" if system == "dark" else "slate"
+        visible = "form[data-zr-palette] label:visible"
 
-    tab.goto(site.resolve("region"))
-    assert tab.page.evaluate("window.__firstFrameScheme") == ("slate" if system == "dark" else "default")
-    assert tab.page.locator(visible).count() == 1, "one toggle shows: the one that switches away from the current scheme"
+        tab.goto(site.resolve("region"))
+        assert tab.page.evaluate("window.__firstFrameScheme") == ("slate" if system == "dark" else "default")
+        assert tab.page.locator(visible).count() == 1, "one toggle shows: the one that switches away from the current scheme"
 
-    tab.page.locator(visible).click()
-    tab.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{other}'")
-    tab.page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")  # transitions back on
-    tab.page.reload()
-    assert tab.page.evaluate("window.__firstFrameScheme") == other, "the reader's choice is kept from the first frame on"
+        tab.page.locator(visible).click()
+        tab.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{other}'")
+        tab.page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")  # transitions back on
+        tab.page.reload()
+        assert tab.page.evaluate("window.__firstFrameScheme") == other, "the reader's choice is kept from the first frame on"
 
-    tab.page.focus("form[data-zr-palette] input:checked")
-    tab.page.keyboard.press("Enter")  # as material's component did: Enter switches to the next scheme
-    tab.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{other}'")
-    assert tab.page.locator(visible).count() == 1
-    assert tab.errors == [], tab.errors
-    tab.page.context.close()
+        tab.page.focus("form[data-zr-palette] input:checked")
+        tab.page.keyboard.press("Enter")  # as material's component did: Enter switches to the next scheme
+        tab.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{other}'")
+        assert tab.page.locator(visible).count() == 1
+        assert tab.errors == [], tab.errors
+    finally:
+        tab.page.context.close()
 
 
 def test_charts_follow_the_colour_scheme_toggle(tab: Tab, site: Site) -> None:
