@@ -146,6 +146,7 @@
       regions.forEach(function (r) { known[r.id] = r; });
       var picked = chosen().filter(function (id) { return known[id]; }).slice(0, max);
       var boxes = {};
+      var drawn = false; // the view shows a grid drawn here, not the page's own
 
       function draw() {
         remember(picked);
@@ -154,7 +155,10 @@
           boxes[id].disabled = !boxes[id].checked && picked.length >= max;
         });
         if (picked.length < 2) {
-          view.innerHTML = original; // the generator's HTML, not data
+          // the page's own again (the generator's HTML, not data); at load it is still there: parsing
+          // it anew would lay out the page's largest table twice while a phone is busiest
+          if (drawn) view.innerHTML = original;
+          drawn = false;
           return;
         }
         Promise.all(picked.map(function (id) {
@@ -162,6 +166,7 @@
         })).then(function () {
           view.textContent = "";
           view.appendChild(grid(root, metrics, regions, picked, labels));
+          drawn = true;
         }).catch(function (err) { console.error("the grid cannot be drawn", err); });
       }
 
