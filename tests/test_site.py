@@ -398,6 +398,6 @@ def test_past_a_dozen_regions_the_home_shows_the_best_documented_and_links_to_al
     by_figures = sorted(dataset.regions.values(), key=lambda region: -len(region.facts))
     assert len(dataset.regions) > 3 and len(by_figures[2].facts) > len(by_figures[3].facts), "the data no longer tells them apart"
     assert shown == [region.id for region in by_figures[:3]]
-    assert f"以上为数据最多的3个地区（共{len(dataset.regions)}个）。 [全部地区 →](regions/index.md)" in section
+    assert f"以上为数据最多的3个地区（共{len(dataset.regions)}个）。 [全部地区&nbsp;→](regions/index.md){{ .zr-more }}" in section
     index = pages["regions/index.md"]
     assert all(f'href="{region.id}/"' in index for region in dataset.regions.values()), "the index lists every region"
