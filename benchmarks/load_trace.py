@@ -27,16 +27,18 @@ import json
 import os
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lighthouse import make_server, serving
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute"]
 TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,12 @@ def summarise(events: list[dict[str, Any]]) -> Load:
     return Load(total("UpdateLayoutTree"), total("Layout"), sum(max(0.0, e["dur"] / 1000 - 50) for e in tasks))
 
 
+def phone(browser: Browser) -> BrowserContext:
+    return browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
+
+
 def load(browser: Browser, url: str) -> Load:
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
+    context = phone(browser)
     try:
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -85,7 +91,7 @@ def switch(browser: Browser, url: str, to: str) -> float:
     compare/) until that page has loaded, at the same slowdown; the site's assets already cached,
     as for a reader's second page. With `navigation.instant` material fetches the page and swaps
     it in; without, the browser loads it."""
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
+    context = phone(browser)
     try:
         page = context.new_page()
         for _ in range(2):  # the first load fills the cache
@@ -102,13 +108,15 @@ def switch(browser: Browser, url: str, to: str) -> float:
         context.close()
 
 
-def measure(urls: Sequence[str], loads: int) -> dict[str, list[Load]]:
-    found: dict[str, list[Load]] = {url: [] for url in urls}
+def measure(urls: Sequence[str], loads: int, once: Callable[[Browser, str], T]) -> dict[str, list[T]]:
+    """`once` for each URL, `loads` times, the URLs alternating: a busy moment of the machine falls
+    on every page alike."""
+    found: dict[str, list[T]] = {url: [] for url in urls}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
         for _ in range(loads):
-            for url in urls:  # alternating: a busy moment of the machine falls on every page alike
-                found[url].append(load(browser, url))
+            for url in urls:
+                found[url].append(once(browser, url))
         browser.close()
     return found
 
@@ -128,28 +136,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     with serving(make_server(served, args.port)) as base:
         urls = [f"{base}{site}{page.lstrip('/')}" for site in sites for page in args.pages]
         if args.switch:
-            return print_switches(urls, args.switch, args.loads, base)
-        found = measure(urls, args.loads)
+            print_switches(measure(urls, args.loads, partial(switch, to=args.switch)), args.switch, base)
+        else:
+            print_loads(measure(urls, args.loads, load), base)
+    return 0
+
+
+def print_loads(found: dict[str, list[Load]], base: str) -> None:
     print("| page | style (ms) | layout (ms) | long-task excess (ms) | excess of each load |\n| --- | --- | --- | --- | --- |")
     for url, runs in found.items():
         each = " ".join(str(round(run.excess_ms)) for run in runs)
         style, layout, excess = (statistics.median(getattr(run, key) for run in runs) for key in ("style_ms", "layout_ms", "excess_ms"))
         print(f"| {url.removeprefix(base)} | {style:.0f} | {layout:.0f} | {excess:.0f} | {each} |")
-    return 0
 
 
-def print_switches(urls: Sequence[str], to: str, loads: int, base: str) -> int:
-    times: dict[str, list[float]] = {url: [] for url in urls}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-        for _ in range(loads):
-            for url in urls:
-                times[url].append(switch(browser, url, to))
-        browser.close()
+def print_switches(times: dict[str, list[float]], to: str, base: str) -> None:
     print(f"| page | click → {to} loaded (ms) | each |\n| --- | --- | --- |")
-    for url, each in times.items():
-        print(f"| {url.removeprefix(base)} | {statistics.median(each):.0f} | {' '.join(str(round(t)) for t in each)} |")
-    return 0
+    for url, ms in times.items():
+        print(f"| {url.removeprefix(base)} | {statistics.median(ms):.0f} | {' '.join(str(round(t)) for t in ms)} |")
 
 
 if __name__ == "__main__":
