@@ -317,7 +317,7 @@ def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
         if function in vars(owner):  # only what this checkout defines (an older one has fewer events)
             setattr(owner, function, timed(name, getattr(owner, function)))
 
-    sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)]
+    sys.argv = ["mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
     profiler = None
     if profile:
         import cProfile

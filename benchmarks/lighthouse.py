@@ -163,7 +163,7 @@ def build(root: Path, out: Path, site_url: str) -> None:
         "PYTHONWARNINGS": "ignore:pkg_resources is deprecated:UserWarning",
         "PYTHONPATH": str(root),
     }
-    mkdocs = [str(python if python.exists() else sys.executable), "-m", "mkdocs", "build", "--strict", "-q"]
+    mkdocs = [str(python if python.exists() else sys.executable), "-m", "mkdocs", "build", "--strict"]
     for config, dest in [("mkdocs.yml", out), ("mkdocs.en.yml", out / "en")]:
         if not (root / config).exists():
             continue

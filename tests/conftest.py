@@ -134,13 +134,16 @@ EDITION_CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}  # c
 
 def mkdocs_build(root: Path, out: Path, editions: tuple[str, ...] = ("zh", "en"), **env: str) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build --strict` of the project at `root` into `out`, each edition in its own
-    process, the default one first (its build empties `out`), as `scripts/build` does."""
+    process, the default one first (its build empties `out`), as `scripts/build` does.
+
+    Never with `-q`: it raises MkDocs' log level above WARNING, so the warnings `--strict` counts
+    are not emitted and the build passes whatever MkDocs found (test_valid_data_builds.py)."""
     runs = []
     for lang in editions:
         config, folder = EDITION_CONFIGS[lang]
         runs.append(
             subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / config), "-d", str(out / folder)],
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / config), "-d", str(out / folder)],
                 capture_output=True,
                 text=True,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},

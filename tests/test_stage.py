@@ -37,7 +37,7 @@ def staged(site: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     for lang, folder in (("zh", ""), ("en", "en")):
         config = out / "src" / lang / "mkdocs.yml"
         assert "zone-report" not in yaml.safe_load(config.read_text(encoding="utf-8"))["plugins"]
-        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out / "site" / folder)]
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out / "site" / folder)]
         done = subprocess.run(build, env=env, capture_output=True, text=True, cwd=out)
         assert done.returncode == 0, done.stdout + done.stderr
     return out / "site"

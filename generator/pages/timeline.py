@@ -36,5 +36,6 @@ def context(ctx: Ctx) -> dict[str, Any]:
         "others": [event_row(ctx, TIMELINE, r, e) for r, e in others],
         "other_types": ctx.lang.join(ctx.t(f"type_{kind}") for kind in sorted(kinds)),
         "targets": targets,
-        "regions": [ctx.region_link(TIMELINE, r, "events") for r in regions],
+        # a region without events has no #events section to land on (a strict build refuses the link)
+        "regions": [ctx.region_link(TIMELINE, r, "events" if r.events else "") for r in regions],
     }
