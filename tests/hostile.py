@@ -3,9 +3,15 @@
 Each field gets `payload(key)`: script tags, event handlers, `javascript:` links (HTML and
 Markdown), an attribute breakout with either quote, `\\u003c` escapes written as text (a YAML or
 JSON layer that decodes them would make a live tag), pre-escaped entities (a layer that unescapes
-twice would), a `</title>` breakout, an attr_list block and template syntax. Every payload calls
-`pwn("<key>")`, so a test that sees a call (browser) or a live handler (static scan) knows which
-field leaked. The data is otherwise valid: `check` passes and `mkdocs build --strict` builds it.
+twice would), a `</title>` breakout, an attr_list block and template syntax; handlers unquoted,
+in double quotes and in single quotes, and two with no Markdown special character at all (which
+Markdown escaping alone would leave live). Every payload calls `pwn("<key>")` (the two plain ones
+call `pwn` itself), so a test that sees a call (browser) or a live handler (static scan) knows
+which field leaked. The data is otherwise valid: `check` passes and `mkdocs build --strict` builds it.
+
+Every field a rendered record uses carries one: the labels of the units its facts are in (with and
+without a scale word), a number's `written` form and so the slice of the quote printed around it,
+a range, notes, subjects, scopes, titles, quotes, in both editions.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ def payload(key: str) -> str:
     """Text a contributor could write, carrying every kind of markup that must stay text."""
     call = f"{MARK}('{key}')"
     return (
-        f'{key}<script>{call}</script><img src=x onerror="{call}">'
+        f'{key}<script>{call}</script><img src=x onerror="{call}"><img src=x onerror={call}>'
+        f"<img src=x onerror='{call}'><img src=x onerror=pwn><details open ontoggle=pwn>"
         f"\"><svg onload={call}>'><svg onload={call}>"
         f"\\u003cimg src=x onerror={call}\\u003e&lt;img src=x onerror={call}&gt;"
         f"</title><script>{call}</script>"
@@ -62,12 +69,18 @@ QUOTES = {
     "alpha-event": f"{payload('q-alpha-event')}2月3日甲区政策发布",
     "alpha-target": f"{payload('q-alpha-target')}到2025年甲区工业总产值突破3000亿元",
     "alpha-cluster": f"{payload('q-alpha-cluster')}甲区发展商业航天产业",
+    # a number in characters, the payload inside its written form: the page prints that slice
+    "alpha-written": f"{payload('q-alpha-written')}甲区高端产业规模突破千亿{payload('written')}元",
+    "alpha-count": f"{payload('q-alpha-count')}甲区建成12个{payload('unit-hostile-zh')}平台",
     "beta-firms": f"{payload('q-beta-firms')}乙市高新技术企业超1800家",
-    "beta-output": f"{payload('q-beta-output')}乙市工业总产值约1500亿元",
+    "beta-output": f"{payload('q-beta-output')}乙市工业总产值约1500亿至2000亿元",
     "beta-share": f"{payload('q-beta-share')}乙市战略性新兴产业产值占比43.9%",
     "beta-event": f"{payload('q-beta-event')}1月乙市会议召开",
     "beta-cluster": f"{payload('q-beta-cluster')}乙市把商业航天作为新兴产业",
 }
+
+
+WRITTEN = f"千亿{payload('written')}"  # a number in characters, as the quote prints it
 
 
 def _fact(rid: str, key: str, metric: str, value: float, unit: str, **more: Any) -> dict[str, Any]:
@@ -153,19 +166,21 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
     ]
     _dump(data / "sources" / "articles.yml", {"articles": articles})
 
+    # every unit a fact is in has an attack in its label: printed after a value with a scale
+    # word (亿元), without one (家, %), and as a page's unit beside a metric's definition
     units = [
-        {"id": "firms", "label": {"zh": "家", "en": "firms"}},
-        {"id": "yuan", "label": {"zh": "元", "en": "yuan"}},
-        {"id": "percent", "label": {"zh": "%", "en": "%"}},
+        {"id": "firms", "label": {"zh": "家" + payload("unit-firms-zh"), "en": "firms" + payload("unit-firms-en")}},
+        {"id": "yuan", "label": {"zh": "元" + payload("unit-yuan-zh"), "en": "yuan" + payload("unit-yuan-en")}},
+        {"id": "percent", "label": {"zh": "%" + payload("unit-percent-zh"), "en": "%" + payload("unit-percent-en")}},
+        {"id": "hostile_unit", "label": {"zh": payload("unit-hostile-zh"), "en": payload("unit-hostile-en")}},
     ]
-    # a unit whose label is an attack, used by no metric's facts except as a label
-    units.append({"id": "hostile_unit", "label": bi("unit")})
     metrics = [
         _metric("high_tech_enterprises", "firms", group="hostile_group"),
         _metric("industrial_output", "yuan", display_scale="亿"),
         _metric("sei_share_zone", "percent", not_comparable_with=[{"metric": "sei_share_industrial", "reason": bi("reason")}]),
         _metric("sei_share_industrial", "percent"),
         _metric("hostile_count", "hostile_unit"),
+        _metric("high_end_output", "yuan", display_scale="亿"),
     ]
     groups = [{"id": "economy", "label": {"zh": "经济规模", "en": "Economic scale"}}, {"id": "hostile_group", "label": bi("group")}]
     _dump(data / "metrics.yml", {"units": units, "groups": groups, "metrics": metrics})
@@ -189,6 +204,8 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
         firms=_fact("alpha", "firms", "high_tech_enterprises", 2100, "firms", qualifier="突破"),
         output=_fact("alpha", "output", "industrial_output", 2000, "yuan", scale="亿", qualifier="达", scope="sub-area"),
         share=_fact("alpha", "share", "sei_share_zone", 44, "percent", qualifier="达到", with_subject=True),
+        written=_fact("alpha", "written", "high_end_output", 1000, "yuan", scale="亿", qualifier="突破", written=WRITTEN),
+        count=_fact("alpha", "count", "hostile_count", 12, "hostile_unit"),
     )
     alpha["targets"] = [
         {
@@ -211,7 +228,7 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
         "beta",
         west,
         firms=_fact("beta", "firms", "high_tech_enterprises", 1800, "firms", qualifier="超"),
-        output=_fact("beta", "output", "industrial_output", 1500, "yuan", scale="亿", qualifier="约"),
+        output=_fact("beta", "output", "industrial_output", 1500, "yuan", scale="亿", qualifier="约", value_max=2000),
         share=_fact("beta", "share", "sei_share_industrial", 43.9, "percent"),
     )
     _dump(data / "regions" / "alpha.yml", alpha)

@@ -110,14 +110,22 @@ class Ctx:
         return markdown if self.lang.primary == "zh" else f'<span lang="zh">{markdown}</span>'
 
     def unit_label(self, unit_id: str) -> str:
+        """A unit's label as plain text (a chart's axis, a script's data): a page gets it escaped,
+        inside `value` or through `tx.md`."""
         unit = self.ds.units.get(unit_id)
         return self.lang.pick(unit.label) if unit else unit_id
 
     def value(self, q: m.Quantity, scale: str | None = None) -> str:
+        """The value as printed, as escaped Markdown: its unit's label and its written form (with the
+        slice of the quote around it) are a contributor's text, like any other."""
         key = (id(q), scale)  # records live as long as the dataset this context was made for
         if key not in self._values:
-            self._values[key] = tx.quantity(q, self.unit_label(q.unit), scale, self.lang)
+            self._values[key] = tx.md(tx.quantity(q, self.unit_label(q.unit), scale, self.lang))
         return self._values[key]
+
+    def plain_value(self, q: m.Quantity, scale: str | None = None) -> str:
+        """The value as plain text, for charts and scripts, which take text as data."""
+        return tx.unmarked(self.value(q, scale))
 
     def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str) -> str:
         """`text` as a link to its quote on the source page; the quote is the hover tooltip.

@@ -38,7 +38,7 @@ def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = N
             {
                 "region": bar_label(ctx, region, fact),
                 "value": fact.normalized / divisor,
-                "display": ctx.value(fact, scale),
+                "display": ctx.plain_value(fact, scale),
                 "period": tx.unmarked(ctx.period(fact)),
                 "source": ctx.lang.pick(ctx.ds.articles[fact.source].title),
                 "href": url(page, region_path(region.id), fact_anchor(fact)),
@@ -140,8 +140,8 @@ def targets(ctx: Ctx, page: str, regions: list[m.Region]) -> str:
                     "region": ctx.lang.pick(region.profile.short_name),
                     "target_value": target.normalized / m.SCALES[scale],
                     "latest_value": base.normalized / m.SCALES[scale] if base else None,
-                    "display_target": ctx.value(target, scale),
-                    "display_latest": ctx.value(base, scale) if base else "",
+                    "display_target": ctx.plain_value(target, scale),
+                    "display_latest": ctx.plain_value(base, scale) if base else "",
                     "deadline": target.deadline,
                     "unit": scale + ctx.unit_label(target.unit),
                     "href": url(page, region_path(region.id), fact_anchor(target)),
@@ -159,7 +159,7 @@ def _target_label(ctx: Ctx, region: m.Region, target: m.Target, base: m.Fact, se
     name = ctx.lang.pick(target.title)
     if several:
         name = f"{ctx.lang.pick(region.profile.short_name)} · {name}"
-    return f"{name}{ctx.lang.colon}{ctx.value(base)} / {ctx.value(target)}" + ctx.lang.paren(tx.date(target.deadline, ctx.lang))
+    return f"{name}{ctx.lang.colon}{ctx.plain_value(base)} / {ctx.plain_value(target)}" + ctx.lang.paren(tx.date(target.deadline, ctx.lang))
 
 
 def matrix(ctx: Ctx, page: str) -> str:

@@ -49,7 +49,7 @@ def _figure(ctx: Ctx, region: m.Region, fact: m.Fact) -> dict[str, str]:
     if cluster and ctx.ds.metrics[fact.metric].per_cluster:  # which industry's figure it is
         notes.append(ctx.lang.pick(cluster.name))
     return {
-        "value": ctx.value(fact),
+        "value": ctx.plain_value(fact),
         "period": ctx.period(fact),
         "about": ctx.lang.sep(n for n in notes if n),
         "href": url(COMPARE, region_path(region.id), fact_anchor(fact)),

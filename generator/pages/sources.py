@@ -72,16 +72,16 @@ def _quotes(ctx: Ctx, page: str, article: m.Article) -> list[dict[str, Any]]:
     for region, record, index in ctx.index.by_article.get(article.id, []):
         printing = record.printings()[index] if isinstance(record, m.Reported) else record
         if isinstance(record, m.Quantity):
-            what, anchor = ctx.value(record), fact_anchor(record)
+            what, anchor = ctx.value(record), fact_anchor(record)  # (escaped: a unit label is data)
         elif isinstance(record, m.Event):
-            what, anchor = ctx.event_date(record), fact_anchor(record)
+            what, anchor = tx.md(ctx.event_date(record)), fact_anchor(record)
         else:
-            what, anchor = ctx.t("role_" + record.role), "clusters"
+            what, anchor = tx.md(ctx.t("role_" + record.role)), "clusters"
         found = text.find(printing.quote, article.lines) if text else None
         quotes.append(
             {
                 "anchor": printing_anchor(region.id, record, index),
-                "what": f"[{tx.md(what)}]({link(page, region_path(region.id), anchor)})" + _where(ctx, region, record),
+                "what": f"[{what}]({link(page, region_path(region.id), anchor)})" + _where(ctx, region, record),
                 "region": ctx.name(region),
                 "quote": ctx.chinese(tx.md(printing.quote)),  # the evidence: never translated
                 "line": text.line_at(found[0]) if text and found else 0,
