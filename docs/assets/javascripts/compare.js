@@ -8,12 +8,25 @@
  * choice is kept in the address (?regions=a,b) so a reader can share it.
  *
  * Text from the data only ever enters the page as textContent or a link's href (which the
- * generator made): never as HTML.
+ * generator made): never as HTML. Ids (from the data, and from the address, which anyone can write)
+ * are looked up in Maps or with own(), never as a plain object's keys: `?regions=__proto__,toString`
+ * would find Object.prototype's members there.
  */
 (function () {
   "use strict";
 
-  var cells = {}; // region id → its cells (fetched once)
+  var cells = new Map(); // region id → its cells (fetched once)
+
+  // the object's own value for `key` (a metric id from the data), never one it inherits
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
+  // the words with `slot` replaced by `value` as it is: a string replacement would read "$&", "$`"
+  // in a metric's label as patterns
+  function fill(words, slot, value) {
+    return words.replace(slot, function () { return value; });
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -29,9 +42,10 @@
     });
   }
 
-  function chosen() {
+  // the regions the address names that are regions (`known`), each once, in the address's order
+  function chosen(known) {
     var value = new URLSearchParams(window.location.search).get("regions") || "";
-    return value.split(",").filter(Boolean);
+    return value.split(",").filter(function (id, i, ids) { return known.has(id) && ids.indexOf(id) === i; });
   }
 
   function remember(ids) {
@@ -42,13 +56,13 @@
   }
 
   // the same table as grid.py's html_table, for the picked regions
-  function grid(root, metrics, regions, picked, labels) {
-    var columns = picked.map(function (id) { return cells[id] || {}; });
+  function grid(root, metrics, known, picked, labels) {
+    var columns = picked.map(function (id) { return cells.get(id) || {}; });
     var table = el("table", { "class": "zr-grid-table" });
     var head = el("tr");
     head.appendChild(el("th", { scope: "col" }, labels.metric));
     picked.forEach(function (id) {
-      var region = regions.filter(function (r) { return r.id === id; })[0];
+      var region = known.get(id);
       var th = el("th", { scope: "col" });
       var a = el("a", { href: region.href }, region.name);
       th.appendChild(a);
@@ -60,7 +74,7 @@
     var body = el("tbody");
     var group = "";
     metrics.forEach(function (row) {
-      var values = columns.map(function (column) { return column[row.id]; });
+      var values = columns.map(function (column) { return own(column, row.id); });
       var reported = values.filter(Boolean).length;
       if (!reported) return; // a metric none of the picked regions reports
       if (row.group !== group) {
@@ -74,11 +88,11 @@
       th.appendChild(el("a", { href: row.href }, row.label));
       if (row.apart.length) {
         th.appendChild(document.createTextNode(" "));
-        th.appendChild(el("abbr", { "class": "zr-apart", title: labels.apart.replace("{metrics}", row.apart.join("、")) }, "≠"));
+        th.appendChild(el("abbr", { "class": "zr-apart", title: fill(labels.apart, "{metrics}", row.apart.join("、")) }, "≠"));
       }
       if (reported >= 2) {
         th.appendChild(document.createTextNode(" "));
-        th.appendChild(el("small", { "class": "zr-shared" }, labels.shared.replace("{n}", String(reported))));
+        th.appendChild(el("small", { "class": "zr-shared" }, fill(labels.shared, "{n}", String(reported))));
       }
       tr.appendChild(th);
       values.forEach(function (value) {
@@ -107,10 +121,10 @@
       var label = el("label", {}, labels["grid_" + key] + " ");
       var select = el("select", { "data-filter": key });
       select.appendChild(el("option", { value: "" }, labels.grid_all));
-      var seen = {};
+      var seen = new Set(); // (a province may be called "constructor" in some edition)
       regions.forEach(function (r) {
-        if (r[key] && !seen[r[key]]) {
-          seen[r[key]] = true;
+        if (r[key] && !seen.has(r[key])) {
+          seen.add(r[key]);
           select.appendChild(el("option", { value: r[key] }, r[key]));
         }
       });
@@ -142,17 +156,16 @@
     var base = root.getAttribute("data-cells");
     Promise.all([json(root.getAttribute("data-regions")), json(root.getAttribute("data-metrics"))]).then(function (loaded) {
       var regions = loaded[0], metrics = loaded[1];
-      var known = {};
-      regions.forEach(function (r) { known[r.id] = r; });
-      var picked = chosen().filter(function (id) { return known[id]; }).slice(0, max);
-      var boxes = {};
+      var known = new Map(regions.map(function (r) { return [r.id, r]; }));
+      var picked = chosen(known).slice(0, max);
+      var boxes = new Map(); // region id → its checkbox
       var drawn = false; // the view shows a grid drawn here, not the page's own
 
       function draw() {
         remember(picked);
-        Object.keys(boxes).forEach(function (id) {
-          boxes[id].checked = picked.indexOf(id) >= 0;
-          boxes[id].disabled = !boxes[id].checked && picked.length >= max;
+        boxes.forEach(function (box, id) {
+          box.checked = picked.indexOf(id) >= 0;
+          box.disabled = !box.checked && picked.length >= max;
         });
         if (picked.length < 2) {
           // the page's own again (the generator's HTML, not data); at load it is still there: parsing
@@ -162,29 +175,35 @@
           return;
         }
         Promise.all(picked.map(function (id) {
-          return cells[id] ? cells[id] : json(base + id + ".json").then(function (c) { cells[id] = c; return c; });
+          return cells.has(id) ? cells.get(id) : json(base + id + ".json").then(function (c) { cells.set(id, c); return c; });
         })).then(function () {
           view.textContent = "";
-          view.appendChild(grid(root, metrics, regions, picked, labels));
+          view.appendChild(grid(root, metrics, known, picked, labels));
           drawn = true;
         }).catch(function (err) { console.error("the grid cannot be drawn", err); });
       }
 
       var visible = filters(table, regions, labels, function () {
         table.querySelectorAll("tbody tr").forEach(function (tr) {
-          tr.hidden = !visible(known[tr.getAttribute("data-region")]);
+          var region = known.get(tr.getAttribute("data-region"));
+          tr.hidden = !region || !visible(region);
         });
       });
       var pickHead = el("th", { scope: "col" }, labels.grid_pick_short);
       table.querySelector("thead tr").insertBefore(pickHead, table.querySelector("thead th"));
       table.querySelectorAll("tbody tr").forEach(function (tr) {
         var id = tr.getAttribute("data-region");
-        var box = el("input", { type: "checkbox", "aria-label": known[id].name });
+        var region = known.get(id);
+        if (!region) { // a row regions.json does not list (a page older than it): no box, not an error
+          tr.insertBefore(el("td"), tr.firstChild);
+          return;
+        }
+        var box = el("input", { type: "checkbox", "aria-label": region.name });
         box.addEventListener("change", function () {
           picked = box.checked ? picked.concat([id]).slice(0, max) : picked.filter(function (p) { return p !== id; });
           draw();
         });
-        boxes[id] = box;
+        boxes.set(id, box);
         var td = el("td");
         td.appendChild(box);
         tr.insertBefore(td, tr.firstChild);
