@@ -82,10 +82,16 @@ def check_calendar(date: str) -> str | None:
 # Sources
 
 
+# An article's passages in its file: a page set in columns splits one into a few (the most today
+# is 2). Bounded because every quote of the article is looked for in each range, and a message
+# about a misplaced quote lists them all.
+MAX_RANGES = 50
+
+
 class Article(Record):
     id: KebabId
     file: SourceFile = Field(description="file name in data/sources/")
-    lines: list[tuple[Int, Int]] = Field(min_length=1, description="1-based inclusive line ranges")
+    lines: list[tuple[Int, Int]] = Field(min_length=1, max_length=MAX_RANGES, description="1-based inclusive line ranges")
     kind: Literal["report", "column", "commentary", "photo-report", "caption"]
     title: Bilingual
     outlet: Bilingual | None = None

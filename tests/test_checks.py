@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from generator.checks import CHECKS, Check, ids, quotes, registry, run_checks
 from generator.checks.quotes import printed_scales
 from generator.coverage import Uncovered
 from generator.load import Dataset, load
+from generator.pipeline import validate
 from generator.problems import Problem
 from generator.text import number_forms
 
@@ -359,6 +362,81 @@ def test_articles_must_not_overlap(project: Project) -> None:
     assert found(project, "article_spans") == [
         "data/sources/articles.yml:14: lines [5, 7] overlap article 'first-article' [1, 5] (each line of a source belongs to one article)"
     ]
+
+
+def test_a_range_overlapping_several_is_reported_once_naming_one(project: Project) -> None:
+    # every earlier range it overlaps used to give a message of its own: n² of them for n copies.
+    # [5, 7] overlaps first-article's [1, 5] and its own [6, 7]: named is the one reaching further
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [[6, 7], [5, 7], [1, 2]]")
+    assert found(project, "article_spans") == [
+        "data/sources/articles.yml:14: lines [5, 7] overlap article 'second-article' [6, 7] (each line of a source belongs to one article)",
+        "data/sources/articles.yml:14: lines [1, 2] overlap article 'first-article' [1, 5] (each line of a source belongs to one article)",
+    ]
+
+
+def _copies(project: Project, articles: int, ranges: int) -> None:
+    """`articles` more articles of x.txt, each listing lines 1–5 (first-article's) `ranges` times."""
+    lines = ", ".join(["[1, 5]"] * ranges)
+    project.append(
+        "sources/articles.yml",
+        "".join(
+            f"  - {{id: copy-{i}, file: x.txt, lines: [{lines}], kind: report, title: {{zh: 副本, en: Copy}},"
+            f' published: "2024-03", published_basis: Printed., authors: []}}\n'
+            for i in range(articles)
+        ),
+    )
+
+
+def _timed_spans(project: Project, deadline: float) -> tuple[list[Problem], float]:
+    """article_spans' problems and the seconds they took; fails once `deadline` seconds have passed
+    (the check yields as it goes: a quadratic one fails the test instead of stalling it)."""
+    dataset = project.dataset()
+    start = time.perf_counter()
+    problems = []
+    for problem in CHECKS["article_spans"].function(dataset):
+        problems.append(problem)
+        assert time.perf_counter() - start < deadline, f"article_spans took over {deadline} s for {len(problems)} problems"
+    return problems, time.perf_counter() - start
+
+
+def test_ten_thousand_line_ranges_are_checked_in_well_under_two_seconds(tmp_path: Path, project: Project) -> None:
+    """Ranges are compared each with those before it in one pass (issue 25: pair by pair, 1,000
+    copies of one range took 7.6 s and 10,000 more than five minutes)."""
+    small = Project(tmp_path / "small")
+    shutil.copytree(project.root, small.root)
+    _copies(small, 20, 50)  # 1,000 ranges
+    _copies(project, 200, 50)  # 10,000 ranges; at most 50 per article (MAX_RANGES)
+    few, seconds_for_few = _timed_spans(small, 2.0)
+    many, seconds = _timed_spans(project, 2.0)
+    assert len(few) == 1_000 and len(many) == 10_000  # one problem per range, naming first-article
+    assert {p.message for p in many} == {"lines [1, 5] overlap article 'first-article' [1, 5]"}
+    assert seconds < 2.0 and seconds < 40 * max(seconds_for_few, 0.01)  # linear-ish: not 100×
+    start = time.perf_counter()
+    run_checks(project.dataset())  # every other check on these ranges too
+    assert time.perf_counter() - start < 2.0
+
+
+def test_an_article_lists_at_most_max_ranges(project: Project) -> None:
+    project.replace("sources/articles.yml", "lines: [[6, 7]]", "lines: [" + ", ".join(["[6, 7]"] * 10_000) + "]")
+    start = time.perf_counter()
+    _dataset, problems = validate(project.root)
+    assert time.perf_counter() - start < 2.0
+    assert [p.format() for p in problems] == [
+        f"data/sources/articles.yml:14: articles.1.lines: expected at most {m.MAX_RANGES} items, got 10000 (1-based inclusive line ranges)"
+    ]
+
+
+@given(st.lists(st.tuples(st.integers(1, 30), st.integers(0, 8)), max_size=40))
+def test_each_range_names_an_earlier_one_it_overlaps(spans: list[tuple[int, int]]) -> None:
+    ranges = [(first, first + length) for first, length in spans]
+    named = quotes.earlier_overlaps(ranges)
+    for i, (first, last) in enumerate(ranges):
+        overlapped = [j for j, (a, b) in enumerate(ranges[:i]) if a <= last and first <= b]
+        assert (named[i] is None) == (not overlapped)  # every overlap found, as pair by pair did
+        if overlapped:
+            assert named[i] in overlapped
+            assert ranges[named[i]][1] == max(ranges[j][1] for j in overlapped)  # the one reaching furthest
+            assert named[i] == min(j for j in overlapped if ranges[j][1] == ranges[named[i]][1])  # the first such
 
 
 # ---------------------------------------------------------------------------------------------

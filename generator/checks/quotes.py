@@ -3,6 +3,7 @@ qualifier) is printed in its quote, with enough words around it to say what it c
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from generator.text import number_forms
 
 @check()
 def article_spans(dataset: Dataset) -> Iterator[Problem]:
-    taken: dict[str, list[tuple[int, int, str]]] = {}
+    """Each article's file exists, its ranges are within the file, and no range overlaps one
+    listed before it (in any article of the same file); a range that does is reported once."""
+    ranges: dict[str, list[tuple[int, int, m.Article, int]]] = {}  # per file: its ranges in the file's lines
     for article in dataset.articles.values():
         text = dataset.texts.get(article.file)
         if text is None:
@@ -31,25 +34,75 @@ def article_spans(dataset: Dataset) -> Iterator[Problem]:
             )
             continue
         for index, (first, last) in enumerate(article.lines):
-            if not 1 <= first <= last <= text.line_count:
-                yield dataset.problem(
-                    article,
-                    ("lines", index),
-                    f"line range [{first}, {last}] is outside the file's {text.line_count} lines",
-                    "write [first, last] with 1 ≤ first ≤ last ≤ the file's last line",
-                    "reference",
-                )
+            if 1 <= first <= last <= text.line_count:
+                ranges.setdefault(article.file, []).append((first, last, article, index))
                 continue
-            for other_first, other_last, other in taken.get(article.file, []):
-                if first <= other_last and other_first <= last:
-                    yield dataset.problem(
-                        article,
-                        ("lines", index),
-                        f"lines [{first}, {last}] overlap article '{other}' [{other_first}, {other_last}]",
-                        "each line of a source belongs to one article",
-                        "reference",
-                    )
-            taken.setdefault(article.file, []).append((first, last, article.id))
+            yield dataset.problem(
+                article,
+                ("lines", index),
+                f"line range [{first}, {last}] is outside the file's {text.line_count} lines",
+                "write [first, last] with 1 ≤ first ≤ last ≤ the file's last line",
+                "reference",
+            )
+    for listed in ranges.values():
+        yield from _overlapping(dataset, listed)
+
+
+def _overlapping(dataset: Dataset, listed: list[tuple[int, int, m.Article, int]]) -> Iterator[Problem]:
+    named = earlier_overlaps([(first, last) for first, last, _, _ in listed])
+    for (first, last, article, index), earlier in zip(listed, named, strict=True):
+        if earlier is not None:
+            other_first, other_last, other, _ = listed[earlier]
+            yield dataset.problem(
+                article,
+                ("lines", index),
+                f"lines [{first}, {last}] overlap article '{other.id}' [{other_first}, {other_last}]",
+                "each line of a source belongs to one article",
+                "reference",
+            )
+
+
+# (last line, -index) of a range, so that the max is the one reaching furthest, then the first listed
+_Reach = tuple[int, int] | None
+
+
+def earlier_overlaps(ranges: list[tuple[int, int]]) -> list[int | None]:
+    """For each (first, last) range, the index of one listed before it that it overlaps — the one
+    reaching furthest, the first listed of those — or None.
+
+    Compared pair by pair, 1,000 copies of one range took 7.6 s and 10,000 over five minutes
+    (issue 25). An earlier range overlaps [first, last] when it starts at or before `last` and ends
+    at or after `first`: so only the one that reaches furthest among those starting at or before
+    `last` need be asked. A Fenwick tree of those maxima, over the ranges' first lines, answers
+    that and takes each range in log n steps."""
+    starts = sorted({first for first, _ in ranges})
+    tree: list[_Reach] = [None] * (len(starts) + 1)
+    named: list[int | None] = []
+    for index, (first, last) in enumerate(ranges):
+        best = _furthest(tree, bisect.bisect_right(starts, last))  # of those starting at or before `last`
+        named.append(-best[1] if best and best[0] >= first else None)
+        _add(tree, bisect.bisect_left(starts, first) + 1, (last, -index))
+    return named
+
+
+def _furthest(tree: list[_Reach], slot: int) -> _Reach:
+    """The max over the tree's slots 1..slot."""
+    best: _Reach = None
+    while slot > 0:
+        here = tree[slot]
+        if here is not None and (best is None or here > best):
+            best = here
+        slot -= slot & -slot
+    return best
+
+
+def _add(tree: list[_Reach], slot: int, reach: tuple[int, int]) -> None:
+    """A range starting at the slot's line: every slot that covers it keeps the greater reach."""
+    while slot < len(tree):
+        here = tree[slot]
+        if here is None or reach > here:
+            tree[slot] = reach
+        slot += slot & -slot
 
 
 @check(scope="record", kinds=QUOTED)
