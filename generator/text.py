@@ -242,6 +242,20 @@ def attr(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+# In a Markdown link's title, what Markdown reads before it sees the link: "|" ends a table cell
+# (the rest of the title became Markdown of the next cell: a live `javascript:` link), "`" starts
+# a code span that swallows the title's quotes. Character references are kept as they are by
+# Python-Markdown (and by htmlblocks.py), so the browser shows the characters.
+_TITLE_SPECIAL = str.maketrans({"|": "&#124;", "`": "&#96;"})
+
+
+@functools.lru_cache(maxsize=65536)
+def link_title(text: str) -> str:
+    """A Markdown link's title, `[text](url "title")`: an attribute value (quotes escaped) that no
+    table cell or code span can cut (cached like `attr`)."""
+    return attr(text).translate(_TITLE_SPECIAL)
+
+
 def excerpt(quote: str, needle: str, width: int = 22) -> str:
     """A window of the quote around `needle` (the number): enough to recognise it on hover."""
     text = "".join(quote.split())

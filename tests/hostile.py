@@ -72,7 +72,9 @@ QUOTES = {
     # a number in characters, the payload inside its written form: the page prints that slice
     "alpha-written": f"{payload('q-alpha-written')}甲区高端产业规模突破千亿{payload('written')}元",
     "alpha-count": f"{payload('q-alpha-count')}甲区建成12个{payload('unit-hostile-zh')}平台",
-    "beta-firms": f"{payload('q-beta-firms')}乙市高新技术企业超1800家",
+    # markup right beside the number, inside the window a link's tooltip shows: a "|" there cut
+    # the table cell the link sits in, and the rest was read as Markdown
+    "beta-firms": f"{payload('q-beta-firms')}乙市企业|[a](javascript:pwn)超1800家|`x`**x**{{: onclick=pwn }}",
     "beta-output": f"{payload('q-beta-output')}乙市工业总产值约1500亿至2000亿元",
     "beta-share": f"{payload('q-beta-share')}乙市战略性新兴产业产值占比43.9%",
     "beta-event": f"{payload('q-beta-event')}1月乙市会议召开",

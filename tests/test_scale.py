@@ -18,6 +18,7 @@ from typing import Any
 import markdown
 import pytest
 from conftest import mkdocs_build, site_project
+from hostile import write_project
 
 from generator import htmlblocks, search, site
 from generator import text as tx
@@ -85,12 +86,14 @@ def _site_paths(page: str, made: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("which", ["real", "synthetic"])
+@pytest.mark.parametrize("which", ["real", "synthetic", "hostile"])
 def test_every_table_reads_as_python_markdown_makes_it(which: str, lang: str, tmp_path: Path) -> None:
-    """For every page of the real and the synthetic data: the page converted by Python-Markdown with
-    the tables the generator made HTML is the page Python-Markdown makes of the Markdown tables —
-    links compared by where they lead — and no table was left to Python-Markdown."""
-    dataset = validate(ROOT if which == "real" else synthetic(tmp_path))[0]
+    """For every page of the real, the synthetic and the hostile data: the page converted by
+    Python-Markdown with the tables the generator made HTML is the page Python-Markdown makes of
+    the Markdown tables — links compared by where they lead — and no table was left to
+    Python-Markdown (the hostile data's quotes put "|", "`" and markup into links' titles)."""
+    roots = {"real": lambda: ROOT, "synthetic": lambda: synthetic(tmp_path), "hostile": lambda: write_project(tmp_path / "hostile")}
+    dataset = validate(roots[which]())[0]
     ctx = site.context(dataset, lang=lang)
     tables = 0
     for page in (page for section in SECTIONS for page in section.pages(ctx)):

@@ -58,7 +58,7 @@ class Page:
 @functools.lru_cache(maxsize=65536)
 def _tooltip(quote: str, needle: str) -> str:
     """The quote around the number, for a link's title (cached: a fact is cited on several pages)."""
-    return tx.attr(f"“{tx.excerpt(quote, needle)}”")
+    return tx.link_title(f"“{tx.excerpt(quote, needle)}”")
 
 
 @dataclass
