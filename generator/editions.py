@@ -1,6 +1,7 @@
 """What each edition's configuration gets from the generator: its site URL (the site's root plus
 its folder) and the theme's `extra` entries the overrides read — the editions for the language
-selector and the sitemap's hreflang links, the 404 page's words, the data version for the footer.
+selector and the sitemap's hreflang links, the 404 page's words, the data version for the footer,
+the Atom feed for each page's head.
 
 The MkDocs plugin puts these into the configuration it is given; `stage.py` writes them into the
 staged configuration files, so a build without the plugin shows the same.
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.history import History
-from generator.paths import EDITIONS, edition_url
+from generator.paths import EDITIONS, FEED, edition_url
 from generator.text import Lang, data_version
 
 
@@ -34,6 +35,8 @@ def extras(root_url: str, lang: str, dates: History) -> dict[str, Any]:
         ],
         "not_found": {key: words.t(f"not_found_{key}") for key in ("title", "text", "home")},
         "data_version": data_version(dates, words),
+        # the edition's Atom feed of new and changed records, linked from every page's head (overrides/main.html)
+        "feed": {"url": site_url(root_url, lang) + FEED, "title": words.t("changes_feed_title", site=words.t("site_name"))},
     }
 
 

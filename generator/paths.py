@@ -19,6 +19,9 @@ TIMELINE = "timeline/index.md"
 COMPARE = "compare/index.md"
 SOURCES = "sources/index.md"
 DOWNLOADS = "downloads/index.md"
+CHANGES = "changes/index.md"
+FEED = "changes/feed.xml"  # the Atom feed of new and changed records, one per edition (linked from every page's head)
+DATAPACKAGE = "downloads/datapackage.json"  # the Frictionless Data Package describing the CSV downloads
 METHODOLOGY = "methodology.md"
 CHART_KINDS = "assets/javascripts/chart-kinds.js"
 # The editions: language → its folder below the site's root. Each is a build of its own (mkdocs.yml,
@@ -125,6 +128,12 @@ def shared_url(page: str, here: str, file: str) -> str:
     """The relative URL from a page of edition `here` to a file only the default edition publishes
     (the downloads, which serve every edition)."""
     return posixpath.relpath("/" + file, "/" + EDITIONS[here] + _directory(page).lstrip("/"))
+
+
+def version_anchor(commit: str) -> str:
+    """A data version's section on the "what changed" page: `v-` and its commit's first ten
+    hex digits (not git's %h, which grows longer as a repository grows)."""
+    return f"v-{commit[:10]}"
 
 
 def citations_json(region_id: str) -> str:

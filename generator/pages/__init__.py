@@ -10,6 +10,6 @@ A new page kind is a new module (see `base.Page`) and one line in `SECTIONS`.
 
 from __future__ import annotations
 
-from generator.pages import clusters, compare, downloads, home, methodology, regions, sources, timeline
+from generator.pages import changes, clusters, compare, downloads, home, methodology, regions, sources, timeline
 
-SECTIONS = [home, regions, compare, clusters, timeline, sources, downloads, methodology]  # in navigation order
+SECTIONS = [home, regions, compare, clusters, timeline, sources, downloads, changes, methodology]  # in navigation order

@@ -1,5 +1,7 @@
 """Downloads: the facts, events and targets as CSV and JSON (one record per row, with a citation
-line), the search dictionary, and the page that lists them."""
+line), the registries they refer to as CSV (regions, metrics, units, source articles, clusters),
+a Frictionless Data Package describing every CSV (`datapackage.py`), the search dictionary, and
+the page that lists them, with one-line loads by URL and what to cite."""
 
 from __future__ import annotations
 
@@ -10,11 +12,23 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator import citations
+from generator import citations, datapackage
 from generator import models as m
 from generator import text as tx
+from generator.datapackage import BY_NAME, url_key
 from generator.pages.base import Ctx, Page
-from generator.paths import DEFAULT_EDITION, EDITIONS, citations_json, edition_url, fact_anchor
+from generator.paths import (
+    DATAPACKAGE,
+    DEFAULT_EDITION,
+    EDITIONS,
+    citations_json,
+    cluster_path,
+    edition_url,
+    fact_anchor,
+    page_url,
+    region_path,
+    source_path,
+)
 from generator.paths import DOWNLOADS as PAGE
 from generator.search import jieba_dictionary
 
@@ -26,8 +40,32 @@ def pages(ctx: Ctx) -> list[Page]:
     names = [(name.removeprefix("downloads/"), key) for name, key in DOWNLOADS]
     files = [{"name": name, "href": home + name, "label": ctx.t(key)} for name, key in names]
     made = (lambda: build(ctx)) if ctx.lang.primary == DEFAULT_EDITION else None
-    version = tx.md(tx.data_version(ctx.history, ctx.lang))  # which data the files hold
-    return [Page(PAGE, "downloads.md.j2", ctx.t("downloads"), lambda: {"files": files, "version": version}, index=True, files=made)]
+    return [Page(PAGE, "downloads.md.j2", ctx.t("downloads"), lambda: _context(ctx, files), index=True, files=made)]
+
+
+def _context(ctx: Ctx, files: list[dict[str, str]]) -> dict[str, Any]:
+    # absolute: a researcher copies these lines into another program
+    where = _root(ctx) + "downloads/"
+    package = _root(ctx) + DATAPACKAGE
+    return {
+        "files": files,
+        "version": tx.md(tx.data_version(ctx.history, ctx.lang)),  # which data the files hold
+        "loads": [  # (what, the line): the line is code, shown as typed; the URL is site_url, checked by urls.py
+            (tx.md(ctx.t("dl_load_frictionless")), f"frictionless validate {package}"),
+            (
+                tx.md(ctx.t("dl_load_python")),
+                f'from frictionless import Package; rows = Package("{package}").get_resource("facts").read_rows()',
+            ),
+            (tx.md(ctx.t("dl_load_pandas")), f'import pandas; facts = pandas.read_csv("{where}facts.csv")'),
+            (tx.md(ctx.t("dl_load_duckdb")), f"SELECT * FROM read_csv('{where}facts.csv');"),
+        ],
+        "citing": [tx.md(ctx.t(key)) for key in ("dl_cite_version", "dl_cite_old", "dl_cite_why")],
+    }
+
+
+def _root(ctx: Ctx) -> str:
+    """The site's root (the default edition's address): the downloads are there."""
+    return ctx.site_url.rstrip("/").removesuffix(EDITIONS[ctx.lang.primary].rstrip("/")).rstrip("/") + "/"
 
 
 def nav(ctx: Ctx) -> dict[str, Any]:
@@ -35,12 +73,14 @@ def nav(ctx: Ctx) -> dict[str, Any]:
 
 
 DOWNLOADS = [
+    (DATAPACKAGE, "dl_datapackage"),
     ("downloads/facts.csv", "dl_facts_csv"),
     ("downloads/facts.json", "dl_facts_json"),
     ("downloads/events.csv", "dl_events_csv"),
     ("downloads/events.json", "dl_events_json"),
     ("downloads/targets.csv", "dl_targets_csv"),
     ("downloads/targets.json", "dl_targets_json"),
+    *((f"downloads/{name}.csv", f"dl_{name}_csv") for name in ("regions", "metrics", "units", "sources", "clusters")),
     ("downloads/jieba-userdict.txt", "dl_userdict"),
 ]
 LANGS = [tx.Lang(lang) for lang in EDITIONS]  # every record carries its labels and its citation in each
@@ -48,20 +88,90 @@ LANGS = [tx.Lang(lang) for lang in EDITIONS]  # every record carries its labels 
 
 def build(ctx: Ctx) -> dict[str, str]:
     """The files, with every reader-visible field in each language (*_zh, *_en) and a citation in each."""
-    root = ctx.site_url.rstrip("/") + "/"
+    root = _root(ctx)
     facts = [row for region in ctx.ds.regions.values() for row in _quantities(ctx, region, region.facts, root)]
     targets = [row for region in ctx.ds.regions.values() for row in _quantities(ctx, region, region.targets, root)]
     events = [row for region in ctx.ds.regions.values() for row in _events(ctx, region, root)]
+    tables = {"facts": facts, "targets": targets, "events": events, **_registries(ctx, root)}
+    out = {f"downloads/{name}.csv": _csv(rows, BY_NAME[name].names, name) for name, rows in tables.items()}
+    about = datapackage.About(
+        version=ctx.history.version or ctx.history.today,
+        created=ctx.history.today,
+        homepage=root,
+        sources=[{"title": a.title.zh, "path": _urls(root, source_path(a.id))["url"]} for a in ctx.ds.articles.values()],
+    )
     return {
-        "downloads/facts.csv": _csv(facts),
+        **out,
+        DATAPACKAGE: datapackage.descriptor(about, out),
         "downloads/facts.json": _json(facts),
-        "downloads/events.csv": _csv(events),
         "downloads/events.json": _json(events),
-        "downloads/targets.csv": _csv(targets),
         "downloads/targets.json": _json(targets),
         "downloads/jieba-userdict.txt": jieba_dictionary(ctx.ds),
         **_citations(ctx, [*facts, *targets, *events]),
     }
+
+
+def _registries(ctx: Ctx, root: str) -> dict[str, list[dict[str, Any]]]:
+    """The tables the records refer to by id (the package's foreign keys)."""
+    groups = ctx.ds.groups
+    return {
+        "regions": [_region(r, root) for r in ctx.ds.regions.values()],
+        "metrics": [
+            {
+                "id": mt.id,
+                **_both("label", mt.label),
+                "unit": mt.unit,
+                "group": mt.group,
+                **_both("group", groups[mt.group].label if mt.group in groups else None),
+                "display_scale": mt.display_scale,
+                "comparison": mt.comparison,
+                "per_cluster": mt.per_cluster,
+                **_both("definition", mt.definition),
+            }
+            for mt in ctx.ds.metrics.values()
+        ],
+        "units": [{"id": u.id, **_both("label", u.label), "signed": u.signed} for u in ctx.ds.units.values()],
+        "sources": [_article(a, root) for a in ctx.ds.articles.values()],
+        "clusters": [
+            {"id": c.id, **_both("name", c.name), **_both("description", c.description), **_urls(root, cluster_path(c.id))}
+            for c in ctx.ds.clusters.values()
+        ],
+    }
+
+
+def _region(region: m.Region, root: str) -> dict[str, Any]:
+    p = region.profile
+    return {
+        "id": region.id,
+        **_both("name", p.name),
+        **_both("short_name", p.short_name),
+        "level": p.level,
+        **_both("province", p.province),
+        **_both("parent", p.parent),
+        "latitude": p.coordinates[0],
+        "longitude": p.coordinates[1],
+        **_both("summary", p.summary),
+        **_urls(root, region_path(region.id)),
+    }
+
+
+def _article(article: m.Article, root: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        **_both("title", article.title),
+        **_both("outlet", article.outlet),
+        "published": article.published,
+        "inferred": article.inferred,
+        "kind": article.kind,
+        "authors": "; ".join(article.authors),
+        "file": article.file,
+        **_urls(root, source_path(article.id)),
+    }
+
+
+def _urls(root: str, page: str) -> dict[str, str]:
+    """A page's address in each edition: url, url_en …"""
+    return {url_key(lang): f"{root}{folder}{page_url(page)}" for lang, folder in EDITIONS.items()}
 
 
 def _citations(ctx: Ctx, rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -97,12 +207,8 @@ def _base(ctx: Ctx, region: m.Region, record: m.Quantity | m.Event, root: str) -
         **_both("scope", scope.name if scope else None),
         **_both("subject", record.subject),
         # the permalink in each edition: url (the default's), url_en …
-        **{_url_key(lang): f"{root}{folder}regions/{region.id}/#{anchor}" for lang, folder in EDITIONS.items()},
+        **{url_key(lang): f"{root}{folder}regions/{region.id}/#{anchor}" for lang, folder in EDITIONS.items()},
     }
-
-
-def _url_key(lang: str) -> str:
-    return "url" if lang == DEFAULT_EDITION else f"url_{lang}"
 
 
 def _quantities(ctx: Ctx, region: m.Region, records: list[m.Fact] | list[m.Target], root: str) -> Iterator[dict[str, Any]]:
@@ -150,11 +256,12 @@ def _events(ctx: Ctx, region: m.Region, root: str) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    if not rows:
-        return ""
+def _csv(rows: list[dict[str, Any]], fields: list[str], name: str) -> str:
+    """The table with the columns datapackage.py declares for it, in its order: a header even
+    without rows, and a row with other columns refused (the package would describe it wrongly)."""
+    if rows and list(rows[0]) != fields:
+        raise ValueError(f"downloads/{name}.csv: the rows' columns {list(rows[0])} are not those of datapackage.TABLES {fields}")
     out = io.StringIO()
-    fields = list(rows[0])
     # CRLF as RFC 4180 says; with "\n" a cell holding a lone "\r" was written unquoted and split the row.
     # Not DictWriter: its per-row key check doubled the time.
     writer = csv.writer(out, lineterminator="\r\n")
