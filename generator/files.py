@@ -282,3 +282,66 @@ def _escape(char: str) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.listdir gives it (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
     return ascii(char)[1:-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# What MkDocs copies into the site as it is: the hand-written pages and assets, the theme
+# overrides. It follows links, so docs/assets/leak.txt → /etc/hostname published the machine's
+# file (issue 25): git commits a link as a link, and a pull request can carry one.
+
+SITE_SOURCES = ("docs", "overrides")
+
+
+def site_sources(root: Path) -> list[Problem]:
+    """A problem for each name under docs/ and overrides/ that is not a regular file or a real
+    folder; linked folders are not entered. Missing folders are not this check's business."""
+    problems: list[Problem] = []
+    for folder in SITE_SOURCES:
+        try:
+            odd = special_file(root / folder)
+        except FileNotFoundError:
+            continue
+        except OSError as err:
+            problems.append(_unlistable(f"{folder}/", err))
+            continue
+        if odd:
+            problems.append(_published(f"{folder}/", odd))
+            continue
+        problems += _walk_published(root, folder)
+    return problems
+
+
+def _walk_published(root: Path, folder: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def refused(err: OSError) -> None:
+        rel = Path(err.filename).relative_to(root).as_posix() if err.filename else folder
+        problems.append(_unlistable(f"{_printable(rel)}/", err))
+
+    for path, folders, names in os.walk(root / folder, onerror=refused):  # followlinks=False: a linked folder is listed, not entered
+        for name in sorted(folders + names):
+            rel = _printable((Path(path) / name).relative_to(root).as_posix())
+            try:
+                odd = special_file(Path(path) / name)
+            except OSError as err:  # removed or made unreadable while walked
+                problems.append(_unlistable(rel, err))
+                continue
+            if odd and _LEFTOVER.search(name) and name.startswith("."):
+                # an editor's lock (Emacs' `.#page.md` is a dangling link): MkDocs never publishes a dot-name
+                problems.append(_warning(rel, "looks like an editor's leftover; it is not published", "delete it after editing"))
+            elif odd:
+                problems.append(_published(rel, odd))
+    return problems
+
+
+def _published(rel: str, what: str) -> Problem:
+    if what.startswith("a symbolic link"):
+        # MkDocs would copy what the link points to, from anywhere on the building machine
+        hint = "replace the link with the file or folder itself; docs/ and overrides/ are published as they are"
+    else:
+        hint = "remove it: docs/ and overrides/ hold only files and folders"
+    return Problem(rel, 1, f"{what} in the site's sources; the site is not built with it", hint, kind="file")
+
+
+def _unlistable(rel: str, err: OSError) -> Problem:
+    return Problem(rel, 1, f"cannot look at it: {err.strerror or err}", "make it readable with chmod a+rX", "file")

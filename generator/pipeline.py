@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.checks import run_checks
+from generator.files import site_sources
 from generator.load import Dataset, load
 from generator.problems import Problem, errors
 
@@ -18,6 +19,8 @@ from generator.problems import Problem, errors
 def validate(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem]]:
     """Load and check everything under `root` (the folder holding data/); with `only` (a region
     id), the registries and that region, with the articles it cites (a focused preview).
+
+    Also refuses what MkDocs would publish through a link (docs/, overrides/: `files.site_sources`).
 
     Returns errors and warnings alike (`Problem.severity`); only `errors(problems)` must stop
     anything: a stray editor file in data/ is a warning, and `mkdocs serve` must keep going."""
@@ -27,6 +30,8 @@ def validate(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem
     else:
         # structure problems first: meaning checks on half-read data would only add noise
         problems += run_checks(dataset, ["unique_ids"]) if dataset.regions else []
+    # after the checks, which a problem here must not hold back: it is not in data/
+    problems += site_sources(root)
     if only is not None:  # the other regions' articles would be pages of their own
         cited = set().union(*(region.articles() for region in dataset.regions.values()))
         dataset.articles = {a: article for a, article in dataset.articles.items() if a in cited}

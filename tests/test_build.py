@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import mkdocs_build
+from conftest import MINIMAL, mkdocs_build, site_project
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
@@ -152,3 +152,21 @@ def test_no_page_shows_markdown_table_syntax(built: Path) -> None:
         text = re.sub(r"<[^>]+>", "\n", text)
         raw = [line for line in text.splitlines() if re.search(r"\|\s*-{3,}\s*\||^\s*\|.*\|\s*$", line)]
         assert raw == [], (page.relative_to(built).as_posix(), raw[:2])
+
+
+def test_a_link_under_docs_stops_the_build_and_its_target_is_published_nowhere(tmp_path: Path) -> None:
+    """MkDocs copies docs/ following links: a committed docs/assets/leak.txt → /etc/hostname was
+    published (issue 25). Each edition's build stops, naming the link; the English one takes
+    docs/assets/ through the plugin's shared_docs."""
+    secret = "zone-report-leak-7f3a9c"  # found nowhere in the project
+    (tmp_path / "secret.txt").write_text(secret + "\n", encoding="utf-8")
+    project = site_project(tmp_path / "project", MINIMAL / "data")
+    (project / "docs" / "assets" / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    for lang in ("zh", "en"):
+        out = tmp_path / f"out-{lang}"
+        result = mkdocs_build(project, out, editions=(lang,))
+        said = result.stdout + result.stderr
+        assert result.returncode != 0 and "Traceback" not in said, lang
+        assert "docs/assets/leak.txt:1: a symbolic link" in said and "replace the link with the file" in said, lang
+        published = [p for p in out.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()] if out.exists() else []
+        assert published == [], lang

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import Project
@@ -11,7 +12,9 @@ from conftest import Project
 from generator import files
 from generator import load as load_module
 from generator import models as m
+from generator.__main__ import main
 from generator.load import load
+from generator.pipeline import validate
 
 
 def problems(project: Project) -> list[str]:
@@ -502,3 +505,49 @@ def test_region_files_parsed_in_two_processes_load_the_same(project: Project, mo
     assert list(two.regions) == list(one.regions) == ["a", "b", "c", "r"]
     assert all(two.regions[r] == one.regions[r] for r in one.regions)
     assert two.where(two.regions["b"].facts[1], "value") == one.where(one.regions["b"].facts[1], "value")
+
+
+# ---------------------------------------------------------------------------------------------
+# docs/ and overrides/: MkDocs copies them into the site following links, so a committed link
+# published its target (issue 25: docs/assets/leak.txt → /etc/hostname). `check` refuses them.
+
+
+def _site_sources(project: Project) -> list[tuple[str, str, str]]:
+    _dataset, found = validate(project.root)
+    return [(p.severity, p.file, p.message) for p in found]
+
+
+def test_a_link_under_docs_is_refused_by_check(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    (project.root / "docs" / "assets").mkdir(parents=True)
+    (project.root / "docs" / "index.md").write_text("# home\n", encoding="utf-8")
+    (project.root / "docs" / "assets" / "leak.txt").symlink_to("/etc/hostname")
+    assert _site_sources(project) == [
+        ("error", "docs/assets/leak.txt", "a symbolic link (to '/etc/hostname') in the site's sources; the site is not built with it")
+    ]
+    assert main(["--root", str(project.root), "check"]) == 1
+    assert "docs/assets/leak.txt:1: a symbolic link (to '/etc/hostname') in the site's sources" in capsys.readouterr().out
+
+
+def test_a_linked_folder_a_pipe_and_a_linked_overrides_are_refused_and_not_entered(project: Project) -> None:
+    outside = project.root / "outside"
+    (outside / "partials").mkdir(parents=True)
+    (outside / "partials" / "x.html").symlink_to("/etc/hostname")  # never reached: the folder is not entered
+    (project.root / "docs" / "assets").mkdir(parents=True)
+    (project.root / "docs" / "assets" / "javascripts").symlink_to(outside / "partials")
+    os.mkfifo(project.root / "docs" / "assets" / "pipe.css")  # read, it would wait for a writer forever
+    (project.root / "overrides").symlink_to(outside)
+    assert [(severity, file, message.split(" (to ")[0].split(" in the")[0]) for severity, file, message in _site_sources(project)] == [
+        ("error", "docs/assets/javascripts", "a symbolic link"),
+        ("error", "docs/assets/pipe.css", "a named pipe (FIFO)"),
+        ("error", "overrides/", "a symbolic link"),
+    ]
+
+
+def test_an_editors_lock_under_docs_is_only_a_warning(project: Project) -> None:
+    (project.root / "docs").mkdir()
+    (project.root / "docs" / ".#index.md").symlink_to("user@host.123:1700000000")  # Emacs, while editing
+    assert _site_sources(project) == [("warning", "docs/.#index.md", "looks like an editor's leftover; it is not published")]
+
+
+def test_the_real_sites_sources_hold_no_link() -> None:
+    assert files.site_sources(Path(__file__).resolve().parents[1]) == []
