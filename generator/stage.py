@@ -12,6 +12,10 @@ For each edition, OUT/<lang>/ holds:
                the search index entries of the data pages (regions, comparisons, articles, the
                timeline), in material's search_index.json form: the pages' front matter keeps the
                search plugin from reading them, and the zone-report plugin adds these instead
+OUT/.zone-report-stage lists the editions stage wrote there: only those are replaced by the next
+stage. An OUT that holds anything else (not empty and without that file), a link, or a folder of
+the project's own sources is refused, and nothing is written or deleted: `stage docs` used to
+delete docs/en/ (issue 25).
 Build with `mkdocs build -f OUT/zh/mkdocs.yml -d SITE` and `mkdocs build -f OUT/en/mkdocs.yml -d
 SITE/en`. What the plugin does at build time and a staged build does not: the language selector
 leads to the other edition's home rather than the same page, the search index lacks the data
@@ -25,12 +29,14 @@ import argparse
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator import charts, editions, history, htmlblocks, site
+from generator.files import special_file
 from generator.load import Dataset
 from generator.paths import EDITIONS, VEGA_BUNDLE
 from generator.pipeline import validate
@@ -41,6 +47,8 @@ HELP = "write every page, the Vega bundle and the navigation as files, with a co
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PLUGIN = "zone-report"
 SEARCH_ENTRIES = "search-entries.json"
+MARKER = ".zone-report-stage"  # in OUT: the editions stage wrote there, one a line
+SOURCES = ("docs", "overrides", "data")  # the project's own folders, which OUT must not be in
 
 
 class _Loader(yaml.SafeLoader):
@@ -80,8 +88,10 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
     """Writes the edition `lang` into out/<lang>/; returns its configuration file."""
     config = read_config(root / CONFIGS[lang])
     options = next((opts or {} for name, opts in _plugins(config) if name == PLUGIN), {})
+    claim(root, out, [lang])
     folder = out / lang
-    shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():  # an edition this stage wrote before (`claim`): a link or anything else is refused
+        shutil.rmtree(folder)
     _copy_sources(root, folder, config, options, lang)
     dates = history.read(root)
     url = editions.site_url(config.get("site_url") or "http://127.0.0.1:8000/", lang)
@@ -106,6 +116,75 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
     header = "# staged by `python -m generator stage`: build with plain MkDocs\n"
     _write(staged, header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return staged
+
+
+class Refused(Exception):
+    """OUT holds what stage did not write, or leads out of itself: nothing was written."""
+
+
+def claim(root: Path, out: Path, langs: list[str]) -> None:
+    """Make `out` stage's own for the editions `langs` (its marker lists them), or raise Refused."""
+    refusal = refused(root, out, langs)
+    if refusal:
+        raise Refused(refusal)
+    editions = sorted({*_staged(out), *langs})
+    header = "# written by `python -m generator stage`: the editions it wrote here, which the next stage replaces\n"
+    _write(out / MARKER, header + "".join(f"{lang}\n" for lang in editions))
+
+
+def refused(root: Path, out: Path, langs: list[str]) -> str:
+    """Why stage must not write the editions `langs` into `out` (one line: the path, what to do), or ""."""
+    where = _inside_sources(root, out)
+    if where:
+        return f"{out} would put the staged files among the project's own {where}/: stage into a folder outside docs/, overrides/ and data/"
+    odd = _odd(out, "folder")
+    if odd:
+        return f"{out} is {odd}: stage writes only into a real folder; give another path"
+    if not out.exists():
+        return ""
+    odd = _odd(out / MARKER, "file")
+    if odd:
+        return f"{out / MARKER} is {odd}: remove it, or stage into a new or empty folder"
+    staged = _staged(out)
+    if not staged and any(out.iterdir()):
+        return f"{out} is not empty and no stage wrote it (it has no {MARKER}): stage into a new or empty folder; nothing was changed"
+    for lang in langs:
+        odd = _odd(out / lang, "folder")
+        if odd:  # a link would be deleted through, or written through into its target
+            return f"{out / lang} is {odd}: stage never writes through a link or over a file; remove it, or stage into another folder"
+        if (out / lang).exists() and lang not in staged:
+            return f"{out / lang} was not written by stage (its {MARKER} does not list it): move it away, or stage into another folder"
+    return ""
+
+
+def _odd(path: Path, expected: str) -> str:
+    """What `path` is when it exists and is not a real `expected` ("folder" or "file"), else ""."""
+    try:
+        odd = special_file(path)  # a link, a FIFO …; never followed
+    except FileNotFoundError:
+        return ""
+    except OSError as err:
+        return f"not readable ({err.strerror or err})"
+    if odd:
+        return odd
+    if path.is_dir() != (expected == "folder"):
+        return "a file" if expected == "folder" else "a folder"
+    return ""
+
+
+def _staged(out: Path) -> list[str]:
+    """The editions the marker in `out` lists; [] when there is none."""
+    try:
+        text = (out / MARKER).read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() in EDITIONS]
+
+
+def _inside_sources(root: Path, out: Path) -> str:
+    """The folder of the project's own sources (docs, overrides, data) `out` is in or is, else ""."""
+    target = out.resolve()
+    return next((name for name in SOURCES if target.is_relative_to((root / name).resolve())), "")
 
 
 def _copy_sources(root: Path, folder: Path, config: dict[str, Any], options: dict[str, Any], lang: str) -> None:
@@ -138,12 +217,21 @@ def _write(path: Path, content: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    langs = args.lang or list(EDITIONS)
+    refusal = refused(args.root, args.out, langs)  # before anything is read or written
+    if refusal:
+        print(f"✖ stage: {refusal}", file=sys.stderr)
+        return 2
     dataset, problems = validate(args.root)
     if errors(problems):
         print(format_report(problems))
         return 1
-    for lang in args.lang or list(EDITIONS):
-        print(f"staged {lang}: {stage(args.root, args.out, dataset, lang)}")
+    try:
+        for lang in langs:
+            print(f"staged {lang}: {stage(args.root, args.out, dataset, lang)}")
+    except Refused as err:  # changed while the data was read
+        print(f"✖ stage: {err}", file=sys.stderr)
+        return 2
     return 0
 
 
