@@ -30,7 +30,7 @@ from pathlib import Path
 
 from generator import models as m
 from generator.factdiff import compare
-from generator.history import GIT_TIMEOUT
+from generator.history import DATA, GIT_TIMEOUT
 from generator.load import Dataset
 from generator.problems import errors
 from generator.structure import check_structure
@@ -119,7 +119,7 @@ def _log(root: Path, limit: int) -> list[_Listed] | None:
     """The versions and the files each changed against its first parent (merges too), with
     paths relative to `root` (the project may sit in a subfolder of the repository)."""
     form = "--format=%x00%H%x1f%h%x1f%P%x1f%cs%x1f%cI"
-    out = _git(root, "log", f"-n{limit}", form, "--name-only", "--no-renames", "--relative", "--", "data")
+    out = _git(root, "log", f"-n{limit}", form, "--name-only", "--no-renames", "--relative", "--", *DATA)
     if out is None:
         return None
     listed = []
@@ -135,7 +135,7 @@ def _log(root: Path, limit: int) -> list[_Listed] | None:
 def _merge_files(root: Path, parent: str, commit: str) -> tuple[str, ...]:
     """What a merge changed in data/ against its first parent: `git log` names no files for a
     merge, and lists one only when it differs from every parent (a resolved conflict), so rarely."""
-    out = _git(root, "diff", "--name-only", "--no-renames", "--relative", parent, commit, "--", "data")
+    out = _git(root, "diff", "--name-only", "--no-renames", "--relative", parent, commit, "--", *DATA)
     return tuple((out or b"").decode("utf-8", "replace").split())
 
 

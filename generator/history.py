@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GIT_TIMEOUT = 30  # seconds: a huge history must not hang a build
+# what counts as the data: data/ without its format reference, whose edits change no data (a
+# version that only rewords data/README.md is no new data version; changes.py lists the same)
+DATA = ("data", ":(exclude)data/README.md")
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class History:
 def read(root: Path, today: dt.date | None = None) -> History:
     """The history of `root`/data. Never fails: without git, it knows only today."""
     day = (today or dt.date.today()).isoformat()
-    log = _git(root, "log", "--format=%x00%cs %h", "--name-only", "--", "data")
+    log = _git(root, "log", "--format=%x00%cs %h", "--name-only", "--", *DATA)
     if log is None:
         return History(day)
     changed: dict[str, str] = {}
@@ -42,7 +45,7 @@ def read(root: Path, today: dt.date | None = None) -> History:
         version = version or f"{date} · {commit}"
         for name in names.split():
             changed.setdefault(name, date)  # its newest commit
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", "data") or ""
+    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *DATA) or ""
     edited = [line[3:].strip().strip('"') for line in status.splitlines() if len(line) > 3]
     for name in edited:
         changed[name] = day

@@ -59,7 +59,8 @@ def _shallow(root: Path) -> bool:
 def test_the_page_lists_this_repositorys_last_versions_newest_first(lang: str) -> None:
     if shutil.which("git") is None or _shallow(ROOT):
         pytest.skip("needs git and this repository's full history")
-    command = ["git", "-C", str(ROOT), "log", f"-n{changes.LIMIT}", "--format=%H %h %cs", "--", "data"]
+    # the commits to data/, but not those that only edit its format reference (history.DATA)
+    command = ["git", "-C", str(ROOT), "log", f"-n{changes.LIMIT}", "--format=%H %h %cs", "--", "data", ":(exclude)data/README.md"]
     logged = subprocess.run(command, capture_output=True, text=True, check=True)
     versions = [line.split() for line in logged.stdout.splitlines()]
     assert len(versions) >= 2, "the repository's data has a history"
@@ -132,6 +133,16 @@ def test_live_records_link_to_their_rows_and_others_do_not(repo: Path) -> None:
     assert page.count(Lang("zh").t("changes_gone")) == 2  # added in v1, removed later: named, not linked
     assert "数值" not in page.split("output-2023")[1].split("</tr>")[0]  # a note changed, not the value
     assert "说明" in page.split("#fact-output-2023")[1].split("</tr>")[0]  # and it says so
+
+
+def test_a_version_that_only_edits_the_format_reference_is_no_new_version(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", f"file://{repo}", str(clone))
+    (clone / "data" / "README.md").write_text("# The data\n", encoding="utf-8")
+    git(clone, "add", "data/README.md")
+    git(clone, "commit", "-q", "-m", "docs", date="2024-03-04T10:00:00+08:00")
+    assert [v.date for v in changes.read(clone).versions] == ["2024-03-03", "2024-03-02", "2024-03-01"]
+    assert history.read(clone).version.startswith("2024-03-03 · ")  # the footer agrees
 
 
 @pytest.fixture(scope="module")

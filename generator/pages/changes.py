@@ -84,9 +84,10 @@ def _row(ctx: Ctx, change: RecordChange, live: set[tuple[str, str, str]]) -> dic
         what = f"[{what}]({link(CHANGES, region_path(change.region), fact_anchor(record))})"
     elif change.status != "removed":  # added or changed then, removed by a later version
         what += f" <small>{tx.md(ctx.lang.paren(ctx.t('changes_gone')).strip())}</small>"
+    if change.status == "changed":  # beside the link, not in it: what changed is not the record's name
+        what += f" <small>{_shown(ctx, what_changed(ctx, change))}</small>"
     return {
-        "status": tx.md(ctx.t(f"change_{change.status}")),
-        "kind": tx.md(ctx.t(f"change_kind_{change.kind}")),
+        "change": tx.md(ctx.t("change_what", status=ctx.t(f"change_{change.status}"), kind=ctx.t(f"change_kind_{change.kind}"))),
         "region": ctx.region_link(CHANGES, region) if region else _shown(ctx, ctx.lang.pick(change.name)),
         "what": what,
     }
@@ -101,7 +102,7 @@ def _shown(ctx: Ctx, plain: str) -> str:
 
 def describe(ctx: Ctx, change: RecordChange) -> str:
     """A record as plain text: 'metric: value (period)', a target's title (deadline), an event's
-    title (date); a changed value as 'old → new', and what else changed."""
+    title (date)."""
     record = change.new or change.old
     assert record is not None
     if isinstance(record, m.Event):
@@ -113,7 +114,7 @@ def describe(ctx: Ctx, change: RecordChange) -> str:
         metric = ctx.ds.metrics.get(record.metric)
         label = ctx.lang.pick(metric.label) if metric else record.metric
         text = f"{label}{ctx.lang.colon}{_value(ctx, record)}{ctx.lang.paren(ctx.period(record))}"
-    return text + (_what_changed(ctx, change) if change.status == "changed" else "")
+    return text
 
 
 # what a changed field is called (messages.yml: field_*); a field not here is not named
@@ -125,15 +126,15 @@ FIELD_WORDS = {
 }
 
 
-def _what_changed(ctx: Ctx, change: RecordChange) -> str:
-    """'：1200亿元 → 1300亿元（改动：数值、原文）' — the value's change, then the fields changed."""
+def what_changed(ctx: Ctx, change: RecordChange) -> str:
+    """'1200亿元 → 1300亿元（改动：数值、原文）' — a changed value, then the fields that changed."""
     assert change.old is not None and change.new is not None
     old, new = change.old.model_dump(), change.new.model_dump()
     words = dict.fromkeys(FIELD_WORDS[k] for k in FIELD_WORDS if old.get(k) != new.get(k))  # once each, in order
     text = ""
     if isinstance(change.old, m.Quantity) and isinstance(change.new, m.Quantity) and "value" in words:
-        text = ctx.lang.colon + ctx.t("change_was", old=_value(ctx, change.old), new=_value(ctx, change.new))
-    return text + (ctx.t("change_fields", fields=ctx.lang.join(ctx.t(f"field_{w}") for w in words)) if words else "")
+        text = ctx.t("change_was", old=_value(ctx, change.old), new=_value(ctx, change.new))
+    return (text + (ctx.t("change_fields", fields=ctx.lang.join(ctx.t(f"field_{w}") for w in words)) if words else "")).strip()
 
 
 def _value(ctx: Ctx, q: m.Quantity) -> str:
@@ -184,7 +185,7 @@ def _item(ctx: Ctx, version: Version, change: RecordChange, page: str, base: str
         status=ctx.t(f"change_{change.status}"),
         kind=ctx.t(f"change_kind_{change.kind}"),
         region=ctx.lang.pick(region.profile.short_name if region else change.name),
-        what=describe(ctx, change),
+        what=ctx.lang.sep([describe(ctx, change), *([what_changed(ctx, change)] if change.status == "changed" else [])]),
     )
     return feed.Item(
         id=f"{page}#{version.commit}/{change.region}/{anchor}",
