@@ -23,6 +23,7 @@ from generator.text import Lang
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://example.org/site/"
+PAYLOAD = "<img src=x onerror=alert(1)>"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.org",
@@ -87,7 +88,7 @@ def _event(text: str) -> str:
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The minimal project in a git repository of three versions:
     v1 (the first commit): every record but the event — all added;
-    v2: the event added, a note on output-2023 (changed), new-town-area removed;
+    v2: the event added (its title with markup in it), a note on output-2023 (changed), new-town-area removed;
     v3: the target output-2025 removed (added in v1, so v1's entry has no row to link to)."""
     root = site_project(tmp_path_factory.mktemp("history") / "project", MINIMAL / "data")
     region = root / "data" / "regions" / "r.yml"
@@ -97,6 +98,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     region.write_text(text.replace(event, "events: []\n"), encoding="utf-8")
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "v1", date="2024-03-01T10:00:00+08:00")
+    text = text.replace("title: {zh: 一箭十一星,", f"title: {{zh: '一箭十一星{PAYLOAD}',")  # data text is never markup
     fact = text[text.index("  - id: new-town-area") : text.index("\nclusters:")] + "\n"
     noted = "    source: first-article\n    quote: 工业总产值 达 2000 亿元\n"
     note = noted + "    note: {zh: 加了说明, en: a note added}\n"
@@ -133,6 +135,7 @@ def test_live_records_link_to_their_rows_and_others_do_not(repo: Path) -> None:
     assert page.count(Lang("zh").t("changes_gone")) == 2  # added in v1, removed later: named, not linked
     assert "数值" not in page.split("output-2023")[1].split("</tr>")[0]  # a note changed, not the value
     assert "说明" in page.split("#fact-output-2023")[1].split("</tr>")[0]  # and it says so
+    assert PAYLOAD not in page and "一箭十一星&lt;img src=x onerror=alert" in page  # the event's title, escaped
 
 
 def test_a_version_that_only_edits_the_format_reference_is_no_new_version(repo: Path, tmp_path: Path) -> None:
@@ -177,6 +180,10 @@ def test_the_feed_parses_and_every_entry_lands_on_an_anchor(built: Path, folder:
         assert _anchor_exists(built, entry.link), entry.link
     gone = [entry.link for entry in parsed.entries if "/changes/#v-" in entry.link]
     assert len(gone) == 2  # the records no longer in the data: their version on the changes page
+    if not folder:  # the Chinese title with markup: text in the feed, shown as text, never a tag
+        assert any(PAYLOAD in entry.title for entry in parsed.entries)
+        assert PAYLOAD not in (built / FEED).read_text(encoding="utf-8")
+    assert PAYLOAD not in (built / folder / "changes" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

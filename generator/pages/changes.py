@@ -82,7 +82,8 @@ def _row(ctx: Ctx, change: RecordChange, live: set[tuple[str, str, str]]) -> dic
         record = change.new
         assert record is not None
         what = f"[{what}]({link(CHANGES, region_path(change.region), fact_anchor(record))})"
-    elif change.status != "removed":  # added or changed then, removed by a later version
+    elif change.status != "removed" and region is not None:  # added or changed then, removed by a later version
+        # (a region not in this build at all may be outside a focused preview: no claim then)
         what += f" <small>{tx.md(ctx.lang.paren(ctx.t('changes_gone')).strip())}</small>"
     if change.status == "changed":  # beside the link, not in it: what changed is not the record's name
         what += f" <small>{_shown(ctx, what_changed(ctx, change))}</small>"
