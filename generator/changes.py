@@ -185,22 +185,26 @@ def _blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], b
 def _compare_all(root: Path, listed: list[_Listed]) -> list[Version]:
     wanted = [(rev, name) for v in listed for name in _region_files(v) for rev in (v.commit, v.parent) if rev]
     blobs = _blobs(root, wanted)
+    read: dict[tuple[str, bytes], m.Region | None] = {}  # a file at a version is the same at the next one's parent
     with tempfile.TemporaryDirectory(prefix="zone-report-history-") as tmp:
-        return [_compare(v, blobs, Path(tmp)) for v in listed]
+        return [_compare(v, blobs, Path(tmp), read) for v in listed]
 
 
 def _region_files(version: _Listed) -> list[str]:
     return [name for name in version.files if name.startswith(REGION_FILES) and name.endswith(".yml")]
 
 
-def _compare(version: _Listed, blobs: dict[tuple[str, str], bytes], tmp: Path) -> Version:
+def _compare(version: _Listed, blobs: dict[tuple[str, str], bytes], tmp: Path, read: dict[tuple[str, bytes], m.Region | None]) -> Version:
     old, new = Dataset(tmp), Dataset(tmp)
     unreadable = []
     for name in _region_files(version):
         region_id = name.removeprefix(REGION_FILES).removesuffix(".yml")
         before, after = blobs.get((version.parent, name)), blobs.get((version.commit, name))
-        read_before = _region(before, name, region_id, tmp) if before is not None else None
-        read_after = _region(after, name, region_id, tmp) if after is not None else None
+        for raw in (before, after):
+            if raw is not None and (name, raw) not in read:
+                read[(name, raw)] = _region(raw, name, region_id, tmp)
+        read_before = read[(name, before)] if before is not None else None
+        read_after = read[(name, after)] if after is not None else None
         if (before is not None and read_before is None) or (after is not None and read_after is None):
             unreadable.append(name)  # not comparable: neither added nor removed
             continue
