@@ -4,6 +4,11 @@ server for a built site, and a tab that records console errors and every request
 Needs Debian's `chromium`, `fonts-noto-cjk`, the `playwright` Python package and axe-core from npm
 (`npm ci`); `scripts/setup --browser` installs them. `REQUIRE_BROWSER_TESTS=1` (CI, scripts/test)
 turns a missing browser into a failure instead of skipped tests.
+
+Each test waits for what it looks at — the chart it reads, drawn (`Tab.chart`); the next page in
+place after an instant page switch (`Tab.switch`); the element it clicks, which Playwright's click
+waits for until it is visible, stable and enabled — never for a fixed time. Every wait's timeout
+comes from `WAIT` below; `ZR_TIMEOUT_FACTOR=3` triples them all on a slow or busy machine.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import os
 import socket
 import threading
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +28,7 @@ from typing import Any
 import pytest
 
 try:
-    from playwright.sync_api import Browser, Page, sync_playwright
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None  # type: ignore[assignment]
 
@@ -134,6 +139,52 @@ def launch(pw: Any) -> Browser:
     return pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
 
 
+# One place for how long a browser test waits: each wait is for one condition (a page loaded, a
+# chart drawn, a search result), and a machine that is slow or busy gets more time by one factor,
+# ZR_TIMEOUT_FACTOR (e.g. 3 on a loaded CI runner). A wait that times out is a failure, so the
+# figures are generous: on this repository's two-core machine each condition takes well under
+# a second when idle, a few seconds with both cores busy (scripts/soak).
+FACTOR = float(os.environ.get("ZR_TIMEOUT_FACTOR") or 1)
+if not FACTOR > 0:
+    raise ValueError(f"ZR_TIMEOUT_FACTOR must be a positive number, not {os.environ['ZR_TIMEOUT_FACTOR']!r}")
+
+
+def timeout(seconds: float) -> float:
+    """`seconds` scaled by ZR_TIMEOUT_FACTOR, in milliseconds (what Playwright takes)."""
+    return seconds * FACTOR * 1000
+
+
+WAIT = timeout(15)  # any wait in a page: Playwright's default for the tab's actions and waits
+NAVIGATION = timeout(30)  # a page load (the search index and the chart library are large)
+
+# A chart is drawn when charts.js marked it and its SVG holds marks; a matrix on a phone stays
+# in its static form (charts.js marks it zr-static-only). While it is not, the chart is brought
+# into view again: charts.js draws a chart only once it comes near the viewport
+# (IntersectionObserver), and something may have scrolled it away meanwhile (material restores
+# the scroll position after an instant page switch).
+CHART_DRAWN = """(i) => {
+  const el = document.querySelectorAll('.vega-chart')[i];
+  if (!el) return false;
+  if (el.classList.contains('zr-static-only')) return true;
+  if (el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g')) return true;
+  const box = el.getBoundingClientRect();
+  if (box.bottom < 0 || box.top > innerHeight) el.scrollIntoView({block: 'center'});
+  return false;
+}"""
+
+# Material fades the header's tabs out while the page is scrolled down and back in (250 ms) at
+# the top: settled when they show and no transition runs (a colour check meanwhile would see them
+# half transparent). On a phone the tabs are not shown at all and may stay marked hidden.
+TABS_SETTLED = """() => {
+  const t = document.querySelector('.md-tabs');
+  if (!t || getComputedStyle(t).display === 'none') return true;
+  return !t.hidden && t.getAnimations({subtree: true}).length === 0;
+}"""
+
+# the page's container, which material's instant navigation replaces with the next page's
+CONTAINER = "[data-md-component=container]"
+
+
 @dataclass
 class Tab:
     """A page with everything it logged and requested, recorded from the first request on."""
@@ -143,29 +194,45 @@ class Tab:
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
-    def goto(self, path: str) -> None:
+    def visit(self, path: str) -> None:
+        """Loads the page at `path` (its scripts have run: they run before the load event); draws
+        none of its charts."""
         self.page.goto(self.url + path, wait_until="load")
-        self.wait_for_charts()
+
+    def goto(self, path: str) -> None:
+        """Loads the page and draws each of its charts, as a reader scrolling through it sees
+        them (draw_charts); `visit` for a test that needs none of them."""
+        self.visit(path)
+        self.draw_charts()
+
+    def chart(self, i: int = 0) -> Locator:
+        """The page's `i`-th chart, once it is drawn: brought into view and waited for alone."""
+        self.page.wait_for_function(CHART_DRAWN, arg=i)
+        return self.page.locator(".vega-chart").nth(i)
+
+    def draw_charts(self) -> int:
+        """Draws the page's charts one at a time, each brought into view and waited for (a wait
+        for all of them at once raced charts.js's lazy drawing), then scrolls back to the top and
+        waits for the header to settle; returns how many charts there are."""
+        count = self.page.locator(".vega-chart").count()
+        for i in range(count):
+            self.chart(i)
+        self.page.evaluate("window.scrollTo(0, 0)")
+        self.page.wait_for_function(TABS_SETTLED)
+        return count
 
     def wait_for_charts(self) -> int:
-        """Brings each chart near the viewport (charts.js draws a chart only then), waits until
-        every one is drawn, scrolls back to the top; returns how many there are."""
-        charts = self.page.locator(".vega-chart")
-        count = charts.count()
-        for i in range(count):
-            charts.nth(i).scroll_into_view_if_needed()
-        # (a matrix on a phone stays in its static form: charts.js marks it zr-static-only)
-        drawn = "el => el.classList.contains('zr-static-only') || (el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g'))"
-        self.page.wait_for_function(f"() => [...document.querySelectorAll('.vega-chart')].every({drawn})", timeout=15_000)
-        self.page.evaluate("window.scrollTo(0, 0)")
-        # material fades the tabs out while the page is scrolled down: wait until they are back
-        # (a check of colours meanwhile would see them half transparent)
-        # (on a phone the tabs are not shown at all and material may leave them marked hidden)
-        tabs_back = "() => { const t = document.querySelector('.md-tabs');"
-        tabs_back += " return !t || !t.hidden || getComputedStyle(t).display === 'none' }"
-        self.page.wait_for_function(tabs_back, timeout=5_000)
-        self.page.wait_for_timeout(400)  # material's fade-in of the tabs takes 250 ms
-        return count
+        """The older name of draw_charts."""
+        return self.draw_charts()
+
+    def switch(self, go: Callable[[], object], path: str) -> None:
+        """Runs `go` (a click on a link, a step back) and waits until the page at `path` has
+        replaced this one. Material's instant navigation changes the address on the click, before
+        it has fetched the next page: the address alone does not say the page is there."""
+        self.page.eval_on_selector(CONTAINER, "el => { el.dataset.zrLeft = '1'; }")
+        go()
+        self.page.wait_for_url(self.url + path)
+        self.page.wait_for_function(f"() => {{ const c = document.querySelector('{CONTAINER}'); return c && !c.dataset.zrLeft; }}")
 
     def search(self, query: str) -> list[str]:
         """Types `query` into material's search box; the results' page URLs (query and fragment
@@ -174,7 +241,7 @@ class Tab:
         box.click()
         box.fill(query)
         box.press("End")  # material searches on keyup; filling text sends none
-        self.page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        self.page.wait_for_selector(".md-search-result__item")
         hrefs = self.page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
         return [urllib.parse.urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
 
@@ -203,9 +270,16 @@ class Tab:
         return str(self.page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
 
 
+def new_context(browser: Browser, *, width: int = 1280, scheme: str = "light", **options: Any) -> BrowserContext:
+    """A fresh browser context (a reader's window) whose waits and loads take the timeouts above."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, **options)  # type: ignore[arg-type]
+    context.set_default_timeout(WAIT)
+    context.set_default_navigation_timeout(NAVIGATION)
+    return context
+
+
 def open_tab(browser: Browser, url: str, *, width: int = 1280, scheme: str = "light") -> Tab:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
-    page = context.new_page()
+    page = new_context(browser, width=width, scheme=scheme).new_page()
     tab = Tab(page, url)
     page.on("console", lambda msg: tab.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: tab.errors.append(f"uncaught: {exc}"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import MARKS, PAGE_KINDS, Browser, Site, Tab, open_tab
+from browsing import MARKS, PAGE_KINDS, Browser, Site, Tab, new_context, open_tab
 
 pytestmark = MARKS
 
@@ -29,14 +29,27 @@ OVERFLOW = """() => {
 }"""
 
 
+# each drawn chart: the width of its container, and of its drawing
+CHART_WIDTHS = "els => els.map(e => [e.clientWidth, e.querySelector('.zr-live svg').getBoundingClientRect().width])"
+
+
 @pytest.mark.parametrize("edition", ["", "en/"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site: Site, kind: str, edition: str) -> None:
+    """At 390 px, with each chart drawn: neither the page nor any block is wider than it shows,
+    each drawn chart fits its container (a clusters matrix stays in its static form on a
+    phone), and nothing failed on the page."""
     tab = open_tab(browser, site.url, width=390)
     try:
-        tab.goto(site.resolve(kind, edition))  # its charts drawn
+        path = site.resolve(kind, edition)
+        tab.goto(path)  # its charts drawn
         found = tab.page.evaluate(OVERFLOW)
-        assert found == {"page": 0, "wide": []}, site.resolve(kind, edition)
+        assert found == {"page": 0, "wide": []}, path
+        overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path}: the page scrolls sideways by {overflow}px at 390px"
+        for container, drawn in tab.page.eval_on_selector_all(".vega-chart.zr-drawn", CHART_WIDTHS):
+            assert drawn <= container + 1, f"{path}: chart {drawn}px in a {container}px container"
+        assert tab.errors == [], tab.errors
     finally:
         tab.page.context.close()
 
@@ -46,7 +59,7 @@ CHARTED = ["region", "clusters", "timeline"]  # page kinds that always have a ch
 
 @pytest.mark.parametrize("kind", CHARTED)
 def test_without_javascript_every_chart_shows_its_values(browser: Browser, site: Site, kind: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site.url + site.resolve(kind), wait_until="load")
@@ -63,15 +76,22 @@ def test_without_javascript_every_chart_shows_its_values(browser: Browser, site:
         context.close()
 
 
+SET_UP = "() => [...document.querySelectorAll('.vega-chart')].every(c => c.parentNode.querySelector('.zr-chart-tools'))"
+FRAMES = "n => new Promise(done => { const next = () => (n-- ? requestAnimationFrame(next) : done()); next(); })"
+
+
 def test_the_chart_library_loads_only_when_a_chart_comes_near(tab: Tab, site: Site) -> None:
-    region = site.resolve("region")
-    tab.page.goto(tab.url + region, wait_until="load")
-    tab.page.wait_for_timeout(800)
+    tab.visit(site.resolve("region"))
+    # charts.js has set the page up (each chart has its download buttons, added just before it
+    # asks an IntersectionObserver which charts are near); the observer answers after the next
+    # frame is laid out: three frames on, a chart it found near would have had the library asked for
+    tab.page.wait_for_function(SET_UP)
+    tab.page.evaluate(FRAMES, 3)
     first = tab.page.locator(".vega-chart").first
     assert first.evaluate("el => el.getBoundingClientRect().top") > 2000, "the test needs a chart far below the fold"
+    assert tab.page.locator("script[src$='vega-bundle.js']").count() == 0, "asked for before any chart was near"
     assert not any(r.endswith("vega-bundle.js") for r in tab.requests), "loaded before any chart was near"
-    first.scroll_into_view_if_needed()
-    tab.page.wait_for_function("() => document.querySelector('.vega-chart').classList.contains('zr-drawn')", timeout=15_000)
+    first = tab.chart(0)  # brought near: drawn
     assert sum(r.endswith("vega-bundle.js") for r in tab.requests) == 1
     assert first.locator(".zr-live").get_attribute("aria-label") == first.get_attribute("data-alt")
     assert tab.errors == [], tab.errors
@@ -85,7 +105,7 @@ def _download(tab: Tab, button: Any) -> tuple[str, bytes]:
 
 
 def test_each_chart_downloads_as_svg_png_and_csv(tab: Tab, site: Site) -> None:
-    tab.goto(site.resolve("timeline"))
+    tab.visit(site.resolve("timeline"))  # the buttons draw their own copy: nothing drawn on the page is needed
     figure = tab.page.locator("figure.zr-chart").first
     title = figure.locator("figcaption").inner_text().strip()
     rows = figure.locator(".zr-static li").count()
@@ -105,7 +125,7 @@ def test_a_record_and_a_page_cite_themselves_in_both_languages(browser: Browser,
     tab = open_tab(browser, site.url)
     tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:
-        tab.goto(site.resolve("region"))
+        tab.visit(site.resolve("region"))
         # the facts are folded by topic on this long page: a reader opens the first group
         group = tab.page.locator("#facts ~ details.info").first
         group.locator("summary").click()
@@ -152,7 +172,7 @@ def test_a_region_page_prints_whole_in_a_few_sheets(tab: Tab, site: Site) -> Non
 
 def test_without_javascript_a_region_page_prints_its_folded_tables(browser: Browser, site: Site) -> None:
     """With scripts off nothing opens the folded blocks when printing starts; every row still prints."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site.url + site.resolve("region"), wait_until="load")

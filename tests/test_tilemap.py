@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import Browser, Site, Tab, browser_test, open_tab
+from browsing import Browser, Site, Tab, browser_test, new_context, open_tab
 
 from generator import models as m
 from generator import site
@@ -242,7 +242,7 @@ LANDED = """() => {
 def test_at_390px_the_map_fits_and_a_square_leads_to_its_regions(browser: Browser, site: Site, edition: str) -> None:
     tab = open_tab(browser, site.url, width=390)
     try:
-        tab.goto(edition)
+        tab.visit(edition)  # the map is HTML: no chart needs drawing
         overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"the home page scrolls sideways by {overflow}px"
         boxes = tab.page.eval_on_selector_all(".zr-tiles > li", "els => els.map(e => e.getBoundingClientRect().toJSON())")
@@ -283,7 +283,7 @@ SHADES = """() => {
 def test_the_shades_keep_their_contrast(browser: Browser, site: Site, scheme: str) -> None:
     tab = open_tab(browser, site.url, scheme=scheme)
     try:
-        tab.goto("")
+        tab.visit("")
         found = tab.page.evaluate(SHADES)
         assert {cls.split()[-1] for cls, _, _ in found} == {"zr-step-1", "zr-step-2", "zr-step-3", "zr-step-4"}
         low = [(cls, round(page, 2), round(text, 2)) for cls, page, text in found if page < 3 or text < 4.5]
@@ -300,7 +300,7 @@ def _columns(tab: Tab) -> int:
 
 @browser_test
 def test_the_map_needs_no_script_and_prints(browser: Browser, site: Site) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    context = new_context(browser, width=390, java_script_enabled=False)
     try:
         tab = Tab(context.new_page(), site.url)
         tab.page.goto(site.url, wait_until="load")
