@@ -134,8 +134,11 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1,
                 }
                 if len(facts) < 4:
                     fact["key"] = True
-                if metric.get("per_cluster"):  # one industry at a time: the figure names its industry
+                about = metric["measures"].get("about", "region")
+                if metric.get("per_cluster") or about == "industry":  # one industry's figure names its industry
                     fact["cluster"] = clusters[k % len(clusters)]["id"]
+                if about == "subject":  # one firm's or project's figure names whose it is
+                    fact["subject"] = {"zh": f"{short}样例企业", "en": f"a sample firm of {en}"}
                 facts.append(fact)
         region_clusters = [
             {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator import measures
 from generator import models as m
 from generator.comparisons import Comparison, comparisons
 from generator.load import Dataset
@@ -57,6 +58,11 @@ class Index:
             g.id: [mt for mt in ds.metrics.values() if mt.group == g.id and mt.id in self.facts_by_metric] for g in ds.groups.values()
         }
         self.groups = {gid: metrics for gid, metrics in self.groups.items() if metrics}
+        self.look_alikes = measures.look_alikes(ds)  # metric id → its look-alikes (measures.py)
+
+    def reported_look_alikes(self, metric_id: str) -> list[measures.LookAlike]:
+        """A metric's look-alikes that some region reports: the ones a reader could meet."""
+        return [x for x in self.look_alikes.get(metric_id, []) if x.other.id in self.facts_by_metric]
 
     def facts_of(self, metric_id: str) -> list[Pair]:
         """(region, fact) pairs of a metric, in data order; [] for a metric nobody reports."""

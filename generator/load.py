@@ -35,6 +35,7 @@ class Dataset:
     root: Path  # the project root; file names in problems are relative to it
     articles: dict[str, m.Article] = field(default_factory=dict)
     units: dict[str, m.Unit] = field(default_factory=dict)
+    concepts: dict[str, m.Concept] = field(default_factory=dict)
     groups: dict[str, m.Group] = field(default_factory=dict)
     metrics: dict[str, m.Metric] = field(default_factory=dict)
     clusters: dict[str, m.Cluster] = field(default_factory=dict)
@@ -105,6 +106,7 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem]]:
         "article": articles.articles if articles else [],
         "unit": metrics.units if metrics else [],
         "group": metrics.groups if metrics else [],
+        "concept": metrics.concepts if metrics else [],
         "metric": metrics.metrics if metrics else [],
         "cluster": clusters.clusters if clusters else [],
         "area": provinces.areas if provinces else [],
@@ -112,7 +114,7 @@ def load(root: Path, only: str | None = None) -> tuple[Dataset, list[Problem]]:
     dataset.registries = lists
     dataset.articles, dataset.units, dataset.groups = _index(lists["article"]), _index(lists["unit"]), _index(lists["group"])
     dataset.metrics, dataset.clusters = _index(lists["metric"]), _index(lists["cluster"])
-    dataset.areas = _index(lists["area"])
+    dataset.areas, dataset.concepts = _index(lists["area"]), _index(lists["concept"])
     paths = [data / REGIONS / name for name in layout.regions]
     # YAML parsing is two thirds of loading: a large dataset is parsed on two cores
     parsed = split_map(parse, paths, fork=worth_forking(len(paths), PARALLEL_FROM))

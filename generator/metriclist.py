@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator import models as m
 from generator.load import Dataset, load
+from generator.measures import LookAlike, look_alikes
 
 HELP = "list the metrics (matching WORD in id, labels or definition) with definitions, comparability and use"
 
@@ -24,7 +25,9 @@ def matches(metric: m.Metric, word: str) -> bool:
     return not word or any(word in text.casefold() for text in texts)
 
 
-def describe(dataset: Dataset, metric: m.Metric, used: Counter[tuple[str, str]], regions: dict[str, set[str]]) -> list[str]:
+def describe(
+    dataset: Dataset, metric: m.Metric, used: Counter[tuple[str, str]], regions: dict[str, set[str]], alikes: dict[str, list[LookAlike]]
+) -> list[str]:
     unit = dataset.units.get(metric.unit)
     group = dataset.groups.get(metric.group)
     compared = "only the order of magnitude (listed, not drawn)" if metric.comparison == "magnitude" else "by value"
@@ -42,20 +45,17 @@ def describe(dataset: Dataset, metric: m.Metric, used: Counter[tuple[str, str]],
     ]
     if metric.comparable_with:
         lines.append(f"  comparable with: {', '.join(metric.comparable_with)}")
-    for other, entry in _apart(dataset, metric):
-        lines.append(f"  not comparable with {other}: {entry.reason.zh}")
+    dims = metric.measures
+    of = f", of {dims.of}" if dims.of else ""
+    lines.append(f"  measures: concept {dims.concept}, kind {dims.kind}, basis {dims.basis}, about {dims.about}{of}")
+    for look in alikes.get(metric.id, []):
+        why = look.declared.reason.zh if look.declared else "differs in " + ", ".join(look.differs)
+        lines.append(f"  look-alike {look.other.id}: {why}")
     facts, targets = used[(metric.id, "fact")], used[(metric.id, "target")]
     where = sorted(regions.get(metric.id, set()))
     uses = f"{facts} fact{'s' if facts != 1 else ''}, {targets} target{'s' if targets != 1 else ''}"
     lines.append(f"  used by {uses}" + (f" in {', '.join(where)}" if where else ""))
     return lines
-
-
-def _apart(dataset: Dataset, metric: m.Metric) -> list[tuple[str, m.NotComparable]]:
-    """Look-alikes stated on either side of the registry entry."""
-    pairs = [(e.metric, e) for e in metric.not_comparable_with]
-    pairs += [(o.id, e) for o in dataset.metrics.values() for e in o.not_comparable_with if e.metric == metric.id]
-    return pairs
 
 
 def run(root: Path, word: str) -> tuple[int, str]:
@@ -69,7 +69,8 @@ def run(root: Path, word: str) -> tuple[int, str]:
             used[(q.metric, "target" if isinstance(q, m.Target) else "fact")] += 1
             regions.setdefault(q.metric, set()).add(region.id)
     found = [mt for mt in dataset.metrics.values() if matches(mt, word)]
-    blocks = ["\n".join(describe(dataset, mt, used, regions)) for mt in found]
+    alikes = look_alikes(dataset)
+    blocks = ["\n".join(describe(dataset, mt, used, regions, alikes)) for mt in found]
     summary = f"{len(found)} of {len(dataset.metrics)} metrics" + (f" match '{word}'" if word else "")
     hint = "" if found else "; try a shorter word, in Chinese or English, or `python -m generator metrics` for all"
     return 0 if found else 1, "\n\n".join([*blocks, summary + hint])

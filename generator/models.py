@@ -125,6 +125,54 @@ class NotComparable(Record):
     reason: Bilingual
 
 
+class Concept(Record):
+    """What a metric counts or sums: gross output, value added, investment, high-tech enterprises …"""
+
+    id: SnakeId
+    label: Bilingual = Field(description="as a reader reads it in a look-alike's reason: 'gross output' / '总产值'")
+    family: SnakeId | None = Field(
+        None, description="concepts a reader takes for one another (gross output, value added, revenue: 'economic_scale'): look-alikes"
+    )
+    words: list[Text] = Field(
+        [], description="words by which a quote names this concept (增加值; 总产值, 产值): the check reads them around each number"
+    )
+
+
+# What kind of number a metric is. Two metrics are one measure only when all of these agree (and
+# their units); a reader's reason for not comparing look-alikes is written from the ones that differ.
+MeasureKind = Literal[
+    "level",  # a flow over a period: output in 2023, trade in a year
+    "stock",  # a state at a date: firms now, an area, a capacity, a distance
+    "increase",  # a change in amount over a span (新增, 增加): not the level it reached
+    "growth_rate",  # a change in percent (增长, 同比, 比上年)
+    "share",  # a part of a whole (占…比重, 占比): `of` names the whole
+    "difference",  # a gap to another figure (高于全市…个百分点): `of` names the other
+    "multiple",  # so many times another figure (倍): `of` names the other
+    "rank",  # a place in a ranking (第一, 排名): `of` names the ranking
+    "per_population",  # per so many people (每万人, 人均)
+    "cap",  # an upper limit (最高): what one may get, not what was got
+]
+Basis = Literal[
+    "all",  # every enterprise (or the question does not arise: an area, a distance)
+    "above_scale",  # enterprises above designated size only (规模以上, 规上)
+    "not_stated",  # the source does not say which enterprises are counted
+]
+About = Literal[
+    "region",  # the region's own figure (or a part of it, named by the fact's scope)
+    "industry",  # one industry of the region (its firms, its revenue)
+    "subject",  # one firm, project, fund, product or programme: never a region's figure
+]
+
+
+class Measures(Record):
+    concept: SnakeId = Field(description="a concept id from metrics.yml's concepts")
+    kind: MeasureKind
+    basis: Basis = "all"
+    about: About = "region"
+    of: SnakeId | None = Field(None, description="a concept id: the whole of a share, the base of a multiple or difference, a ranking")
+
+
+
 class Metric(Record):
     id: SnakeId
     label: Bilingual
@@ -132,6 +180,7 @@ class Metric(Record):
     display_scale: Scale = ""
     group: SnakeId
     definition: Bilingual
+    measures: Measures = Field(description="what the metric measures, in dimensions a program compares (data/README.md)")
     comparable_with: list[SnakeId] = []
     not_comparable_with: list[NotComparable] = []
     signed: Flag | None = Field(None, description="overrides the unit's `signed` for this metric (e.g. a net change in yuan)")
@@ -150,6 +199,7 @@ class Metric(Record):
 class MetricsFile(Record):
     units: list[Unit]
     groups: list[Group]
+    concepts: list[Concept]
     metrics: list[Metric]
 
 

@@ -102,9 +102,9 @@ def _fact(rid: str, key: str, metric: str, value: float, unit: str, **more: Any)
     return fact
 
 
-def _metric(metric_id: str, unit: str, group: str = "economy", **more: Any) -> dict[str, Any]:
+def _metric(metric_id: str, unit: str, measures: dict[str, str], group: str = "economy", **more: Any) -> dict[str, Any]:
     key = f"metric-{metric_id}"
-    return {"id": metric_id, "label": bi(key), "unit": unit, "group": group, "definition": bi(f"{key}-def"), **more}
+    return {"id": metric_id, "label": bi(key), "unit": unit, "group": group, "definition": bi(f"{key}-def"), "measures": measures, **more}
 
 
 def _region(rid: str, province: dict[str, str], **facts: dict[str, Any]) -> dict[str, Any]:
@@ -177,15 +177,30 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
         {"id": "hostile_unit", "label": {"zh": payload("unit-hostile-zh"), "en": payload("unit-hostile-en")}},
     ]
     metrics = [
-        _metric("high_tech_enterprises", "firms", group="hostile_group"),
-        _metric("industrial_output", "yuan", display_scale="亿"),
-        _metric("sei_share_zone", "percent", not_comparable_with=[{"metric": "sei_share_industrial", "reason": bi("reason")}]),
-        _metric("sei_share_industrial", "percent"),
-        _metric("hostile_count", "hostile_unit"),
-        _metric("high_end_output", "yuan", display_scale="亿"),
+        # a hand-written reason (a pair the dimensions cannot tell apart: different units) …
+        _metric(
+            "high_tech_enterprises",
+            "firms",
+            {"concept": "firms", "kind": "stock"},
+            group="hostile_group",
+            not_comparable_with=[{"metric": "hostile_count", "reason": bi("reason")}],
+        ),
+        # … and reasons written from the dimensions, naming the concepts (labels with payloads)
+        _metric("industrial_output", "yuan", {"concept": "gross_output", "kind": "level", "basis": "not_stated"}, display_scale="亿"),
+        _metric("high_end_output", "yuan", {"concept": "scale", "kind": "level", "about": "industry"}, display_scale="亿"),
+        _metric("sei_share_zone", "percent", {"concept": "sei", "kind": "share"}),
+        _metric("sei_share_industrial", "percent", {"concept": "sei", "kind": "share", "of": "gross_output"}),
+        _metric("hostile_count", "hostile_unit", {"concept": "things", "kind": "stock"}),
+    ]
+    concepts = [
+        {"id": "firms", "label": bi("concept-firms")},
+        {"id": "gross_output", "label": bi("concept-output"), "family": "economic_scale", "words": ["总产值"]},
+        {"id": "scale", "label": bi("concept-scale"), "family": "economic_scale"},
+        {"id": "sei", "label": bi("concept-sei")},
+        {"id": "things", "label": bi("concept-things")},
     ]
     groups = [{"id": "economy", "label": {"zh": "经济规模", "en": "Economic scale"}}, {"id": "hostile_group", "label": bi("group")}]
-    _dump(data / "metrics.yml", {"units": units, "groups": groups, "metrics": metrics})
+    _dump(data / "metrics.yml", {"units": units, "groups": groups, "concepts": concepts, "metrics": metrics})
     description = {"zh": "1. " + payload("cluster-desc-zh"), "en": "= " + payload("cluster-desc-en")}
     _dump(data / "clusters.yml", {"clusters": [{"id": "space", "name": bi("cluster"), "description": description}]})
     east = bi("province-east")

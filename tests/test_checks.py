@@ -95,8 +95,8 @@ def test_region_file_names_must_be_kebab_case(project: Project) -> None:
 def test_metric_with_unknown_unit_and_group(project: Project) -> None:
     project.replace("metrics.yml", "    unit: km2\n    group: economy\n", "    unit: km_2\n    group: econ\n")
     assert found(project, "metric_references") == [
-        "data/metrics.yml:25: unknown unit 'km_2' (did you mean 'km2'? valid choices: firms, km2, yuan)",
-        "data/metrics.yml:26: unknown group 'econ' (did you mean 'economy'? valid choices: economy)",
+        "data/metrics.yml:43: unknown unit 'km_2' (did you mean 'km2'? valid choices: firms, km2, yuan)",
+        "data/metrics.yml:44: unknown group 'econ' (did you mean 'economy'? valid choices: economy)",
     ]
 
 
@@ -107,9 +107,9 @@ def test_comparability_lists_name_known_metrics(project: Project) -> None:
         "      reason: {zh: 不同, en: different}\n",
     )
     assert found(project, "metric_references") == [
-        "data/metrics.yml:28: unknown metric 'industrial_outptu' "
+        "data/metrics.yml:47: unknown metric 'industrial_outptu' "
         "(did you mean 'industrial_output'? valid choices: high_tech_enterprises, industrial_output, planned_area)",
-        "data/metrics.yml:30: unknown metric 'nothing' (valid choices: high_tech_enterprises, industrial_output, planned_area)",
+        "data/metrics.yml:49: unknown metric 'nothing' (valid choices: high_tech_enterprises, industrial_output, planned_area)",
     ]
 
 
@@ -120,7 +120,7 @@ def test_comparable_and_not_comparable_on_one_side(project: Project) -> None:
         "industrial_output\n        reason: {zh: 不同, en: different}\n",
     )
     assert found(project, "metric_references") == [
-        "data/metrics.yml:30: 'planned_area' and 'industrial_output' are listed as both comparable and not comparable "
+        "data/metrics.yml:49: 'planned_area' and 'industrial_output' are listed as both comparable and not comparable "
         "(comparable_with and not_comparable_with apply both ways; keep one)"
     ]
 
@@ -132,7 +132,7 @@ def test_comparable_and_not_comparable_split_over_two_metrics(project: Project) 
         "metrics.yml", "    not_comparable_with:\n      - metric: industrial_output\n        reason: {zh: 不同, en: different}\n"
     )
     assert found(project, "metric_references") == [
-        "data/metrics.yml:30: 'planned_area' and 'industrial_output' are listed as both comparable and not comparable "
+        "data/metrics.yml:49: 'planned_area' and 'industrial_output' are listed as both comparable and not comparable "
         "(comparable_with and not_comparable_with apply both ways; keep one)"
     ]
 
@@ -587,7 +587,7 @@ def test_a_scale_that_is_not_printed(project: Project) -> None:
 PERCENT_UNIT = '  - id: percent\n    label: {zh: "%", en: "%"}\n'
 SHARE_METRIC = (
     "  - id: sei_share\n    label: {zh: 战新产业占比, en: SEI share}\n    unit: percent\n    group: economy\n"
-    "    definition: {zh: 占比。, en: Share.}\n"
+    "    definition: {zh: 占比。, en: Share.}\n    measures: {concept: sei, kind: share}\n"
 )
 
 
@@ -923,3 +923,146 @@ def test_an_english_note_may_quote_the_printed_form(project: Project) -> None:
     project.replace("regions/r.yml", before, before.replace("planned", "planned" + note))
     assert project.load()[1] == []
     assert found(project, "english_numbers") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# measures: a quote's markers against its metric's dimensions (checks/measures.py, markers.py)
+
+ABOVE_SCALE_METRIC = (
+    "  - id: industrial_output_above_scale\n    label: {zh: 规模以上工业总产值, en: Gross industrial output above designated size}\n"
+    "    unit: yuan\n    display_scale: 亿\n    group: economy\n    definition: {zh: 规上。, en: Above scale.}\n"
+    "    measures: {concept: gross_output, kind: level, basis: above_scale}\n"
+)
+
+
+def test_a_quote_that_says_above_scale_contradicts_a_metric_that_does_not(project: Project) -> None:
+    """The newcomer's case: 规模以上工业总产值 filed under `industrial_output`, whose basis is not
+    stated, drew the figure beside figures of all enterprises. An error naming the metric that fits."""
+    project.append("metrics.yml", ABOVE_SCALE_METRIC)
+    project.replace("sources/x.txt", "工业总产值 达 2000 亿元", "规模以上工业总产值 达 2000 亿元")
+    project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", "quote: 规模以上工业总产值 达 2000 亿元")
+    assert found(project, "quote_contradicts_metric") == [
+        "data/regions/r.yml:23: the quote says 规模以上 (above designated size only); `industrial_output` does not say which "
+        "enterprises it counts (use `industrial_output_above_scale`, or add the measure the quote names with "
+        "`python -m generator new-metric`)"
+    ]
+    project.replace(
+        "regions/r.yml",
+        "  - id: output-2023\n    metric: industrial_output\n",
+        "  - id: output-2023\n    metric: industrial_output_above_scale\n",
+    )
+    assert found(project, "quote_contradicts_metric") == []
+    assert found(project, "metric_more_specific_than_quote") == []
+
+
+def test_a_metric_more_specific_than_its_quote_is_a_warning(project: Project) -> None:
+    project.append("metrics.yml", ABOVE_SCALE_METRIC)
+    project.replace(
+        "regions/r.yml",
+        "  - id: output-2023\n    metric: industrial_output\n",
+        "  - id: output-2023\n    metric: industrial_output_above_scale\n",
+    )
+    assert found(project, "metric_more_specific_than_quote") == [
+        "data/regions/r.yml:23: `industrial_output_above_scale` counts enterprises above designated size only; the quote does not "
+        "say 规模以上 (quote the sentence that says so, or choose a metric the quote supports: industrial_output)"
+    ]
+    assert {p.severity for p in project.check("metric_more_specific_than_quote")} == {"warning"}
+
+
+def test_a_sibling_concept_in_the_quote_contradicts_the_metric(project: Project) -> None:
+    """增加值 (value added) filed under a gross-output metric: a look-alike of the same family."""
+    project.replace("sources/x.txt", "工业总产值 达 2000 亿元", "工业增加值 达 2000 亿元")
+    project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", "quote: 工业增加值 达 2000 亿元")
+    (problem,) = found(project, "quote_contradicts_metric")
+    assert problem.startswith("data/regions/r.yml:23: the quote says 增加值 (value added); `industrial_output` counts gross output")
+    assert "no metric of unit 'yuan' fits the quote: add one with `python -m generator new-metric`" in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("工业总产值同比增长 2000 亿元", None),  # an increase in yuan is not a growth rate, and 增长 is not alone
+        ("工业总产值新增 2000 亿元", "新增 (an increase over a span)"),
+        ("工业总产值排名第 2000 亿元", "第2000 (a rank)"),  # the number itself is an ordinal
+        ("人均工业总产值 2000 亿元", "人均 (a per-population figure)"),
+        ("工业总产值最高 2000 亿元", "最高 (a cap)"),
+    ],
+)
+def test_kind_markers_in_the_clause(project: Project, text: str, said: str | None) -> None:
+    project.replace("sources/x.txt", "工业总产值 达 2000 亿元", text)
+    project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", f"quote: {text}")
+    project.replace("regions/r.yml", "    qualifier: 达\n", "")
+    problems = found(project, "quote_contradicts_metric")
+    if said is None:
+        assert all("is a total over a period" not in p or "增长" in p for p in problems)
+    else:
+        assert len(problems) == 1 and f"the quote says {said}; `industrial_output` is a total over a period" in problems[0]
+
+
+def test_only_the_clause_of_the_number_contradicts(project: Project) -> None:
+    """规模以上 in another clause of the quote is about another figure."""
+    project.replace("sources/x.txt", "工业总产值 达 2000 亿元", "规模以上企业有所增加，工业总产值 达 2000 亿元")
+    project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", "quote: 规模以上企业有所增加，工业总产值 达 2000 亿元")
+    assert found(project, "quote_contradicts_metric") == []
+
+
+def test_a_metric_names_known_concepts(project: Project) -> None:
+    project.replace("metrics.yml", "measures: {concept: area, kind: stock}", "measures: {concept: aera, kind: stock, of: nowhere}")
+    problems = found(project, "measure_references")
+    assert problems[0].startswith("data/metrics.yml:46: unknown concept 'aera' (did you mean 'area'?")
+    assert problems[1].startswith("data/metrics.yml:46: unknown concept 'nowhere'")
+
+
+def test_comparable_metrics_are_one_measure(project: Project) -> None:
+    project.append("metrics.yml", "    comparable_with: [industrial_output]\n")
+    assert found(project, "comparable_is_one_measure") == [
+        "data/metrics.yml:47: 'planned_area' is declared comparable with 'industrial_output', but they differ in concept, kind, "
+        "basis, unit (comparable metrics are one measure: align them or remove the entry)"
+    ]
+
+
+def test_a_look_alike_the_dimensions_derive_is_not_declared_by_hand(project: Project) -> None:
+    project.append(
+        "metrics.yml",
+        ABOVE_SCALE_METRIC + "    not_comparable_with:\n      - metric: industrial_output\n"
+        "        reason: {zh: 口径不同。, en: Another basis.}\n",
+    )
+    (problem,) = found(project, "look_alike_declared_by_hand")
+    assert "'industrial_output_above_scale' and 'industrial_output' are look-alikes by their dimensions (they differ in basis)" in problem
+    assert "remove this entry: the site writes the reason" in problem
+
+
+def test_two_metrics_of_one_measure_are_named(project: Project) -> None:
+    project.append(
+        "metrics.yml", ABOVE_SCALE_METRIC.replace("basis: above_scale", "basis: not_stated").replace("_above_scale\n", "_again\n")
+    )
+    (problem,) = found(project, "one_measure_two_metrics")
+    assert "'industrial_output_again' measures what 'industrial_output' measures (same unit and dimensions)" in problem
+
+
+@pytest.mark.parametrize(
+    ("about", "says"),
+    [
+        ("subject", "is the figure of one firm, project or programme, and this record does not say whose"),
+        ("industry", "is one industry's figure, and this record does not say which industry"),
+    ],
+)
+def test_a_figure_says_whose_it_is_when_its_metric_is_not_the_regions(project: Project, about: str, says: str) -> None:
+    project.replace(
+        "metrics.yml",
+        "measures: {concept: high_tech_enterprises, kind: stock}",
+        f"measures: {{concept: high_tech_enterprises, kind: stock, about: {about}}}",
+    )
+    (problem,) = found(project, "figure_is_about_what_its_metric_is")
+    assert problem.startswith(f"data/regions/r.yml:15: `high_tech_enterprises` {says}")
+
+
+def test_a_region_figure_that_names_an_industry_is_a_warning(project: Project) -> None:
+    project.replace(
+        "regions/r.yml", "    metric: high_tech_enterprises\n", "    metric: high_tech_enterprises\n    cluster: commercial_space\n"
+    )
+    assert found(project, "region_figure_names_an_industry") == [
+        "data/regions/r.yml:16: this record names an industry (cluster: commercial_space), but `high_tech_enterprises` is the whole "
+        "region's figure (choose the metric of that industry (`python -m generator metrics WORD`), or remove `cluster:`)"
+    ]
+    assert {p.severity for p in project.check("region_figure_names_an_industry")} == {"warning"}

@@ -515,9 +515,10 @@ def test_metrics_lists_the_matching_metrics_with_what_a_contributor_needs(capsys
     assert code == 0
     assert "invention_patents_per_10k — 每万人发明专利数" in out
     assert "definition: 每万人拥有的发明专利数" in out
-    assert "not comparable with high_value_patents_per_10k:" in out  # the look-alike, from either side
+    assert "look-alike high_value_patents_per_10k: differs in concept" in out  # derived from the dimensions
+    assert "measures: concept invention_patents, kind per_population" in out
     assert re.search(r"used by 1 fact, 0 targets in yizhuang", out)
-    assert out.rstrip().endswith("3 of 102 metrics match '专利'") or "metrics match '专利'" in out
+    assert "metrics match '专利'" in out
 
 
 def test_metrics_says_how_a_metric_may_be_compared(capsys: pytest.CaptureFixture[str]) -> None:
@@ -545,7 +546,8 @@ def test_diff_shows_a_new_metric_s_definition_and_comparability(repo: Path, caps
     metrics.write_text(
         metrics.read_text(encoding="utf-8")
         + "  - id: patents_total\n    label: {zh: 专利总数, en: Patents}\n    unit: firms\n    group: economy\n"
-        + "    definition: {zh: 全部专利数。, en: All patents.}\n    comparison: magnitude\n"
+        + "    definition: {zh: 全部专利数。, en: All patents.}\n    measures: {concept: invention_patents, kind: stock}\n"
+        + "    comparison: magnitude\n"
         + "    not_comparable_with:\n      - metric: high_tech_enterprises\n"
         + "        reason: {zh: 专利不是企业。, en: Patents are not firms.}\n",
         encoding="utf-8",

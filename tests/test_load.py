@@ -41,7 +41,7 @@ def test_records_remember_file_and_line(project: Project) -> None:
     assert dataset.where(fact) == ("data/regions/r.yml", 22)  # the `- id:` line
     assert dataset.where(fact, "value") == ("data/regions/r.yml", 24)
     assert dataset.where(dataset.articles["second-article"], "lines", 0) == ("data/sources/articles.yml", 14)
-    assert dataset.where(dataset.metrics["planned_area"].label, "en") == ("data/metrics.yml", 24)
+    assert dataset.where(dataset.metrics["planned_area"].label, "en") == ("data/metrics.yml", 42)
 
 
 def test_a_missing_file_is_named(project: Project) -> None:
@@ -72,7 +72,7 @@ def test_unknown_field_suggests_the_right_one(project: Project) -> None:
 def test_missing_field_points_at_its_record(project: Project) -> None:
     project.replace("metrics.yml", "    group: economy\n    definition: {zh: 规划面积。, en: Planned area.}\n", "    group: economy\n")
     assert problems(project) == [
-        "data/metrics.yml:23: missing required field 'definition' in metrics.2 (see data/README.md for the fields of this record)"
+        "data/metrics.yml:41: missing required field 'definition' in metrics.2 (see data/README.md for the fields of this record)"
     ]
 
 
@@ -227,7 +227,7 @@ def test_ids_must_have_their_form(project: Project) -> None:
     project.replace("regions/r.yml", "- id: new-town-area", "- id: New_Town_Area")
     project.replace("metrics.yml", "- id: planned_area", "- id: planned-area")
     assert problems(project) == [
-        "data/metrics.yml:23: metrics.2.id: 'planned-area' is not valid (expected a snake_case id: lowercase letters, digits and _)",
+        "data/metrics.yml:41: metrics.2.id: 'planned-area' is not valid (expected a snake_case id: lowercase letters, digits and _)",
         "data/regions/r.yml:31: facts.2.id: 'New_Town_Area' is not valid (expected a kebab-case id: lowercase letters, digits and -)",
     ]
 

@@ -113,7 +113,7 @@ def test_report_link_is_prefilled(mini_pages: dict[str, str]) -> None:
     assert 'class="report-base" href="https://example.org/repo/issues/new?template=wrong-fact.yml&amp;fact-id=sample-zone/"' in page
     # report.js adds a link to each row whose anchor carries its line (the browser test checks them)
     assert '<span id="fact-industrial-output-2023" data-line="10"></span>' in page
-    assert '<span id="target-industrial-output-2025" data-line="42"></span>' in page
+    assert '<span id="target-industrial-output-2025" data-line="41"></span>' in page
     assert "data-line" not in mini_pages["compare/economy.md"], "only on the fact's own page"
 
 

@@ -7,14 +7,16 @@ a crash inside one becomes a reported problem. The checks, by subject:
   references.py  every id a record names exists and agrees with it
   dates.py       real dates, plausible years, periods in order
   quotes.py      quotes in their articles; numbers, scale words and qualifiers in their quotes
+  measures.py    each quote's markers against its metric's dimensions; comparable = one measure
   values.py      no negative counts or sums; placeholders left by `new-region` (a draft)
 A new check is a function in one of these (or a new module imported below) with `@check(...)`.
 """
 
 from __future__ import annotations
 
-from generator.checks import dates, ids, quotes, references, values
+from generator.checks import dates, ids, measures, quotes, references, values
 from generator.checks.registry import CHECKS, Check, check, choices, printings, quantities, quoted_records, records, run_checks
 
-__all__ = ["CHECKS", "Check", "check", "choices", "dates", "ids", "printings", "quantities", "quoted_records", "quotes", "records"]
+__all__ = ["CHECKS", "Check", "check", "choices", "dates", "ids", "measures", "printings", "quantities", "quoted_records", "quotes"]
+__all__ += ["records"]
 __all__ += ["references", "run_checks", "values"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator import models as m
 from generator import text as tx
+from generator.measures import LookAlike
 from generator.pages import figures, grid
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import fact_row
@@ -79,6 +80,7 @@ def _listing(ctx: Ctx) -> list[dict[str, str]]:
 def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
     page = group_path(group.id)
     sections = []
+    explained: set[frozenset[str]] = set()  # look-alike pairs already explained on this page
     for metric in ctx.index.groups[group.id]:
         pairs = ctx.index.facts_of(metric.id)
         shown = [c for c in ctx.index.of_metric.get(metric.id, []) if c.regions >= 2]
@@ -93,30 +95,48 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
                 # nothing to set side by side: say why (one region, or different industries)
                 "none": ctx.t("no_comparison_cluster" if metric.per_cluster and regions > 1 else "no_comparison"),
                 "facts": [fact_row(ctx, page, r, f, with_region=True) for r, f in pairs],
-                "apart": _look_alikes(ctx, page, metric),
+                "apart": _look_alikes(ctx, page, metric, explained),
                 "comparable": [ctx.label(ctx.ds.metrics[o].label) for o in metric.comparable_with if o in ctx.ds.metrics],
             }
         )
     return {"label": ctx.label(group.label), "sections": sections}
 
 
-def _look_alikes(ctx: Ctx, page: str, metric: m.Metric) -> list[dict[str, Any]]:
-    """Metrics that must not be read as equals, stated on either side of the registry entry."""
+def _look_alikes(ctx: Ctx, page: str, metric: m.Metric, shown: set[frozenset[str]]) -> list[dict[str, Any]]:
+    """The metric's look-alikes that some region reports, each pair once on a page (`shown`: the
+    pairs of the sections above), with the reason and the look-alike's figures."""
     out = []
-    for other, entry in not_comparable_pairs(ctx, metric):
-        facts = ctx.index.facts_of(other.id)
-        label = ctx.label(other.label)
-        if facts:  # it has its own section on a comparison page: link there
-            label = f"[{label}]({link(page, group_path(other.group), metric_anchor(other.id))})"
-        out.append(
-            {
-                "title": ctx.label(other.label),
-                "label": label,
-                "reason": ctx.label(entry.reason),
-                "figures": _figures(ctx, page, facts),
-            }
-        )
+    for look in ctx.index.reported_look_alikes(metric.id):
+        pair = frozenset((metric.id, look.other.id))
+        if pair in shown:
+            continue
+        shown.add(pair)
+        other = look.other
+        label = f"[{ctx.label(other.label)}]({link(page, group_path(other.group), metric_anchor(other.id))})"
+        listed = _figures(ctx, page, ctx.index.facts_of(other.id))
+        out.append({"title": ctx.label(other.label), "label": label, "reason": reason(ctx, metric, look), "figures": listed})
     return out
+
+
+def reason(ctx: Ctx, metric: m.Metric, look: LookAlike) -> str:
+    """Why two metrics are not one measure (escaped Markdown): the hand-written reason where the
+    dimensions cannot say it, else one clause per dimension that differs, naming both metrics."""
+    if look.declared is not None:
+        return ctx.label(look.declared.reason)
+    a, b = (ctx.t("lookalike_name", x=ctx.label(x.label)) for x in (metric, look.other))
+    clauses = [
+        ctx.t(f"lookalike_{d}", a=a, b=b, x=_value(ctx, metric, d), y=_value(ctx, look.other, d)) for d in look.differs if d != "unit"
+    ]
+    return ctx.t("lookalike_end", reasons=ctx.lang.sep(clauses))
+
+
+def _value(ctx: Ctx, metric: m.Metric, dimension: str) -> str:
+    """A metric's value of one dimension, as a reader reads it (escaped)."""
+    value = getattr(metric.measures, dimension)
+    if dimension in ("concept", "of"):
+        concept = ctx.ds.concepts.get(value) if value else None
+        return ctx.label(concept.label) if concept else tx.md(ctx.t("lookalike_of_none"))
+    return tx.md(ctx.t(f"measure_{dimension}_{value}"))
 
 
 LOOK_ALIKE_FIGURES = 6  # a look-alike's figures shown in its warning; its own section lists them all
@@ -133,9 +153,3 @@ def _figure(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
     """'亦庄 达到5200亿元（亦庄新城）': a figure in a look-alike box, with what it is for."""
     where = ctx.where_note(fact, region)
     return f"{ctx.name(region)} {ctx.cited(page, region, fact, ctx.value(fact))}" + (ctx.lang.paren(where) if where else "")
-
-
-def not_comparable_pairs(ctx: Ctx, metric: m.Metric) -> list[tuple[m.Metric, m.NotComparable]]:
-    pairs = [(ctx.ds.metrics[e.metric], e) for e in metric.not_comparable_with if e.metric in ctx.ds.metrics]
-    pairs += [(o, e) for o in ctx.ds.metrics.values() for e in o.not_comparable_with if e.metric == metric.id]
-    return pairs

@@ -63,7 +63,7 @@ def rows(ctx: Ctx) -> list[dict[str, Any]]:
         for metric in ctx.ds.metrics.values():
             if metric.group != group.id or metric.id not in ctx.index.facts_by_metric:
                 continue
-            apart = [o.id for o in ctx.ds.metrics.values() if _apart(metric, o)]
+            apart = [look.other.id for look in ctx.index.reported_look_alikes(metric.id)]
             out.append(
                 {
                     "id": metric.id,
@@ -74,10 +74,6 @@ def rows(ctx: Ctx) -> list[dict[str, Any]]:
                 }
             )
     return out
-
-
-def _apart(metric: m.Metric, other: m.Metric) -> bool:
-    return any(e.metric == other.id for e in metric.not_comparable_with) or any(e.metric == metric.id for e in other.not_comparable_with)
 
 
 def regions(ctx: Ctx) -> list[dict[str, Any]]:
