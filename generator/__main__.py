@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import factdiff, metriclist, scaffold, schema, stage
+from generator import factdiff, metriclist, newmetric, scaffold, schema, stage
 from generator.coverage import coverage
 from generator.pipeline import summary, validate
 from generator.problems import errors, format_report
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("coverage", help="list numbers in the source texts that no quote covers").set_defaults(run=cmd_coverage)
     metriclist.register(commands.add_parser("metrics", help=metriclist.HELP, description=metriclist.HELP))
     scaffold.register(commands.add_parser("new-region", help=scaffold.HELP, description=scaffold.HELP))
+    newmetric.register(commands.add_parser("new-metric", help=newmetric.HELP, description=newmetric.HELP))
     factdiff.register(commands.add_parser("diff", help=factdiff.HELP, description=factdiff.HELP))
     schema.register(commands.add_parser("schema", help=schema.HELP, description=schema.HELP))
     stage.register(commands.add_parser("stage", help=stage.HELP, description=stage.HELP))

@@ -558,3 +558,40 @@ def test_diff_shows_a_new_metric_s_definition_and_comparability(repo: Path, caps
     assert "definition: 全部专利数。 / All patents." in out
     assert "compared only by order of magnitude" in out
     assert "not comparable with `high_tech_enterprises`: 专利不是企业。" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# new-metric: a metric from what it measures
+
+ABOVE_SCALE = [
+    "--label-zh", "规模以上工业总产值", "--label-en", "Gross industrial output above designated size", "--unit", "yuan",
+    "--display-scale", "亿", "--group", "economy", "--concept", "gross_output", "--kind", "level", "--basis", "above_scale",
+    "--definition-zh", "规模以上工业企业的总产值。", "--definition-en", "Gross output of industrial enterprises above designated size.",
+]  # fmt: skip
+
+
+def test_new_metric_writes_a_valid_entry_and_names_its_look_alikes(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, minimal, "new-metric", "--no-input", *ABOVE_SCALE)
+    assert code == 0, out
+    assert "✔ added `gross_industrial_output_above_designated_size`" in out  # the id proposed from the English label
+    assert "look-alike `industrial_output` (工业总产值): differs in basis" in out
+    dataset, problems = validate(minimal)
+    assert problems == [] and dataset.metrics["gross_industrial_output_above_designated_size"].measures.basis == "above_scale"
+
+
+def test_new_metric_refuses_a_measure_that_exists(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (minimal / "data" / "metrics.yml").read_bytes()
+    options = [o if o != "above_scale" else "not_stated" for o in ABOVE_SCALE]
+    code, out, _ = run_cli(capsys, minimal, "new-metric", "--no-input", *options)
+    assert code == 1 and "`industrial_output` (工业总产值) measures the same" in out
+    assert (minimal / "data" / "metrics.yml").read_bytes() == before
+
+
+def test_new_metric_names_what_is_unknown_and_leaves_the_file(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (minimal / "data" / "metrics.yml").read_bytes()
+    options = [{"gross_output": "gros_output", "level": "levl"}.get(o, o) for o in ABOVE_SCALE]
+    code, out, _ = run_cli(capsys, minimal, "new-metric", "--no-input", *options)
+    assert code == 1
+    assert "--concept 'gros_output' is not in data/metrics.yml (did you mean 'gross_output'?" in out
+    assert "--kind 'levl' is not one of: level, stock" in out
+    assert (minimal / "data" / "metrics.yml").read_bytes() == before
