@@ -46,7 +46,7 @@ class RecordChange:
     """A fact, target or event a version added, changed or removed."""
 
     region: str  # the region's id
-    name: m.Bilingual  # the region's short name at that version (it may be gone since)
+    at: m.Region  # the region at that version (at its parent for a removed record): it may be gone since
     kind: str  # facts | targets | events (factdiff.KINDS)
     id: str
     status: str  # added | changed | removed
@@ -213,7 +213,15 @@ def _compare(version: _Listed, blobs: dict[tuple[str, str], bytes], tmp: Path, r
         if read_after is not None:
             new.regions[region_id] = read_after
     changes = tuple(
-        RecordChange(diff.id, _name(diff.new or diff.old), change.kind, change.id, change.status, change.old, change.new)
+        RecordChange(
+            diff.id,
+            _side(diff.old if change.status == "removed" else diff.new),
+            change.kind,
+            change.id,
+            change.status,
+            change.old,
+            change.new,
+        )
         for diff in compare(old, new).regions
         for change in diff.changes
     )
@@ -221,9 +229,9 @@ def _compare(version: _Listed, blobs: dict[tuple[str, str], bytes], tmp: Path, r
     return Version(version.commit, version.short, version.date, version.time, changes, others, tuple(unreadable))
 
 
-def _name(region: m.Region | None) -> m.Bilingual:
-    assert region is not None  # a region in a comparison is on one side at least
-    return region.profile.short_name
+def _side(region: m.Region | None) -> m.Region:
+    assert region is not None  # a removed record was in the old region, any other is in the new
+    return region
 
 
 def _region(raw: bytes, rel: str, region_id: str, tmp: Path) -> m.Region | None:

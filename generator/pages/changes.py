@@ -89,7 +89,7 @@ def _row(ctx: Ctx, change: RecordChange, live: set[tuple[str, str, str]]) -> dic
         what += f" <small>{_shown(ctx, what_changed(ctx, change))}</small>"
     return {
         "change": tx.md(ctx.t("change_what", status=ctx.t(f"change_{change.status}"), kind=ctx.t(f"change_kind_{change.kind}"))),
-        "region": ctx.region_link(CHANGES, region) if region else _shown(ctx, ctx.lang.pick(change.name)),
+        "region": ctx.region_link(CHANGES, region) if region else _shown(ctx, ctx.lang.pick(change.at.profile.short_name)),
         "what": what,
     }
 
@@ -103,7 +103,8 @@ def _shown(ctx: Ctx, plain: str) -> str:
 
 def describe(ctx: Ctx, change: RecordChange) -> str:
     """A record as plain text: 'metric: value (period)', a target's title (deadline), an event's
-    title (date)."""
+    title (date); then what it is about when not the whole region (its industry, scope, subject):
+    a figure for a part of a region must never read as the region's."""
     record = change.new or change.old
     assert record is not None
     if isinstance(record, m.Event):
@@ -115,7 +116,31 @@ def describe(ctx: Ctx, change: RecordChange) -> str:
         metric = ctx.ds.metrics.get(record.metric)
         label = ctx.lang.pick(metric.label) if metric else record.metric
         text = f"{label}{ctx.lang.colon}{_value(ctx, record)}{ctx.lang.paren(ctx.period(record))}"
-    return text
+    # what the record is about as the data says it now, when it is still there: a correction of its
+    # scope or subject applies to what was said of it before too
+    region, now = ctx.ds.regions.get(change.region), _now(ctx, change)
+    about = _about(ctx, region, now) if region is not None and now is not None else _about(ctx, change.at, record)
+    return text + (ctx.lang.paren(about) if about else "")
+
+
+def _now(ctx: Ctx, change: RecordChange) -> m.Fact | m.Target | m.Event | None:
+    """The record in today's data, if it is there."""
+    region = ctx.ds.regions.get(change.region)
+    records: list[m.Fact] | list[m.Target] | list[m.Event] = getattr(region, change.kind) if region else []
+    return next((record for record in records if record.id == change.id), None)
+
+
+def _about(ctx: Ctx, region: m.Region, record: m.Fact | m.Target | m.Event) -> str:
+    """Its industry (for a metric of one industry at a time), scope and subject, as `Ctx.where_note`
+    says them on the other pages, in plain text and from the region as it was at the version."""
+    parts = []
+    metric = ctx.ds.metrics.get(record.metric) if isinstance(record, m.Quantity) else None
+    cluster = ctx.ds.clusters.get(record.cluster or "") if metric is not None and metric.per_cluster else None
+    if cluster is not None:
+        parts.append(ctx.lang.pick(cluster.name))
+    scope = {s.id: s for s in region.profile.scopes}.get(record.scope or "")
+    parts += [ctx.lang.pick(scope.name) if scope else "", ctx.lang.pick(record.subject)]
+    return ctx.lang.sep(part for part in parts if part)
 
 
 # what a changed field is called (messages.yml: field_*); a field not here is not named
@@ -185,7 +210,7 @@ def _item(ctx: Ctx, version: Version, change: RecordChange, page: str, base: str
         "change_entry",
         status=ctx.t(f"change_{change.status}"),
         kind=ctx.t(f"change_kind_{change.kind}"),
-        region=ctx.lang.pick(region.profile.short_name if region else change.name),
+        region=ctx.lang.pick(region.profile.short_name if region else change.at.profile.short_name),
         what=ctx.lang.sep([describe(ctx, change), *([what_changed(ctx, change)] if change.status == "changed" else [])]),
     )
     return feed.Item(
