@@ -157,7 +157,21 @@ def test_unknown_metric(project: Project) -> None:
     project.replace("regions/r.yml", "metric: high_tech_enterprises", "metric: high_tech_firms")
     assert found(project, "quantity_references") == [
         "data/regions/r.yml:15: unknown metric 'high_tech_firms' (did you mean 'high_tech_enterprises'? "
-        "valid choices: high_tech_enterprises, industrial_output, planned_area (or add it to data/metrics.yml))"
+        "metrics of unit 'firms' the quote fits: high_tech_enterprises; or add one with `python -m generator new-metric`)"
+    ]
+
+
+def test_an_unknown_metric_is_never_offered_a_look_alike_the_quote_contradicts(project: Project) -> None:
+    """`industrial_outpt` is spelt like `industrial_output`, but the quote says 规模以上: the hint
+    names the metric the quote fits, and says why the one spelt alike is not it."""
+    project.append("metrics.yml", ABOVE_SCALE_METRIC)
+    project.replace("sources/x.txt", "工业总产值 达 2000 亿元", "规模以上工业总产值 达 2000 亿元")
+    project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", "quote: 规模以上工业总产值 达 2000 亿元")
+    project.replace("regions/r.yml", "    metric: industrial_output\n    value: 2000\n", "    metric: industrial_outpt\n    value: 2000\n")
+    assert found(project, "quantity_references") == [
+        "data/regions/r.yml:23: unknown metric 'industrial_outpt' (metrics of unit 'yuan' the quote fits: "
+        "industrial_output_above_scale; 'industrial_output' is spelt alike, but the quote says it measures something else; "
+        "or add one with `python -m generator new-metric`)"
     ]
 
 

@@ -180,7 +180,7 @@ MUST_SAY: dict[str, list[str]] = {
     "scale-missing": ["quote prints 1200 with '亿'", "write the scale word"],
     "value-typo": ["value 68 does not appear in the quote"],
     "misspelled-field": ["unknown field 'metirc'", "did you mean 'metric'?"],
-    "unknown-metric": ["unknown metric 'high_tech_firms'", "did you mean 'high_tech_enterprises'?", "add it to data/metrics.yml"],
+    "unknown-metric": ["unknown metric 'high_tech_firms'", "did you mean 'high_tech_enterprises'?", "python -m generator new-metric"],
     "quote-not-in-text": ["quote not found in article 'hubin-goes-new'", "at line 7", "'聚集", "copy the text exactly"],
     "missing-quote": ["missing required field 'quote'", "exact text from the article"],
     "period-with-text": ["'2023年' is not valid", "expected a period: 2023"],

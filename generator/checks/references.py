@@ -5,9 +5,11 @@ square of its own of the tile map."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from generator import models as m
+from generator.checks.measures import fitting
 from generator.checks.registry import QUANTITIES, QUOTED, check, choices, unknown
 from generator.load import Dataset
 from generator.problems import Problem
@@ -55,7 +57,8 @@ def _repeated_reports(dataset: Dataset, record: m.Reported) -> Iterator[Problem]
 @check(scope="record", kinds=QUANTITIES)
 def quantity_references(dataset: Dataset, region: m.Region, q: m.Quantity) -> Iterator[Problem]:
     metric = dataset.metrics.get(q.metric)
-    yield from unknown(dataset, q, ("metric",), "metric", q.metric, dataset.metrics, "data/metrics.yml")
+    if metric is None:
+        yield dataset.problem(q, ("metric",), f"unknown metric '{q.metric}'", unknown_metric_hint(dataset, q), "reference")
     # an unknown unit is one problem, not also a mismatch with the metric's unit
     if q.unit not in dataset.units:
         yield from unknown(dataset, q, ("unit",), "unit", q.unit, dataset.units, "data/metrics.yml")
@@ -67,6 +70,20 @@ def quantity_references(dataset: Dataset, region: m.Region, q: m.Quantity) -> It
             "use the metric's unit, or a metric that measures in this unit",
             "reference",
         )
+
+
+def unknown_metric_hint(dataset: Dataset, q: m.Quantity) -> str:
+    """The metrics the quote's words fit first (measures.fitting); a metric spelt like the typo
+    only when the quote does not contradict it: a look-alike is never offered as the same measure."""
+    fits = [x.id for x in fitting(dataset, q)]
+    guess = difflib.get_close_matches(q.metric, list(dataset.metrics), n=1)
+    parts = [f"metrics of unit '{q.unit}' the quote fits: {', '.join(fits[:3])}"] if fits else []
+    question = ""
+    if guess and (guess[0] in fits or dataset.metrics[guess[0]].unit != q.unit):
+        question = f"did you mean '{guess[0]}'? "
+    elif guess:
+        parts.append(f"'{guess[0]}' is spelt alike, but the quote says it measures something else")
+    return question + "; ".join([*parts, "or add one with `python -m generator new-metric`"])
 
 
 @check(scope="record", kinds=("facts", "targets", "events"))
