@@ -9,6 +9,12 @@ that measure: figures about a subject (a firm, a project, a city-level programme
 comparison: nothing is drawn for it. A metric whose definition allows comparing only the order of
 magnitude (`comparison: magnitude`) is listed, never drawn as linear bars.
 
+Places of different kinds (a national zone, a prefecture-level city, a district) report the same
+measures; an amount (a total, a stock, an increase) grows with the size of the place, a share, a
+growth rate, a per-population figure, a multiple or a rank does not. So an amount is drawn across
+kinds only with each region's kind in its label and one line above the chart saying so
+(`Comparison.kinds`); the other kinds of number are drawn across kinds as they are.
+
 Charts (home, region and comparison pages), ranks ("2nd of 5") and the side-by-side grid all come
 from here; tests check every chart the site draws against these rules (tests/test_comparisons.py).
 """
@@ -22,6 +28,8 @@ from generator.load import Dataset
 from generator.text import period_end
 
 Entry = tuple[m.Region, m.Fact]
+# numbers that grow with the size of a place (the rest are ratios of one kind or another)
+AMOUNTS = ("level", "stock", "increase", "cap")
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,15 @@ class Comparison:
     def magnitude(self) -> bool:
         """Only the order of magnitude may be compared: list the figures, draw no bars."""
         return self.metric.comparison == "magnitude"
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds of place (profile.level) of an amount's regions when they are not all one
+        kind: each bar then names its kind and the chart says why. [] otherwise."""
+        if self.metric.measures.kind not in AMOUNTS:
+            return []
+        levels = list(dict.fromkeys(region.profile.level for region, _ in self.entries))
+        return levels if len(levels) > 1 else []
 
     @property
     def drawn(self) -> bool:

@@ -16,7 +16,8 @@ import pytest
 
 from generator import models as m
 from generator import site
-from generator.comparisons import comparable_sets, comparisons
+from generator import text as tx
+from generator.comparisons import AMOUNTS, comparable_sets, comparisons
 from generator.load import Dataset
 from generator.pipeline import validate
 from generator.problems import errors
@@ -43,10 +44,12 @@ def bars_facts(dataset: Dataset, page_path: str, chart: dict[str, Any]) -> list[
     return out
 
 
-def assert_fair(dataset: Dataset, pages: dict[str, str]) -> int:
-    """Every bar chart on every page keeps the comparison rules; returns how many there are."""
+def assert_fair(dataset: Dataset, pages: dict[str, str]) -> tuple[int, int]:
+    """Every bar chart on every page keeps the comparison rules; returns how many there are, and
+    how many set amounts of places of different kinds side by side: each bar names its kind, and a
+    line above the chart says why."""
     sets = comparable_sets(dataset)
-    drawn = 0
+    drawn = kinds = 0
     for path, text in pages.items():
         if not path.endswith(".md"):
             continue
@@ -66,13 +69,20 @@ def assert_fair(dataset: Dataset, pages: dict[str, str]) -> int:
             if any(dataset.metrics[mid].per_cluster for mid in next(iter(metrics))):
                 clusters = {fact.cluster for _, _, fact in bars}
                 assert len(clusters) == 1, f"{where}: industries mixed {clusters}"
+            levels = {region.profile.level for _, region, _ in bars}
+            if metric.measures.kind in AMOUNTS and len(levels) > 1:  # amounts of places of different kinds
+                kinds += 1
+                at = text.find(f'<figcaption class="zr-chart-title">{html.escape(chart["title"])}</figcaption>')
+                assert "这些地区类型不同" in text[max(0, at - 400) : at], f"{where}: no line on the kinds above it"
+                for label, region, _ in bars:
+                    assert tx.Lang("zh").t(f"level_{region.profile.level}") in label, f"{where}: {label!r} does not name its kind"
             for label, region, fact in bars:
                 assert fact.subject is None, f"{where}: {fact.id} is about {fact.subject.zh}, not {region.id}"
                 assert fact.value_max is None, f"{where}: a range drawn as its lower bound"
                 scopes = {s.id: s for s in region.profile.scopes}
                 if fact.scope:
                     assert scopes[fact.scope].name.zh in label, f"{where}: {fact.id}'s scope is not in its label {label!r}"
-    return drawn
+    return drawn, kinds
 
 
 def test_every_chart_of_the_real_site_is_a_fair_comparison() -> None:
@@ -95,7 +105,9 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 def test_every_chart_of_a_large_site_is_a_fair_comparison(synthetic: Dataset) -> None:
     pages = site.build_pages(synthetic, parallel=False)
-    assert assert_fair(synthetic, pages) > 30, "the synthetic regions share metrics: their charts must be tested"
+    drawn, kinds = assert_fair(synthetic, pages)
+    assert drawn > 30, "the synthetic regions share metrics: their charts must be tested"
+    assert kinds > 0, "no amount of places of different kinds was drawn: the rule is not tested"
 
 
 def test_one_figure_per_region_its_latest_and_the_whole_region_s(tmp_path: Path) -> None:

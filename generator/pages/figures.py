@@ -33,10 +33,11 @@ def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = N
         # the value links to the fact's row (which cites its quote): a full citation per cell
         # would double the size of every page that shows a comparison
         value = f"[{ctx.value(fact, scale)}]({link(page, region_path(region.id), fact_anchor(fact))})"
-        cells.append([tx.md(bar_label(ctx, region, fact)), value, ctx.period(fact)])
+        label = bar_label(ctx, region, fact, kinds=bool(comparison.kinds))
+        cells.append([tx.md(label), value, ctx.period(fact)])
         rows.append(
             {
-                "region": bar_label(ctx, region, fact),
+                "region": label,
                 "value": fact.normalized / divisor,
                 "display": ctx.plain_value(fact, scale),
                 "period": tx.unmarked(ctx.period(fact)),
@@ -47,7 +48,17 @@ def bars(ctx: Ctx, page: str, comparison: Comparison, focus: m.Region | None = N
     title = comparison_title(ctx, comparison)
     chart = charts.metric_bars(rows, title=title, unit=axis)
     figure = charts.embed(chart, lang=ctx.lang, sources=sources(ctx, page, [fact.source for _, fact in entries]))
-    return f"{figure}\n\n" + ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells, title)
+    table = ctx.table([ctx.t("region"), ctx.t("value"), ctx.t("period")], cells, title)
+    return f"{_kinds_note(ctx, comparison)}{figure}\n\n{table}"
+
+
+def _kinds_note(ctx: Ctx, comparison: Comparison) -> str:
+    """The line above an amount's chart whose regions are places of different kinds."""
+    if not comparison.kinds:
+        return ""
+    kinds = ctx.lang.join(ctx.t(f"level_{level}") for level in comparison.kinds)
+    return f'<p class="zr-kinds">{tx.attr(ctx.t("mixed_kinds", kinds=kinds))}</p>\n\n'
+
 
 
 def listing(ctx: Ctx, page: str, comparison: Comparison) -> str:
@@ -56,7 +67,7 @@ def listing(ctx: Ctx, page: str, comparison: Comparison) -> str:
     lines = [f"*{ctx.t('magnitude_only')}*", "", f"| {ctx.t('region')} | {ctx.t('value')} | {ctx.t('period')} |", "|---|---|---|"]
     for region, fact in comparison.entries:
         value = f"[{ctx.value(fact)}]({link(page, region_path(region.id), fact_anchor(fact))})"
-        lines.append(f"| {tx.md(bar_label(ctx, region, fact))} | {value} | {ctx.period(fact)} |")
+        lines.append(f"| {tx.md(bar_label(ctx, region, fact, kinds=bool(comparison.kinds)))} | {value} | {ctx.period(fact)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -74,12 +85,15 @@ def comparison_title(ctx: Ctx, comparison: Comparison) -> str:
     return f"{title} · {ctx.lang.pick(cluster.name)}" if cluster else title
 
 
-def bar_label(ctx: Ctx, region: m.Region, fact: m.Fact) -> str:
+def bar_label(ctx: Ctx, region: m.Region, fact: m.Fact, kinds: bool = False) -> str:
     """'亦庄（亦庄新城）' — whose figure each bar is, with the part of the region it is for (plain
-    text: charts take data, not markup). One bar per region: no period needed to tell them apart."""
+    text: charts take data, not markup). One bar per region: no period needed to tell them apart.
+    With `kinds`, the kind of place too: '亦庄（国家级开发区 · 亦庄新城）'."""
     label = ctx.lang.pick(region.profile.short_name)
     scope = {s.id: s for s in region.profile.scopes}.get(fact.scope or "")
-    return label + ctx.lang.paren(ctx.lang.pick(scope.name)) if scope else label
+    parts = [ctx.t(f"level_{region.profile.level}")] if kinds else []
+    parts += [ctx.lang.pick(scope.name)] if scope else []
+    return label + ctx.lang.paren(" · ".join(parts)) if parts else label
 
 
 def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | None = None) -> str:
