@@ -59,7 +59,7 @@ class Comparison:
         kind: each bar then names its kind and the chart says why. [] otherwise."""
         if self.metric.measures.kind not in AMOUNTS:
             return []
-        levels = list(dict.fromkeys(region.profile.level for region, _ in self.entries))
+        levels: list[str] = list(dict.fromkeys(region.profile.level for region, _ in self.entries))
         return levels if len(levels) > 1 else []
 
     @property
