@@ -20,7 +20,10 @@ COMPARE = "compare/index.md"
 SOURCES = "sources/index.md"
 DOWNLOADS = "downloads/index.md"
 CHANGES = "changes/index.md"
-FEED = "changes/feed.xml"  # the Atom feed of new and changed records, one per edition (linked from every page's head)
+# The Atom feed of new and changed records, one per edition, linked from every page's head. At the
+# edition's root: material fetches sitemap.xml beside every <link rel="alternate"> of a page (for its
+# language selector), and the edition's own sitemap is there; beside changes/ it was a 404 on every load.
+FEED = "feed.xml"
 DATAPACKAGE = "downloads/datapackage.json"  # the Frictionless Data Package describing the CSV downloads
 METHODOLOGY = "methodology.md"
 CHART_KINDS = "assets/javascripts/chart-kinds.js"
