@@ -37,7 +37,8 @@ from generator import factdiff
 from generator.load import load
 root = Path({root!r})
 started = time.perf_counter()
-log = subprocess.run(["git", "-C", str(root), "log", "-n{limit}", "--format=%H %P", "--", "data", ":(exclude)data/README.md"], capture_output=True, text=True).stdout
+command = ["git", "-C", str(root), "log", "-n{limit}", "--format=%H %P", "--", "data", ":(exclude)data/README.md"]
+log = subprocess.run(command, capture_output=True, text=True).stdout
 revisions = {{rev for line in log.splitlines() for rev in line.split()[:2]}}
 with tempfile.TemporaryDirectory() as tmp:
     for index, rev in enumerate(sorted(revisions)):
