@@ -107,3 +107,23 @@ def test_swapping_a_metric_for_a_look_alike_is_flagged(real: Dataset) -> None:
     for survivor in survivors:
         print("  ", *survivor)
     assert flagged >= FLAGGED_AT_LEAST, survivors
+
+
+def test_the_grid_marks_shared_only_what_may_be_set_side_by_side(real: Dataset) -> None:
+    """'≠ 2个地区' beside 产业规模（口径未说明）: one region's data industry and another's car industry,
+    which its comparison page says cannot be compared. A row of a metric of one industry at a time,
+    or of magnitudes only, counts no regions as sharing it; a cell names its industry once."""
+    from generator import site
+    from generator.pages import grid
+
+    ctx = site.context(real, lang="zh")
+    rows = {row["id"]: row for row in grid.rows(ctx)}
+    assert rows["industry_scale"]["comparable"] is False  # per cluster, and magnitude only
+    assert rows["high_tech_enterprises"]["comparable"] is True
+    table = grid.html_table(ctx, list(real.regions.values()))
+    scale_row = table[table.index('data-metric="industry_scale"') :].split("</tr>")[0]
+    assert "zr-shared" not in scale_row
+    for region in real.regions.values():
+        for cell in grid.cells(ctx, region).values():
+            parts = [p for p in cell["about"].split("；") if p]
+            assert len(parts) == len(set(parts)), (region.id, cell)

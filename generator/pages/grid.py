@@ -44,14 +44,11 @@ def cells(ctx: Ctx, region: m.Region) -> dict[str, dict[str, str]]:
 
 
 def _figure(ctx: Ctx, region: m.Region, fact: m.Fact) -> dict[str, str]:
-    notes = [tx.unmarked(ctx.where_note(fact, region))]
-    cluster = ctx.ds.clusters.get(fact.cluster or "")
-    if cluster and ctx.ds.metrics[fact.metric].per_cluster:  # which industry's figure it is
-        notes.append(ctx.lang.pick(cluster.name))
     return {
         "value": ctx.plain_value(fact),
         "period": ctx.period(fact),
-        "about": ctx.lang.sep(n for n in notes if n),
+        # scope, subject and, for a metric of one industry at a time, the industry (once)
+        "about": tx.unmarked(ctx.where_note(fact, region)),
         "href": url(COMPARE, region_path(region.id), fact_anchor(fact)),
     }
 
@@ -71,6 +68,9 @@ def rows(ctx: Ctx) -> list[dict[str, Any]]:
                     "label": ctx.lang.pick(metric.label),
                     "href": url(COMPARE, group_path(group.id), metric_anchor(metric.id)),
                     "apart": [ctx.lang.pick(ctx.ds.metrics[o].label) for o in apart],
+                    # whether two regions' figures in this row are one measure: not when each may
+                    # be another industry's, nor when only the order of magnitude may be compared
+                    "comparable": not metric.per_cluster and metric.comparison != "magnitude",
                 }
             )
     return out
@@ -113,7 +113,7 @@ def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
             group = row["group"]
             body.append(f'<tr class="zr-group"><th colspan="{len(shown) + 1}" scope="colgroup">{_e(group)}</th></tr>')
         values = [column.get(row["id"]) for column in columns]
-        marks = _marks(ctx, row, sum(1 for v in values if v))
+        marks = _marks(ctx, row, sum(1 for v in values if v) if row["comparable"] else 0)
         label = f'<th scope="row"><a href="{row["href"]}">{_e(row["label"])}</a>{marks}</th>'
         body.append(f'<tr data-metric="{row["id"]}">{label}' + "".join(_cell(v) for v in values) + "</tr>")
     return (

@@ -90,7 +90,7 @@
         th.appendChild(document.createTextNode(" "));
         th.appendChild(el("abbr", { "class": "zr-apart", title: fill(labels.apart, "{metrics}", row.apart.join("、")) }, "≠"));
       }
-      if (reported >= 2) {
+      if (row.comparable && reported >= 2) { // figures of one measure: not one industry's each, not magnitudes
         th.appendChild(document.createTextNode(" "));
         th.appendChild(el("small", { "class": "zr-shared" }, fill(labels.shared, "{n}", String(reported))));
       }
