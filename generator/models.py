@@ -11,6 +11,7 @@ Scalars go through the annotated types of `scalars.py` (re-exported here: `m.SCA
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Context, Decimal, Inexact
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -288,6 +289,17 @@ class Reported(Quoted):
         return [self, *self.reports]
 
 
+# Arithmetic that never rounds: a float's repr has at most 17 digits and a scale adds only zeros, so
+# 60 digits is plenty; the trap turns any rounding into an error instead of a wrong figure.
+_EXACT = Context(prec=60, traps=[Inexact])
+
+
+def exact(value: float, scale: str) -> Decimal:
+    """value × scale as a decimal: the value's digits as printed (repr: the shortest decimal that
+    reads back as the float, so 4.4 and not 4.4000000000000003…) times the scale word's power of ten."""
+    return _EXACT.multiply(Decimal(repr(value)), SCALES[scale])
+
+
 class Quantity(Reported):
     id: KebabId
     metric: SnakeId
@@ -306,14 +318,26 @@ class Quantity(Reported):
     note: Bilingual | None = None
 
     @property
+    def normalized_exact(self) -> Decimal:
+        """value × scale, exactly: the value in the metric's unit (a range's lower bound), as written
+        to the downloads. 4.4亿 is 440000000; in floats 4.4 × 10⁸ is 440000000.00000006."""
+        return exact(self.value, self.scale)
+
+    @property
+    def normalized_max_exact(self) -> Decimal | None:
+        """A range's upper bound × scale, exactly; None for a single figure."""
+        return None if self.value_max is None else exact(self.value_max, self.scale)
+
+    @property
     def normalized(self) -> float:
-        """value × scale: the value in the metric's unit (a range's lower bound)."""
-        return self.value * SCALES[self.scale]
+        """value × scale as the float nearest the exact product (for charts, ratios and sorting)."""
+        return float(self.normalized_exact)
 
     @property
     def normalized_max(self) -> float | None:
-        """A range's upper bound × scale; None for a single figure."""
-        return None if self.value_max is None else self.value_max * SCALES[self.scale]
+        """A range's upper bound × scale as a float; None for a single figure."""
+        high = self.normalized_max_exact
+        return None if high is None else float(high)
 
 
 class Fact(Quantity):

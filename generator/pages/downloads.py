@@ -10,6 +10,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from generator import citations, datapackage
@@ -223,8 +224,8 @@ def _quantities(ctx: Ctx, region: m.Region, records: list[m.Fact] | list[m.Targe
             value=q.value,
             value_max=q.value_max if q.value_max is not None else "",
             scale=q.scale,
-            normalized=q.normalized,
-            normalized_max=q.normalized_max if q.normalized_max is not None else "",
+            normalized=exact_number(q.normalized_exact),
+            normalized_max=exact_number(q.normalized_max_exact) if q.normalized_max_exact is not None else "",
             unit=unit.id,
             **_both("unit", unit.label),
             qualifier=q.qualifier or "",
@@ -238,6 +239,17 @@ def _quantities(ctx: Ctx, region: m.Region, records: list[m.Fact] | list[m.Targe
             row.update(deadline=q.deadline, status=q.status, **_both("title", q.title))
         row.update({f"citation_{lang}": text for lang, text in citations.record(ctx, region, q).items()})
         yield row
+
+
+def exact_number(amount: Decimal) -> int | float | str:
+    """An exact decimal in the form the CSV and JSON writers print digit for digit: a whole number
+    as an int (440000000, never 440000000.00000006 or 4.4e8), else the float whose repr is the same
+    decimal (0.88). A decimal no float prints back (16 or more significant digits, which no source
+    prints) is written as its digits in text rather than rounded."""
+    if amount == amount.to_integral_value():
+        return int(amount)
+    number = float(amount)
+    return number if Decimal(repr(number)) == amount else format(amount.normalize(), "f")
 
 
 def _events(ctx: Ctx, region: m.Region, root: str) -> Iterator[dict[str, Any]]:
