@@ -18,6 +18,7 @@ from generator import models as m
 from generator.checks import run_checks
 from generator.load import Dataset
 from generator.pipeline import validate
+from generator.problems import errors
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,7 +58,7 @@ FLAGGED_AT_LEAST = 0.9
 @pytest.fixture(scope="module")
 def real() -> Dataset:
     dataset, problems = validate(ROOT)
-    assert problems == [], [p.format() for p in problems]
+    assert errors(problems) == [], [p.format() for p in problems]
     return dataset
 
 
@@ -127,3 +128,18 @@ def test_the_grid_marks_shared_only_what_may_be_set_side_by_side(real: Dataset) 
         for cell in grid.cells(ctx, region).values():
             parts = [p for p in cell["about"].split("；") if p]
             assert len(parts) == len(set(parts)), (region.id, cell)
+
+
+def test_the_comparisons_page_opens_on_what_the_data_can_compare(real: Dataset) -> None:
+    """Its first lines say what can be compared today, what cannot and why, counted from the data:
+    with today's regions no measure is reported by two, so it says so instead of promising charts."""
+    from generator import site
+
+    page = site.build_pages(real, lang="en", parallel=False)["compare/index.md"]
+    first = page[page.index("# ") : page.index("## ")]
+    assert "No two regions report the same measure yet" in first
+    alone = sum(1 for c in site.context(real, lang="en").index.comparisons.values() if c.regions < 2)
+    assert f"Measures only one region reports: {alone}." in first
+    mini, _ = validate(ROOT / "tests" / "fixtures" / "mini")
+    shown = site.build_pages(mini, lang="zh", parallel=False)["compare/index.md"]
+    assert "可以并列比较的口径：1个" in shown and "[工业总产值](economy.md#industrial-output)" in shown

@@ -59,12 +59,32 @@ def _index(ctx: Ctx) -> dict[str, Any]:
     labels = {key: ctx.t(key) for key in keys}
     labels.update(apart=ctx.lang.template("grid_apart"), shared=ctx.lang.template("grid_shared"))  # filled in by compare.js
     return {
+        "today": _today(ctx),
         "rows": _listing(ctx),
         "static": "true" if static else "false",
         "grid": grid.html_table(ctx, regions) if static else f"<p>{tx.attr(ctx.t('grid_pick'))}</p>",
         "regions": grid.regions_table(ctx),
         "labels": tx.attr(json.dumps(labels, ensure_ascii=False)),
     }
+
+
+def _today(ctx: Ctx) -> list[str]:
+    """What can be compared today and what cannot, and why, from the data: the first screen of
+    the comparisons page (escaped Markdown list items)."""
+    compared = [c for c in ctx.index.comparisons.values() if c.drawn]
+    alone = [c for c in ctx.index.comparisons.values() if c.regions < 2]
+    pairs = {frozenset((mid, x.other.id)) for mid in ctx.index.facts_by_metric for x in ctx.index.reported_look_alikes(mid)}
+    items = []
+    if compared:
+        targets = [(c.metric, link(COMPARE, group_path(c.metric.group), metric_anchor(c.metric.id))) for c in compared]
+        links = ctx.lang.join(f"[{ctx.label(metric.label)}]({href})" for metric, href in targets)
+        items.append(tx.md(ctx.t("today_compared", n=len(compared))) + ctx.lang.colon + links)
+    else:
+        items.append(tx.md(ctx.t("today_none")))
+    items.append(tx.md(ctx.t("today_alone", n=len(alone))))
+    items.append(tx.md(ctx.t("today_apart", n=len(pairs))))
+    items.append(tx.md(ctx.t("today_kinds")))
+    return items
 
 
 def _listing(ctx: Ctx) -> list[dict[str, str]]:
