@@ -116,6 +116,28 @@ def built(site: Any) -> Path:
     return Path(site.root)
 
 
+SCREENSHOTS = ROOT / "screenshots"
+SHOT_KINDS = ("home", "region", "clusters", "timeline")  # the page kinds a person looks at in screenshots/
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """screenshots/, emptied once per session: each browser test that has one of SHOT_KINDS
+    loaded and drawn saves it there (light and dark, 1280 and 390 px), for a person to look at;
+    nothing compares them."""
+    if SCREENSHOTS.exists():
+        shutil.rmtree(SCREENSHOTS)
+    SCREENSHOTS.mkdir()
+    return SCREENSHOTS
+
+
+def screenshot(tab: Any, folder: Path, name: str) -> None:
+    """The page as it is now, and each of its charts, as `name`.png and `name`-chartN.png."""
+    tab.page.screenshot(path=str(folder / f"{name}.png"))
+    for i, chart in enumerate(tab.page.locator(".vega-chart").all()):
+        chart.screenshot(path=str(folder / f"{name}-chart{i + 1}.png"))
+
+
 def site_project(dest: Path, data: Path | None = None) -> Path:
     """A project that MkDocs can build at `dest`: the repository's mkdocs.yml, docs/ and overrides/,
     with a copy of `data` (a data/ folder) when given."""

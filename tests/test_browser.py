@@ -12,17 +12,17 @@ Machinery shared with the other browser tests is in `browsing.py`. Run alone wit
 from __future__ import annotations
 
 import json
-import shutil
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from browsing import AXE, MARKS, PAGE_KINDS, ROOT, Browser, Site, Tab, open_tab
+from conftest import SHOT_KINDS, screenshot
 from test_editions import CJK
 
 from generator.indexes import Index
 from generator.pipeline import validate
 
-SCREENSHOTS = ROOT / "screenshots"
 pytestmark = MARKS
 
 # Whether any two regions report the same measure: only then do the home and comparison pages draw bars.
@@ -54,10 +54,13 @@ EDITIONS = ["", "en/"]  # the Chinese edition at the root, the English one under
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_each_page_draws_its_charts_and_passes_axe(browser: Browser, site: Site, kind: str, scheme: str, edition: str) -> None:
-    """One load of each page kind, in each edition and colour scheme: every chart is drawn (each
-    brought into view in turn) with an accessible name and a width; no console error and no
-    request off the machine; then axe-core over the page as drawn."""
+def test_each_page_draws_its_charts_and_passes_axe(
+    browser: Browser, site: Site, screenshots: Path, kind: str, scheme: str, edition: str
+) -> None:
+    """One load of each page kind, in each edition and colour scheme, and everything checked on
+    the page as drawn: every chart drawn (each brought into view in turn) with an accessible name
+    and a width; chart colours that keep their contrast; no console error and no request off the
+    machine; axe-core. (Loading a page and drawing its charts is most of a browser test's time.)"""
     tab = open_tab(browser, site.url, scheme=scheme)
     try:
         path = site.resolve(kind, edition)
@@ -67,21 +70,28 @@ def test_each_page_draws_its_charts_and_passes_axe(browser: Browser, site: Site,
             assert charts >= 1, f"{kind} page {path} has no chart"
         assert tab.page.evaluate("document.documentElement.lang") == ("en" if edition else "zh")
         assert tab.scheme() == ("slate" if scheme == "dark" else "default")
-        names = ".vega-chart .zr-live[role=img]"  # the drawn chart: its name states its values (data-alt)
-        for label in tab.page.eval_on_selector_all(names, "els => els.map(e => e.getAttribute('aria-label'))"):
-            assert label and len(label) > 10, "every chart needs an accessible name"
-        if edition:  # the names come from the data and the catalog, in English
-            for label in tab.page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.getAttribute('data-alt'))"):
-                assert not CJK.search(label), f"an English chart's name is not in English: {label}"
-        widths = tab.page.eval_on_selector_all(".vega-chart svg", "els => els.map(e => e.getBoundingClientRect().width)")
-        assert all(w > 100 for w in widths), f"a chart is collapsed: widths {widths}"
+        _charts_are_named_and_wide(tab, edition)
+        _chart_colours_keep_their_contrast(tab, f"{path} ({scheme})", charts)
         assert tab.errors == [], tab.errors
         assert tab.off_machine() == [], "requests leave the machine"
+        if kind in SHOT_KINDS and not edition:
+            screenshot(tab, screenshots, f"{kind}-{scheme}-1280")
         if not AXE.exists():  # (REQUIRE_BROWSER_TESTS, set by scripts/test, makes this a failure in browsing.py)
             pytest.skip(f"the axe-core part needs {AXE.relative_to(ROOT)}: run `npm ci`")
         assert tab.axe() == []
     finally:
         tab.page.context.close()
+
+
+def _charts_are_named_and_wide(tab: Tab, edition: str) -> None:
+    names = ".vega-chart .zr-live[role=img]"  # the drawn chart: its name states its values (data-alt)
+    for label in tab.page.eval_on_selector_all(names, "els => els.map(e => e.getAttribute('aria-label'))"):
+        assert label and len(label) > 10, "every chart needs an accessible name"
+    if edition:  # the names come from the data and the catalog, in English
+        for label in tab.page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.getAttribute('data-alt'))"):
+            assert not CJK.search(label), f"an English chart's name is not in English: {label}"
+    widths = tab.page.eval_on_selector_all(".vega-chart svg", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert all(w > 100 for w in widths), f"a chart is collapsed: widths {widths}"
 
 
 def test_browser_builds_the_same_specs_as_python(tab: Tab, site: Site) -> None:
@@ -284,40 +294,29 @@ CONTRAST_JS = """
 """
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_chart_colours_keep_their_contrast(browser: Browser, site: Site, scheme: str) -> None:
-    """Chart text ≥ 4.5:1 and marks ≥ 3:1 against the page, in both colour schemes."""
-    tab = open_tab(browser, site.url, scheme=scheme)
-    try:
-        for kind in ("region", "clusters", "timeline"):
-            tab.goto(site.resolve(kind))
-            found = tab.page.evaluate(CONTRAST_JS)
-            assert any(k == "text" for k, _, _ in found), "no chart text found"
-            low = [(k, fill, round(r, 2)) for k, fill, r in found if r < (4.5 if k == "text" else 3.0)]
-            assert low == [], f"{kind} ({scheme}): colours below contrast: {low}"
-    finally:
-        tab.page.context.close()
+def _chart_colours_keep_their_contrast(tab: Tab, page: str, charts: int) -> None:
+    """Chart text ≥ 4.5:1 and marks ≥ 3:1 against the page, in the page's colour scheme."""
+    found = tab.page.evaluate(CONTRAST_JS)
+    if charts:
+        assert any(k == "text" for k, _, _ in found), f"{page}: no chart text found"
+    low = [(k, fill, round(r, 2)) for k, fill, r in found if r < (4.5 if k == "text" else 3.0)]
+    assert low == [], f"{page}: colours below contrast: {low}"
 
 
 # ---------------------------------------------------------------------------------------------
 # screenshots for people to look at (not compared automatically)
 
 
-def test_screenshots(browser: Browser, site: Site) -> None:
-    if SCREENSHOTS.exists():
-        shutil.rmtree(SCREENSHOTS)
-    SCREENSHOTS.mkdir()
-    for scheme in ("light", "dark"):
-        for width in (1280, 390):
-            tab = open_tab(browser, site.url, width=width, scheme=scheme)
-            try:
-                for kind in ("home", "region", "clusters", "timeline"):
-                    tab.goto(site.resolve(kind))
-                    name = f"{kind}-{scheme}-{width}"
-                    tab.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-                    for i, chart in enumerate(tab.page.locator(".vega-chart").all()):
-                        chart.screenshot(path=str(SCREENSHOTS / f"{name}-chart{i + 1}.png"))
-                assert tab.errors == [], tab.errors
-            finally:
-                tab.page.context.close()
-    assert len(list(SCREENSHOTS.glob("*.png"))) >= 16
+def test_screenshots(browser: Browser, site: Site, screenshots: Path) -> None:
+    """The screenshots no other test takes: phone-width pages in the dark scheme. The tests that
+    load and draw the others anyway save them (1280 px in both schemes above; 390 px light in
+    test_reader.py's phone test)."""
+    tab = open_tab(browser, site.url, width=390, scheme="dark")
+    try:
+        for kind in SHOT_KINDS:
+            tab.goto(site.resolve(kind))
+            screenshot(tab, screenshots, f"{kind}-dark-390")
+            assert (screenshots / f"{kind}-dark-390.png").stat().st_size > 0
+        assert tab.errors == [], tab.errors
+    finally:
+        tab.page.context.close()

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from browsing import MARKS, PAGE_KINDS, Browser, Site, Tab, new_context, open_tab
+from conftest import SHOT_KINDS, screenshot
 
 pytestmark = MARKS
 
@@ -35,10 +36,11 @@ CHART_WIDTHS = "els => els.map(e => [e.clientWidth, e.querySelector('.zr-live sv
 
 @pytest.mark.parametrize("edition", ["", "en/"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site: Site, kind: str, edition: str) -> None:
+def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site: Site, screenshots: Path, kind: str, edition: str) -> None:
     """At 390 px, with each chart drawn: neither the page nor any block is wider than it shows,
     each drawn chart fits its container (a clusters matrix stays in its static form on a
-    phone), and nothing failed on the page."""
+    phone), and nothing failed on the page. (The Chinese pages of SHOT_KINDS are saved to
+    screenshots/ while they are loaded.)"""
     tab = open_tab(browser, site.url, width=390)
     try:
         path = site.resolve(kind, edition)
@@ -50,6 +52,8 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, site: Site, kind:
         for container, drawn in tab.page.eval_on_selector_all(".vega-chart.zr-drawn", CHART_WIDTHS):
             assert drawn <= container + 1, f"{path}: chart {drawn}px in a {container}px container"
         assert tab.errors == [], tab.errors
+        if kind in SHOT_KINDS and not edition:
+            screenshot(tab, screenshots, f"{kind}-light-390")
     finally:
         tab.page.context.close()
 
