@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import factdiff, metriclist, newmetric, scaffold, schema, stage
+from generator import draftfile, factdiff, metriclist, newmetric, scaffold, schema, stage
 from generator.coverage import coverage
 from generator.pipeline import summary, validate
 from generator.problems import errors, format_report
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     metriclist.register(commands.add_parser("metrics", help=metriclist.HELP, description=metriclist.HELP))
     scaffold.register(commands.add_parser("new-region", help=scaffold.HELP, description=scaffold.HELP))
     newmetric.register(commands.add_parser("new-metric", help=newmetric.HELP, description=newmetric.HELP))
+    draftfile.register(commands.add_parser("draft", help=draftfile.HELP, description=draftfile.HELP))
     factdiff.register(commands.add_parser("diff", help=factdiff.HELP, description=factdiff.HELP))
     schema.register(commands.add_parser("schema", help=schema.HELP, description=schema.HELP))
     stage.register(commands.add_parser("stage", help=stage.HELP, description=stage.HELP))

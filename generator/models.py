@@ -100,6 +100,7 @@ class Article(Record):
     inferred: Flag = False
     published_basis: Text
     authors: list[Text]
+    draft: Flag = Field(False, description="drafted by `python -m generator draft`: remove once title, date and lines are checked")
 
 
 class ArticlesFile(Record):
@@ -269,6 +270,9 @@ class Quoted(Record):
 
     source: KebabId = Field(description="article id from data/sources/articles.yml")
     quote: Text = Field(description="exact text from the article; whitespace is ignored when matching")
+    draft: Flag = Field(
+        False, description="written by `python -m generator draft`: previewed, never published, until checked and this line removed"
+    )
 
 
 class Report(Quoted):

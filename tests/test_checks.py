@@ -674,6 +674,14 @@ def test_placeholders_are_drafts(project: Project) -> None:
     assert {p.severity for p in run_checks(project.dataset(), ["placeholders"])} == {"draft"}
 
 
+def test_drafted_records_are_drafts(project: Project) -> None:
+    """`python -m generator draft` marks what it writes; `mkdocs build` refuses it until reviewed."""
+    project.replace("regions/r.yml", "    quote: 亦庄新城规划面积约225平方公里\n", "    quote: 亦庄新城规划面积约225平方公里\n    draft: true\n")
+    hint = "(check it against the source (value, unit, period, metric), then delete the line `draft: true`)"
+    assert found(project, "drafted_records") == [f"data/regions/r.yml:40: drafted by `python -m generator draft` and not yet reviewed {hint}"]
+    assert {p.severity for p in run_checks(project.dataset(), ["drafted_records"])} == {"draft"}
+
+
 # ---------------------------------------------------------------------------------------------
 # negative_values
 

@@ -8,7 +8,7 @@ a crash inside one becomes a reported problem. The checks, by subject:
   dates.py       real dates, plausible years, periods in order
   quotes.py      quotes in their articles; numbers, scale words and qualifiers in their quotes
   measures.py    each quote's markers against its metric's dimensions; comparable = one measure
-  values.py      no negative counts or sums; placeholders left by `new-region` (a draft)
+  values.py      no negative counts or sums; placeholders left by `new-region`, records marked by `draft` (drafts)
 A new check is a function in one of these (or a new module imported below) with `@check(...)`.
 """
 

@@ -1,5 +1,5 @@
 """Values: no negative count, area or sum; English headlines with English numbers; no `new-region`
-placeholder left in what is published."""
+placeholder and no unreviewed `draft` record left in what is published."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator import models as m
-from generator.checks.registry import QUANTITIES, check
+from generator.checks.registry import QUANTITIES, QUOTED, check
 from generator.load import Dataset
 from generator.problems import Problem, excerpt
 from generator.text import number_forms
@@ -73,3 +73,14 @@ def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str 
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, (*path, index))
+
+
+@check(scope="record", kinds=(*QUOTED, "articles"), severity="draft")
+def drafted_records(dataset: Dataset, _region: m.Region | None, record: m.Quoted | m.Article) -> Iterator[Problem]:
+    """Records `python -m generator draft` wrote carry `draft: true` until a contributor has
+    checked them against the source: a draft, so `check` passes and the preview shows them,
+    but `mkdocs build` publishes nothing a rule guessed and nobody read."""
+    if record.draft:
+        message = "drafted by `python -m generator draft` and not yet reviewed"
+        hint = "check it against the source (value, unit, period, metric), then delete the line `draft: true`"
+        yield dataset.problem(record, ("draft",), message, hint, "unfinished")
