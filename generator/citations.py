@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from generator import models as m
 from generator import text as tx
-from generator.pages.base import Ctx
+from generator.pages.base import Ctx, rank_among
 from generator.paths import EDITIONS, HOME, fact_anchor, region_path, url
 
 LANGS = (tx.Lang("zh"), tx.Lang("en"))
@@ -64,7 +64,7 @@ def _what(ctx: Ctx, lang: tx.Lang, region: m.Region, q: m.Fact | m.Target | m.Ev
     if isinstance(q, m.Event):
         return f"{name}{lang.colon}{lang.pick(q.title)}", tx.date(q.date, lang)
     metric, unit = ctx.ds.metrics[q.metric], ctx.ds.units[q.unit]
-    value = tx.quantity(q, lang.pick(unit.label), lang=lang)
+    value = tx.quantity(q, lang.pick(unit.label), lang=lang, rank_among=rank_among(ctx.ds, region, q, lang))
     when = q.period if isinstance(q, m.Fact) else q.deadline
     return f"{name}{lang.colon}{lang.pick(metric.label)} {value}", tx.period(when, lang)
 

@@ -66,12 +66,20 @@ def number(normalized: Decimal) -> str:
     return f"{_scaled(normalized, power)} {word}" if word else _scaled(normalized, power)
 
 
-def quantity(value: float, scale: str, unit_en: str, qualifier: str | None, value_max: float | None = None) -> str:
+def quantity(
+    value: float, scale: str, unit_en: str, qualifier: str | None, value_max: float | None = None, written: str | None = None
+) -> str:
     """A fact as English prints it: "over 100 billion yuan", "about 4.4%", "1,500–2,000 firms".
 
-    `value`, `scale`, `value_max` and `qualifier` are the fact's fields as printed in Chinese;
-    `unit_en` is the unit's English label, where "{n}" marks the number's place ("No. {n}")."""
+    `value`, `scale`, `value_max`, `qualifier` and `written` are the fact's fields as printed in
+    Chinese; `unit_en` is the unit's English label, where "{n}" marks the number's place ("No. {n}").
+    A multiple or fraction the source writes in words is said in English words ("doubled",
+    "a third", "a hundred times"), when they mean the value: 三分之一 is not "33.3%"."""
     low = normalized(value, scale)
+    meaning = QUALIFIERS[qualifier] if qualifier else "exact"
+    said = words(written, low, unit_en) if written and value_max is None else None
+    if said is not None:
+        return said if meaning == "exact" else f"{text.Lang('en').t(f'q_{meaning}')} {said}"
     if value_max is None:
         amount = number(low)
     else:
@@ -80,7 +88,6 @@ def quantity(value: float, scale: str, unit_en: str, qualifier: str | None, valu
         power, word = _step(max(low.copy_abs(), high.copy_abs()))
         amount = text.Lang("en").t("range", a=_scaled(low, power), b=_scaled(high, power))
         amount = f"{amount} {word}" if word else amount
-    meaning = QUALIFIERS[qualifier] if qualifier else "exact"
     if meaning != "exact":  # 达到/高达 only say the figure was reached: English needs no word
         amount = f"{text.Lang('en').t(f'q_{meaning}')} {amount}"
     if "{n}" in unit_en:
@@ -88,6 +95,47 @@ def quantity(value: float, scale: str, unit_en: str, qualifier: str | None, valu
     if not unit_en or unit_en in _ATTACHED:
         return amount + unit_en
     return f"{amount} {unit_en}"
+
+
+# Chinese numerals in the written forms said in words (三分之一, 翻两番, 上万倍)
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CARDINALS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+# a fraction's denominator in English: a third, two thirds, a quarter, three quarters, half
+_PARTS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+# 上百倍, 上万倍: a round multiple the source writes as a word
+_ROUND = {"十": (10, "ten"), "百": (100, "a hundred"), "千": (1000, "a thousand"), "万": (10_000, "ten thousand")}
+# 翻番 doubles, 翻两番 doubles twice
+_DOUBLINGS = {"翻番": (2, "doubled"), "翻一番": (2, "doubled"), "翻两番": (4, "quadrupled"), "翻三番": (8, "grew eightfold")}
+
+
+def words(written: str, value: Decimal, unit_en: str) -> str | None:
+    """A multiple or fraction written in Chinese words, in English words: 三分之一 → "a third",
+    三分之二 → "two thirds", 翻番 → "doubled", 上百倍 → "a hundred times". None when the written
+    form is none of these, or when the words would not mean `value` (a percent: 33.3 is a third)."""
+    whole = value / 100 if unit_en in ("%",) else value
+    if (fraction := re.fullmatch("([一二三四五六七八九十])分之([一二三四五六七八九])", written)) is not None:
+        parts, count = _CHINESE_DIGITS[fraction[1]], _CHINESE_DIGITS[fraction[2]]
+        if count >= parts or abs(whole - Decimal(count) / parts) > Decimal("0.005"):
+            return None
+        if parts == 2:
+            return "half"
+        return f"a {_PARTS[parts]}" if count == 1 else f"{_CARDINALS[count]} {_PARTS[parts]}s"
+    if written in _DOUBLINGS:
+        times, said = _DOUBLINGS[written]
+        return said if whole == times else None
+    if (multiple := re.fullmatch("上?([十百千万])倍", written)) is not None:
+        times, said = _ROUND[multiple[1]]
+        return f"{said} times" if whole == times else None
+    return None
+
+
+def ordinal(value: Decimal) -> str:
+    """A place in a ranking: 1 → "1st", 2 → "2nd", 3 → "3rd", 11 → "11th", 22 → "22nd"."""
+    if value != value.to_integral_value() or value < 1:
+        raise ValueError(f"not a place in a ranking: {value}")
+    n = int(value)
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{_digits(Decimal(n))}{suffix}"
 
 
 def scale_for(values: list[Decimal]) -> tuple[Decimal, str]:

@@ -37,6 +37,9 @@ def catalog() -> dict[str, dict[str, str]]:
     return data
 
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")  # {n|event|events}
+
+
 @dataclass(frozen=True)
 class Lang:
     """An edition's language: its words come from the catalog (messages.yml), a bilingual text's
@@ -45,7 +48,10 @@ class Lang:
     primary: str = "zh"
 
     def t(self, key: str, **values: Any) -> str:
-        return catalog()[key][self.primary].format(**values)
+        """The catalog's text filled in. A word that depends on a count is written
+        {n|event|events}: the first form when the count is 1, the second otherwise."""
+        text = _PLURAL.sub(lambda found: found[2] if values[found[1]] == 1 else found[3], catalog()[key][self.primary])
+        return text.format(**values)
 
     # punctuation differs by language too: 、/, between items, ；/; between clauses, （）/ () around
     def join(self, items: Iterable[str]) -> str:
@@ -93,32 +99,53 @@ def auto_scale(normalized: float) -> str:
     return ""
 
 
-def quantity(q: m.Quantity, unit_label: str, scale: str | None = None, lang: Lang | None = None) -> str:
+def quantity(q: m.Quantity, unit_label: str, scale: str | None = None, lang: Lang | None = None, rank_among: str | None = None) -> str:
     """'超2100家', '5200亿元', '4.4%左右', '14万平方米', '1500至2000家' — in `scale` if given, else as
-    printed. In English, from the normalized value: 'over 100 billion yuan' (numbers_en.py)."""
-    if lang is not None and lang.primary == "en":
-        return numbers_en.quantity(q.value, q.scale, unit_label, q.qualifier, q.value_max)
+    printed. In English, from the normalized value: 'over 100 billion yuan' (numbers_en.py), and in
+    words where the source has words: 翻番 → 'doubled', 三分之一 → 'a third'.
+
+    `rank_among` (not None) makes the value a place in a ranking, among the regions of a place
+    named in the edition's language ("" when unnamed): 北京第一 / '1st in Beijing'."""
+    lang = lang or Lang("zh")
+    if rank_among is not None:
+        return rank(q, rank_among, lang)
+    if lang.primary == "en":
+        return numbers_en.quantity(q.value, q.scale, unit_label, q.qualifier, q.value_max, q.written)
     if q.written and scale is None:
         return as_written(q, unit_label)
     scale = q.scale if scale is None else scale
     number = plain(q.normalized / m.SCALES[scale])
     if q.normalized_max is not None:  # a range is never shown as its lower bound
         number = catalog()["range"]["zh"].format(a=number, b=plain(q.normalized_max / m.SCALES[scale]))
-    return _place(q.qualifier or "", number + scale, unit_label)
+    return _place(q.qualifier or "", number, scale, unit_label)
+
+
+def rank(q: m.Quantity, among: str, lang: Lang) -> str:
+    """A place in a ranking as a person writes it: 北京第一 / '1st in Beijing'; 第一 / '1st' when
+    the ranking's place is not named. Never '第一（1名次）' or '1 rank'."""
+    if lang.primary == "en":
+        nth = numbers_en.ordinal(numbers_en.normalized(q.value, q.scale))
+    else:
+        among = re.sub(r"(.{2,})市$", r"\1", among)  # 北京市 → 北京: 北京第一, as people say it
+        nth = q.written if q.written and q.written.startswith("第") else f"第{plain(q.normalized)}"
+    return lang.t("rank_in" if among else "rank_alone", nth=nth, place=among)
 
 
 def exact(q: m.Quantity, unit_label: str) -> str:
     """'突破2100家', '33.3333亿元': as printed, with every digit of the value (for reviewers: `diff`)."""
-    return _place(q.qualifier or "", f"{number_forms(q.value)[0]}{q.scale}", unit_label)
+    return _place(q.qualifier or "", number_forms(q.value)[0], q.scale, unit_label)
 
 
-def _place(word: str, number: str, unit_label: str) -> str:
-    """The qualifier where Chinese prints it: 4200余家, 40%以上, 超2100家."""
+def _place(word: str, number: str, scale: str, unit_label: str) -> str:
+    """The qualifier where Chinese prints it: 4200余家, 40%以上, 超2100家. 多 and 余 follow a round
+    number (80多家, 70多万台) but the scale word or unit after any other (3万多台, 3倍多)."""
     if word in _AFTER_UNIT:
-        return f"{number}{unit_label}{word}"
+        return f"{number}{scale}{unit_label}{word}"
     if word in _BEFORE_UNIT:
-        return f"{number}{word}{unit_label}"
-    return f"{word}{number}{unit_label}"
+        if re.fullmatch(r"[0-9]*0|[〇零一二两三四五六七八九]*[十百千万亿]", number):
+            return f"{number}{word}{scale}{unit_label}"
+        return f"{number}{scale}{word}{unit_label}" if scale else f"{number}{unit_label}{word}"
+    return f"{word}{number}{scale}{unit_label}"
 
 
 def number_forms(value: float) -> list[str]:
@@ -131,22 +158,31 @@ def number_forms(value: float) -> list[str]:
     return [format(Decimal(repr(value)), "f")]
 
 
+_NUMERAL = re.compile("[〇零一二两三四五六七八九十百千万亿]+")
+
+
 def as_written(q: m.Quantity, unit_label: str) -> str:
-    """A number printed in characters, shown as printed: 突破千亿元, 超六成, 第一.
+    """A number printed in characters, shown as printed: 突破千亿元, 超六成, 翻番, 三分之一.
 
     Takes the written form from the quote with the qualifier just before it and the unit just
-    after it, when the quote has them there; otherwise adds the digits: 十一（11颗）."""
+    after it. A bare numeral gets the unit when the quote names it otherwise (三大国家级平台 →
+    三个平台, 千亿营收 → 千亿元); a word that carries its own measure (翻番, 超六成, 三分之一,
+    上万倍, 千星, 三战三捷) is shown alone. Never the digits beside it: '三 = 3个' says it twice."""
+    written = q.written or ""
     quote = "".join(q.quote.split())
-    start = quote.find(q.written or "")
-    end = start + len(q.written or "")
+    start = quote.find(written)
     if start < 0:  # the validator reports this; show something sensible meanwhile
-        return f"{q.written}"
-    if q.qualifier and quote[:start].endswith(q.qualifier):
-        start -= len(q.qualifier)
+        start, quote = 0, written
+    end = start + len(written)
+    qualifier = "" if written.startswith(q.qualifier or "") else (q.qualifier or "")  # 超六成 says 超 itself
+    if qualifier and quote[:start].endswith(qualifier):
+        start, qualifier = start - len(qualifier), ""
+    printed = quote[start:end]
     if unit_label and quote[end:].startswith(unit_label):
-        return quote[start : end + len(unit_label)]
-    digits = f"{plain(q.value)}{q.scale}{unit_label}"
-    return f"{quote[start:end]} = {digits}" if "（" in unit_label else f"{quote[start:end]}（{digits}）"
+        return _place(qualifier, printed + unit_label, "", "")
+    if _NUMERAL.fullmatch(written):
+        return _place(qualifier, printed, "", unit_label)
+    return _place(qualifier, printed, "", "")
 
 
 # ---------------------------------------------------------------------------------------------

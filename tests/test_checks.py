@@ -1088,3 +1088,45 @@ def test_a_region_figure_that_names_an_industry_is_a_warning(project: Project) -
         "region's figure (choose the metric of that industry (`python -m generator metrics WORD`), or remove `cluster:`)"
     ]
     assert {p.severity for p in project.check("region_figure_names_an_industry")} == {"warning"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "the 500万 cap",
+        "10亿 yuan every year",
+        "Printed as “of the 千亿 class”",
+        "R&D spending (3.2亿) exceeds revenue",
+        "5,200亿 of output",
+    ],
+)
+def test_an_english_note_with_a_chinese_number_in_its_sentence(project: Project, note: str) -> None:
+    """issue 21: "the 500万 cap" in an English note reads as broken; a quote mixing English and
+    Chinese numbers is no printed form."""
+    before = "    status: planned\n    baseline: output-2023"
+    project.replace("regions/r.yml", before, before.replace("planned", "planned\n    note: {zh: 原文。, en: " + f"'{note}'" + "}"))
+    (problem,) = found(project, "english_numbers")
+    assert "the English note writes '" in problem and "“千亿级” (of the 100-billion-yuan class)" in problem, problem
+
+
+@pytest.mark.parametrize("note", ["Printed as “千亿元级” (of the 100-billion-yuan class).", "The printed “179万” is square metres."])
+def test_an_english_note_may_quote_the_printed_form_in_quotation_marks(project: Project, note: str) -> None:
+    before = "    status: planned\n    baseline: output-2023"
+    project.replace("regions/r.yml", before, before.replace("planned", "planned\n    note: {zh: 原文。, en: " + f"'{note}'" + "}"))
+    assert found(project, "english_numbers") == []
+
+
+def test_a_scope_note_in_english_with_a_chinese_number(project: Project) -> None:
+    project.replace(
+        "regions/r.yml",
+        "      name: {zh: 亦庄新城, en: Yizhuang New Town}\n",
+        "      name: {zh: 亦庄新城, en: Yizhuang New Town}\n      note: {zh: 工业总产值5200亿元。, en: 5200亿 of output.}\n",
+    )
+    (problem,) = found(project, "english_numbers_in_profile")
+    assert problem.startswith("data/regions/r.yml:12: the English note writes '5200亿'"), problem
+
+
+# ---------------------------------------------------------------------------------------------
+# quotes_translated, authors_in_pinyin (checks/translations.py)
+
+FIRST_QUOTE = "    quote: 亦庄的国家级高新技术企业突破2100家\n"

@@ -213,3 +213,62 @@ def test_scale_for_never_makes_the_largest_value_small(values: list[Decimal]) ->
     else:
         assert divisor == 1
         assert largest < 1_000_000
+
+
+# ---------------------------------------------------------------------------------------------
+# Words where the source has words (issue 21): 翻番 is "doubled", 三分之一 "a third", not 33.3%
+
+
+@pytest.mark.parametrize(
+    ("value", "scale", "unit", "qualifier", "written", "expected"),
+    [
+        (2, "", "times", None, "翻番", "doubled"),
+        (4, "", "times", None, "翻两番", "quadrupled"),
+        (33.3, "", "%", None, "三分之一", "a third"),
+        (66.7, "", "%", "超", "三分之二", "over two thirds"),
+        (25, "", "%", None, "四分之一", "a quarter"),
+        (50, "", "%", "近", "二分之一", "nearly half"),
+        (1, "万", "times", "达", "上万倍", "ten thousand times"),
+        (1, "百", "times", None, "上百倍", "a hundred times"),
+        (60, "", "%", "超", "超六成", "over 60%"),  # 成 is tenths: English says percent
+        (1000, "亿", "yuan", "突破", "千亿", "over 100 billion yuan"),
+        (3, "", "platforms", None, "三", "3 platforms"),
+        (40, "", "%", None, "三分之一", "40%"),  # words that do not mean the value: the digits
+        (3, "", "times", None, "翻番", "3 times"),
+    ],
+)
+def test_written_words_in_english(value: float, scale: str, unit: str, qualifier: str | None, written: str, expected: str) -> None:
+    assert en.quantity(value, scale, unit, qualifier, None, written) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+        (1002, "1,002nd"),
+    ],
+)
+def test_ordinals(n: int, expected: str) -> None:
+    assert en.ordinal(Decimal(n)) == expected
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_an_ordinal_keeps_its_number(n: int) -> None:
+    said = en.ordinal(Decimal(n))
+    assert en.parse(said[:-2]) == n and said[-2:] in ("st", "nd", "rd", "th")
+
+
+@pytest.mark.parametrize("bad", ["0", "1.5", "-2"])
+def test_an_ordinal_is_a_whole_place(bad: str) -> None:
+    with pytest.raises(ValueError):
+        en.ordinal(Decimal(bad))

@@ -29,19 +29,50 @@ def negative_values(dataset: Dataset, _region: m.Region, q: m.Quantity) -> Itera
 
 
 # 2000亿, 14万, 千亿: a Chinese scale word after a number, or a number written in Chinese
-_CHINESE_NUMBER = re.compile(r"[0-9.]+\s*[万亿]|[十百千万]亿|[一二三四五六七八九十两百千]+[万亿]")
+_CHINESE_NUMBER = re.compile(r"[0-9.,]+\s*[万亿]|[十百千万]亿|[一二三四五六七八九十两百千]+[万亿]")
+# how a note may show the printed form, to say what it means: in quotation marks without English
+# words (“千亿级”, “179万”), or followed by its meaning in parentheses (3000亿 (300 billion))
+_PRINTED_FORM = re.compile(r"“[^”A-Za-z]*”")
+_EXPLAINED = re.compile(r"\s*[(（]")
+_HINT = "write it in English words and digits: 2000亿 → 200 billion, 14万 → 140,000, 千亿 → 100 billion"
+
+
+def _chinese_number(text: str, note: bool) -> str | None:
+    """The first Chinese number of an English text; in a note, one not shown as a printed form."""
+    if not note:
+        found = _CHINESE_NUMBER.search(text)
+        return found[0] if found else None
+    bare = _PRINTED_FORM.sub(lambda quoted: "“" + "_" * (len(quoted[0]) - 2) + "”", text)
+    for found in _CHINESE_NUMBER.finditer(bare):
+        if not _EXPLAINED.match(bare, found.end()):
+            return found[0]
+    return None
 
 
 @check(scope="record", kinds=("facts", "targets", "events"))
 def english_numbers(dataset: Dataset, _region: m.Region, record: m.Fact | m.Target | m.Event) -> Iterator[Problem]:
-    """A headline's or a subject's English is what the English edition shows: "over 2000亿 yuan"
-    reads as broken there. (A note may quote a printed form such as “179万” and say what it means.)"""
-    for field in ("title", "subject"):
+    """A headline's, a subject's or a note's English is what the English edition shows: "over
+    2000亿 yuan", "the 500万 cap" read as broken there. A note may show a printed form, quoted
+    (“179万”) or with its meaning after it in parentheses, to say what it means."""
+    for field in ("title", "subject", "note"):
         text = getattr(record, field, None)
-        if isinstance(text, m.Bilingual) and (found := _CHINESE_NUMBER.search(text.en)):
-            message = f"the English {field} writes '{found[0]}' the Chinese way: the English edition shows it as written"
-            hint = "write it in English words and digits: 2000亿 → 200 billion, 14万 → 140,000, 千亿 → 100 billion"
+        if isinstance(text, m.Bilingual) and (found := _chinese_number(text.en, field == "note")):
+            message = f"the English {field} writes '{found}' the Chinese way: the English edition shows it as written"
+            hint = _HINT + (
+                ", or quote the printed form and say what it means: “千亿级” (of the 100-billion-yuan class)" if field == "note" else ""
+            )
             yield dataset.problem(record, (field, "en"), message, hint)
+
+
+@check(scope="region")
+def english_numbers_in_profile(dataset: Dataset, region: m.Region) -> Iterator[Problem]:
+    """The same for a profile's English: its summary and the notes of its scopes."""
+    texts: list[tuple[m.Record, str, m.Bilingual | None]] = [(region.profile, "summary", region.profile.summary)]
+    texts += [(scope, "note", scope.note) for scope in region.profile.scopes]
+    for record, field, text in texts:
+        if text is not None and (found := _chinese_number(text.en, True)):
+            message = f"the English {field} writes '{found}' the Chinese way: the English edition shows it as written"
+            yield dataset.problem(record, (field, "en"), message, _HINT)
 
 
 PLACEHOLDER = "TODO"  # how `new-region` marks every value a contributor must replace

@@ -61,6 +61,17 @@ def _tooltip(quote: str, needle: str) -> str:
     return tx.link_title(f"“{tx.excerpt(quote, needle)}”")
 
 
+def rank_among(ds: Dataset, region: m.Region | None, q: m.Quantity, lang: tx.Lang) -> str | None:
+    """Where a ranking is: the region's city for a ranking of the city's districts ("Beijing":
+    1st in Beijing), "" for a ranking the data does not place, None when `q` is not a rank."""
+    metric = ds.metrics.get(q.metric)
+    if metric is None or metric.measures.kind != "rank":
+        return None
+    if metric.measures.of == "city_ranking" and region is not None and region.profile.parent is not None:
+        return lang.pick(region.profile.parent)
+    return ""
+
+
 @dataclass
 class Ctx:
     """One build: the data, its indexes, the edition's language and the site's options."""
@@ -75,6 +86,7 @@ class Ctx:
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _values: dict[tuple[int, str | None], str] = field(default_factory=dict)
     _periods: dict[tuple[str, bool], str] = field(default_factory=dict)
+    _owners: dict[int, m.Region] = field(default_factory=dict)  # a fact's or target's region, by id()
 
     def t(self, key: str, **values: Any) -> str:
         return self.lang.t(key, **values)
@@ -120,7 +132,10 @@ class Ctx:
         slice of the quote around it) are a contributor's text, like any other."""
         key = (id(q), scale)  # records live as long as the dataset this context was made for
         if key not in self._values:
-            self._values[key] = tx.md(tx.quantity(q, self.unit_label(q.unit), scale, self.lang))
+            if not self._owners:
+                self._owners.update((id(r), region) for region in self.ds.regions.values() for r in (*region.facts, *region.targets))
+            among = rank_among(self.ds, self._owners.get(id(q)), q, self.lang)
+            self._values[key] = tx.md(tx.quantity(q, self.unit_label(q.unit), scale, self.lang, among))
         return self._values[key]
 
     def plain_value(self, q: m.Quantity, scale: str | None = None) -> str:

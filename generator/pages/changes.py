@@ -16,7 +16,7 @@ from generator import models as m
 from generator import text as tx
 from generator.changes import RecordChange, Version, Versions
 from generator.factdiff import KINDS
-from generator.pages.base import Ctx, Page
+from generator.pages.base import Ctx, Page, rank_among
 from generator.paths import CHANGES, FEED, fact_anchor, link, page_url, region_path, version_anchor
 from generator.search import Entry
 
@@ -165,7 +165,8 @@ def what_changed(ctx: Ctx, change: RecordChange) -> str:
 
 def _value(ctx: Ctx, q: m.Quantity) -> str:
     # not Ctx.value: it keeps values by id(), and these records come and go with the history
-    return tx.quantity(q, ctx.unit_label(q.unit), None, ctx.lang)
+    # a ranking's place is the region's city, which a removed region no longer tells: '1st'
+    return tx.quantity(q, ctx.unit_label(q.unit), None, ctx.lang, rank_among(ctx.ds, None, q, ctx.lang))
 
 
 # ---------------------------------------------------------------------------------------------
