@@ -15,7 +15,7 @@ from __future__ import annotations
 from generator import models as m
 from generator import text as tx
 from generator.pages.base import Ctx, rank_among
-from generator.paths import EDITIONS, HOME, fact_anchor, region_path, url
+from generator.paths import EDITIONS, HOME, fact_anchor, page_url, region_path, url
 
 LANGS = (tx.Lang("zh"), tx.Lang("en"))
 
@@ -53,8 +53,11 @@ def page(ctx: Ctx, path: str, title: str) -> dict[str, str]:
 
 
 def permalink(ctx: Ctx, lang: tx.Lang, path: str, anchor: str = "") -> str:
-    """The page's address in `lang`'s edition: the site's root, the edition's folder, the page."""
-    root = ctx.site_url.removesuffix(EDITIONS[ctx.lang.primary])
+    """The page's address in `lang`'s edition: the site's root, the edition's folder, the page.
+    Without the site's address (no SITE_URL), its path from the site's root, "/regions/x/": what
+    a reader can still follow from wherever the site is served — cite.js puts the address the page
+    is read at in front of it (`relative_root`), and an address that was never given is not made up."""
+    root = ctx.site_url.removesuffix(EDITIONS[ctx.lang.primary]) or "/"
     return root + EDITIONS[lang.primary] + url(HOME, path, anchor).removeprefix("./")
 
 
@@ -80,3 +83,12 @@ def _article(lang: tx.Lang, article: m.Article) -> str:
     key = "cite_article" if article.outlet else "cite_article_unnamed"
     outlet = lang.pick(article.outlet)
     return lang.t(key, authors=authors, title=lang.pick(article.title), original=article.title.zh, outlet=outlet, date=article.published)
+
+
+def relative_root(ctx: Ctx, path: str) -> str:
+    """From the page at `path` in this edition, the relative URL of the site's root: cite.js
+    resolves the citations' paths against it when the build had no address ("" when it had)."""
+    if ctx.site_url:
+        return ""
+    depth = page_url(path).count("/") + EDITIONS[ctx.lang.primary].count("/")
+    return "../" * depth or "./"

@@ -17,8 +17,11 @@ from generator.text import Lang, data_version
 
 
 def site_url(root_url: str, lang: str) -> str:
-    """The edition's address: the site's root, plus en/ for the English edition."""
+    """The edition's address: the site's root, plus en/ for the English edition; "" when the site
+    has no address (a build without SITE_URL: README "Publishing")."""
     folder = EDITIONS[lang]
+    if not root_url:
+        return ""
     return root_url if not folder or root_url.endswith("/" + folder) else root_url.rstrip("/") + "/" + folder
 
 
@@ -28,15 +31,25 @@ def extras(root_url: str, lang: str, dates: History) -> dict[str, Any]:
     return {
         # every edition's home: material links them in each page's head and reads their sitemaps;
         # overrides/sitemap.xml maps each page to its other editions; the header's selector
-        # (overrides/partials/alternate.html) links to this same page in each, or here to the home
+        # (overrides/partials/alternate.html) links to this same page in each, or here to the home;
+        # without an address, "url" is the edition's path from the host's root: the 404 page, served
+        # at any depth, links home by it (material's own links there assume that root too)
         "alternate": [
-            {"name": Lang(other).t("language_name"), "lang": other, "link": edition_url("", lang, other), "url": site_url(root_url, other)}
+            {
+                "name": Lang(other).t("language_name"),
+                "lang": other,
+                "link": edition_url("", lang, other),
+                "url": site_url(root_url, other) or "/" + EDITIONS[other],
+            }
             for other in EDITIONS
         ],
         "not_found": {key: words.t(f"not_found_{key}") for key in ("title", "text", "home")},
         "data_version": data_version(dates, words),
-        # the edition's Atom feed of new and changed records, linked from every page's head (overrides/main.html)
-        "feed": {"url": site_url(root_url, lang) + FEED, "title": words.t("changes_feed_title", site=words.t("site_name"))},
+        # the edition's Atom feed of new and changed records, linked from every page's head
+        # (overrides/main.html); none without an address: a feed names its entries by absolute URLs
+        "feed": {"url": site_url(root_url, lang) + FEED, "title": words.t("changes_feed_title", site=words.t("site_name"))}
+        if root_url
+        else None,
     }
 
 

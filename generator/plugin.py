@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import charts, editions, history, htmlblocks, pipeline, preview, site
 from generator.load import Dataset
-from generator.paths import EDITIONS, VEGA_BUNDLE, edition_url
+from generator.paths import DEFAULT_EDITION, EDITIONS, VEGA_BUNDLE, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
 from generator.search import jieba_dictionary, with_documents, with_word_forms
 from generator.text import Lang
@@ -91,10 +91,17 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     def on_config(self, config: Any) -> Any:
         if problem := url_problem(config.site_url or ""):  # downloads cite facts by it; MkDocs takes any scheme
             raise PluginError(f"site_url {config.site_url!r} cannot be used: {problem}")
-        config.site_url = editions.site_url(config.site_url, self.config.lang)  # the site's root → this edition's
+        # the site's root → this edition's; None without one: links stay relative, no page names an
+        # address it was not given (README "Publishing"). `mkdocs serve` always sets its own.
+        config.site_url = editions.site_url(config.site_url or "", self.config.lang) or None
+        if not config.site_url and self.config.lang == DEFAULT_EDITION:  # one line per site: both editions share the address
+            log.info(
+                "no site address (SITE_URL): links are relative and citations name each page's path from the site's root; "
+                "set SITE_URL=https://… to the address the site is published at for canonical links, the sitemap and the feed"
+            )
         root = Path(self.config.data_root or Path(config.config_file_path).parent)
         self.dates = history.read(root)
-        config.extra.update(editions.extras(editions.root_of(config.site_url, self.config.lang), self.config.lang, self.dates))
+        config.extra.update(editions.extras(editions.root_of(config.site_url or "", self.config.lang), self.config.lang, self.dates))
         if self.config.focus and not self.serving:
             raise PluginError("focus (ZONE_REPORT_FOCUS) builds one region: it is for `mkdocs serve`; unset it to build the site")
         dataset, problems = pipeline.validate(root, self.config.focus or None)
@@ -153,7 +160,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """The page in every edition, for the language selector and the hreflang links (overrides/)."""
-        root = config.site_url.removesuffix(EDITIONS[self.config.lang])
+        root = (config.site_url or "").removesuffix(EDITIONS[self.config.lang])
         context["editions"] = [
             {
                 "lang": lang,

@@ -75,7 +75,9 @@ def cite_block(ctx: Ctx, page: Page) -> str:
         for lang, text in cited.items()
     )
     summary = f"<summary>{tx.attr(ctx.t('cite_this_page'))}</summary>"
-    return "\n\n" + htmlblocks.block(f'<details class="zr-cite-page">{summary}{lines}</details>\n{print_footer(ctx, page)}') + "\n"
+    root = citations.relative_root(ctx, page.path)  # no site address: cite.js completes the paths
+    where = f' data-site-root="{root}" data-path="{tx.attr(citations.permalink(ctx, ctx.lang, page.path))}"' if root else ""
+    return "\n\n" + htmlblocks.block(f'<details class="zr-cite-page"{where}>{summary}{lines}</details>\n{print_footer(ctx, page)}') + "\n"
 
 
 def print_footer(ctx: Ctx, page: Page) -> str:

@@ -94,7 +94,7 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
         shutil.rmtree(folder)
     _copy_sources(root, folder, config, options, lang)
     dates = history.read(root)
-    url = editions.site_url(config.get("site_url") or "http://127.0.0.1:8000/", lang)
+    url = editions.site_url(config.get("site_url") or "", lang)  # "": no address (README "Publishing")
     made = site.build_pages(dataset, lang=lang, issues_url=options.get("issues_url", ""), site_url=url, history=dates)
     for rel, content in made.items():
         _write(folder / "docs" / rel, htmlblocks.unmark(content) if rel.endswith(".md") else content)
@@ -104,7 +104,7 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
     _write(folder / "docs" / VEGA_BUNDLE, charts.vendor_bundle())
     config.update(
         docs_dir="docs",
-        site_url=url,
+        site_url=url or None,
         plugins=_staged_plugins(config, folder, dataset, lang),
         nav=site.nav(dataset, lang),
         extra={**config.get("extra", {}), **editions.extras(editions.root_of(url, lang), lang, dates)},

@@ -26,7 +26,8 @@ FEED_ENTRIES = 100  # the newest added and changed records
 
 def pages(ctx: Ctx) -> list[Page]:
     entries = [Entry("", ctx.t("changes"))]  # found by its name; the records are on their regions' pages
-    feed_file = lambda: {FEED: atom(ctx)}  # noqa: E731 - one line each
+    # no feed from a build without the site's address: an entry's id and links must be absolute
+    feed_file = (lambda: {FEED: atom(ctx)}) if ctx.site_url else None
     return [Page(CHANGES, "changes.md.j2", ctx.t("changes"), lambda: context(ctx), index=True, search=lambda: entries, files=feed_file)]
 
 
@@ -49,7 +50,7 @@ def context(ctx: Ctx) -> dict[str, Any]:
     live = _live(ctx)
     return {
         "intro": tx.md(ctx.t("changes_intro", n=changes.LIMIT)),
-        "feed": link(CHANGES, FEED),
+        "feed": link(CHANGES, FEED) if ctx.site_url else "",
         "feed_label": tx.md(ctx.t("changes_feed")),
         "unavailable": "" if history.available else tx.md(ctx.t("changes_unavailable")),
         "versions": [_version(ctx, version, live) for version in history.versions],

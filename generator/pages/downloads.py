@@ -65,7 +65,11 @@ def _context(ctx: Ctx, files: list[dict[str, str]]) -> dict[str, Any]:
 
 
 def _root(ctx: Ctx) -> str:
-    """The site's root (the default edition's address): the downloads are there."""
+    """The site's root (the default edition's address): the downloads are there. Without the
+    site's address, "/": the lines name the files' paths, and cite.js puts the address the page
+    is read at in front of them."""
+    if not ctx.site_url:
+        return "/"
     return ctx.site_url.rstrip("/").removesuffix(EDITIONS[ctx.lang.primary].rstrip("/")).rstrip("/") + "/"
 
 

@@ -9,6 +9,10 @@
  *   both forms, each with a copy button.
  * - The access date in a citation ("[2024-04-01]", "accessed 2024-04-01") is the build date
  *   (`data-built`); a copy puts the day of copying in its place.
+ * - A site built without its address (no SITE_URL) names each page by its path from the site's
+ *   root ("/regions/x/"): the "cite this page" block says so (`data-site-root`, the relative URL
+ *   of that root, and `data-path`), and this puts the address the page is read at in front of each
+ *   such path, in the citations shown and copied and in the downloads page's lines.
  * Runs after every `navigation.instant` page switch (boot.js); a folded row's button is made when
  * its block is opened.
  */
@@ -28,6 +32,38 @@
   function accessedToday(text, built) {
     if (!built) return text;
     return text.split("[" + built + "]").join("[" + today() + "]").split("accessed " + built).join("accessed " + today());
+  }
+
+  // ---- a build without the site's address: paths from the site's root → this address ----------
+
+  function siteRoot() {
+    var block = document.querySelector(".zr-cite-page[data-site-root]");
+    return block ? new URL(block.getAttribute("data-site-root"), location.href).href : "";
+  }
+
+  // the path `path` after ". " (where both citation styles put the address) made absolute
+  function absolute(text, path) {
+    var root = siteRoot();
+    if (!root || !path) return text;
+    return text.split(". " + path).join(". " + root + path.slice(1));
+  }
+
+  function recordPath(text, id) {
+    var found = new RegExp("\\. (/\\S*#" + id.replace(/[^\w-]/g, "\\$&") + ")(?=[.\\s]|$)").exec(text);
+    return found ? found[1] : "";
+  }
+
+  function completeAddresses() {
+    var block = document.querySelector(".zr-cite-page[data-site-root]");
+    if (!block || block.hasAttribute("data-completed")) return;
+    block.setAttribute("data-completed", "");
+    var root = siteRoot();
+    block.querySelectorAll(".zr-cite-body").forEach(function (body) {
+      body.textContent = absolute(body.textContent, block.getAttribute("data-path"));
+    });
+    document.querySelectorAll(".zr-oneline code").forEach(function (code) { // the downloads page
+      code.textContent = code.textContent.replace(/(["' ])\/downloads\//g, "$1" + root + "downloads/");
+    });
   }
 
   function fallbackCopy(text) {
@@ -100,7 +136,7 @@
     return box;
   }
 
-  function show(entry, built) {
+  function show(entry, built, id) {
     var box = dialog();
     box.textContent = "";
     var title = document.createElement("h2");
@@ -110,6 +146,7 @@
     ["zh", "en"].forEach(function (lang) {
       if (!entry[lang]) return;
       var text = accessedToday(entry[lang], built);
+      text = absolute(text, recordPath(text, id));
       var p = document.createElement("p");
       p.className = "zr-cite-text";
       var label = document.createElement("span");
@@ -154,7 +191,7 @@
     button.setAttribute("data-record", anchor.id);
     button.addEventListener("click", function () {
       load(src).then(function (all) {
-        if (all[anchor.id]) show(all[anchor.id], built);
+        if (all[anchor.id]) show(all[anchor.id], built, anchor.id);
       }, function (err) {
         console.error("citations could not be loaded", err);
       });
@@ -163,6 +200,7 @@
   }
 
   function setUp() {
+    completeAddresses();
     pageCitations();
     rowButtons();
   }

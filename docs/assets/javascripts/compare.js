@@ -149,6 +149,11 @@
     var table = document.querySelector("table.zr-regions");
     if (!root || !table || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "1");
+    // the picker where a reader looks for it: above the grid it changes, not after it (on a phone
+    // the grid is thousands of pixels long); with its heading, when it has one
+    var heading = table.previousElementSibling;
+    if (heading && /^H[2-4]$/.test(heading.tagName)) root.before(heading);
+    root.before(table);
     var labels = JSON.parse(root.getAttribute("data-labels"));
     var max = Number(root.getAttribute("data-max"));
     var view = root.querySelector(".zr-grid-view");

@@ -3,6 +3,8 @@
  * each cell after its column (data-label, shown before the cell's text), so a card says which
  * figure is the value, the period or the note. Without JavaScript the cards still show every
  * cell, unnamed. Runs after every `navigation.instant` page switch (material's `document$`).
+ * It also opens by tap and key what only a tooltip said: a cited value's quote, an abbreviation's
+ * meaning (≠: the look-alikes of a measure).
  */
 (function () {
   "use strict";
@@ -18,10 +20,60 @@
     });
   }
 
+  // ---- what a tooltip (title) said, opened by a tap or a key ------------------------------------
+  // A quote was only a cited value's title, and the meaning of ≠ an <abbr title>: a phone has no
+  // hover. Each gets a button (aria-expanded) that shows the text below it, and hides it again.
+  var count = 0;
+
+  function tip(button, text, after) {
+    var box = document.createElement("span");
+    box.className = "zr-tip-text";
+    box.id = "zr-tip-" + (++count);
+    box.hidden = true;
+    box.textContent = text;
+    button.type = "button";
+    button.className = "zr-tip";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", box.id);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      box.hidden = !open;
+    });
+    after.after(box);
+  }
+
+  function quoteTips(root) {
+    var english = document.documentElement.lang === "en";
+    root.querySelectorAll("td a[href*='#q-'][title], .fact-value a[href*='#q-'][title]").forEach(function (link) {
+      if (link.closest("small.reports") || (link.nextElementSibling && link.nextElementSibling.matches(".zr-tip"))) return;
+      var button = document.createElement("button");
+      button.textContent = "“”";
+      button.setAttribute("aria-label", (english ? "Quote: " : "原文：") + link.textContent.trim());
+      link.after(button);
+      tip(button, link.getAttribute("title"), button);
+    });
+  }
+
+  function abbrTips(root) {
+    root.querySelectorAll("abbr[title]").forEach(function (abbr) {
+      if (abbr.closest(".zr-tip")) return;
+      var button = document.createElement("button");
+      abbr.replaceWith(button);
+      button.appendChild(abbr);
+      tip(button, abbr.getAttribute("title"), button);
+    });
+  }
+
   // a folded table is labelled when it is opened (boot.js)
   window.zr.ready(function () {
     document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
       window.zr.shown(table, label);
     });
+    document.querySelectorAll(".md-typeset table, .md-typeset .fact-cards").forEach(function (block) {
+      window.zr.shown(block, quoteTips);
+    });
+    var content = document.querySelector(".md-content");
+    if (content) abbrTips(content);
   });
 })();
