@@ -79,7 +79,9 @@ def _where(lang: tx.Lang, region: m.Region, q: m.Quantity | m.Event) -> list[str
 
 def _article(lang: tx.Lang, article: m.Article) -> str:
     """The newspaper article: '涂铭, 郭宇靖. 亦庄追“新”[N]. 新华每日电讯, 2024-03.'"""
-    authors = lang.join(article.authors) if article.authors else lang.t("cite_no_author")
+    # in English in pinyin (Tu Ming), when the article names each author so
+    names = article.authors_en if lang.primary != "zh" and len(article.authors_en) == len(article.authors) else article.authors
+    authors = lang.join(names) if names else lang.t("cite_no_author")
     key = "cite_article" if article.outlet else "cite_article_unnamed"
     outlet = lang.pick(article.outlet)
     return lang.t(key, authors=authors, title=lang.pick(article.title), original=article.title.zh, outlet=outlet, date=article.published)

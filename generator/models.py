@@ -100,6 +100,11 @@ class Article(Record):
     inferred: Flag = False
     published_basis: Text
     authors: list[Text]
+    authors_en: list[Text] = Field(
+        [],
+        description="the authors in pinyin, in the same order, surname first, as the English edition names them"
+        " (涂铭 → Tu Ming; a reading or spelling a person is known by: 曾 as Zeng); [] when there are none",
+    )
     draft: Flag = Field(False, description="drafted by `python -m generator draft`: remove once title, date and lines are checked")
 
 
@@ -275,11 +280,23 @@ class Quoted(Record):
     )
 
 
-class Report(Quoted):
+class Evidence(Quoted):
+    """A quote a reader is shown (a fact's, target's, event's, cluster's, or a further report's),
+    with its English translation for the English edition. Exclusions quote a bare number for
+    curators and are never shown: they have no translation."""
+
+    quote_en: Text | None = Field(
+        None,
+        description="a short faithful English translation of exactly the quoted Chinese, shown under it on English pages;"
+        " numbers as printed with the scale in English (5200亿元 → 520 billion yuan), qualifiers as about/over",
+    )
+
+
+class Report(Evidence):
     """One more printing of the same figure or event: another article, or another place in one."""
 
 
-class Reported(Quoted):
+class Reported(Evidence):
     """A fact, target or event: one record however many articles print it."""
 
     reports: list[Report] = Field(
@@ -288,7 +305,7 @@ class Reported(Quoted):
         " (a figure two articles print is one fact with two sources, not two facts)",
     )
 
-    def printings(self) -> list[Quoted]:
+    def printings(self) -> list[Evidence]:
         """The record's own source and quote first, then each further report."""
         return [self, *self.reports]
 
@@ -356,7 +373,7 @@ class Target(Quantity):
     title: Bilingual
 
 
-class RegionCluster(Quoted):
+class RegionCluster(Evidence):
     cluster: SnakeId
     role: Literal["leading", "emerging", "future"]
 

@@ -11,7 +11,8 @@ which field leaked. The data is otherwise valid: `check` passes and `mkdocs buil
 
 Every field a rendered record uses carries one: the labels of the units its facts are in (with and
 without a scale word), a number's `written` form and so the slice of the quote printed around it,
-a range, notes, subjects, scopes, titles, quotes, in both editions.
+a range, notes, subjects, scopes, titles, quotes and their English translations (`quote_en`, shown
+under the quote and in its tooltip in English), authors and their names in pinyin, in both editions.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def _article(key: str, lines: tuple[int, int], title: dict[str, str]) -> dict[st
         "inferred": True,
         "published_basis": payload(f"{key}-basis"),
         "authors": [payload(f"{key}-author")],
+        "authors_en": [payload(f"{key}-author-en")],  # the authors in pinyin, shown in English
     }
 
 
@@ -76,7 +78,7 @@ QUOTES = {
     # the table cell the link sits in, and the rest was read as Markdown
     "beta-firms": f"{payload('q-beta-firms')}乙市企业|[a](javascript:pwn)超1800家|`x`**x**{{: onclick=pwn }}",
     "beta-output": f"{payload('q-beta-output')}乙市工业总产值约1500亿至2000亿元",
-    "beta-share": f"{payload('q-beta-share')}乙市战略性新兴产业产值占比43.9%",
+    "beta-share": f"{payload('q-beta-share')}乙市战略性新兴产业产值占工业总产值比重43.9%",  # names the whole
     "beta-event": f"{payload('q-beta-event')}1月乙市会议召开",
     "beta-cluster": f"{payload('q-beta-cluster')}乙市把商业航天作为新兴产业",
 }
@@ -94,6 +96,7 @@ def _fact(rid: str, key: str, metric: str, value: float, unit: str, **more: Any)
         "period": "2023",
         "source": f"{rid}-article",
         "quote": QUOTES[f"{rid}-{key}"],
+        "quote_en": payload(f"q-{rid}-{key}-en"),  # the quote's translation, shown under it in English
         "note": bi(f"{rid}-{key}-note"),
         **more,
     }
@@ -128,6 +131,7 @@ def _region(rid: str, province: dict[str, str], **facts: dict[str, Any]) -> dict
                 "role": "leading" if rid == "alpha" else "emerging",
                 "source": f"{rid}-article",
                 "quote": QUOTES[f"{rid}-cluster"],
+                "quote_en": payload(f"q-{rid}-cluster-en"),
             }
         ],
         "events": [
@@ -140,6 +144,7 @@ def _region(rid: str, province: dict[str, str], **facts: dict[str, Any]) -> dict
                 "cluster": "space",
                 "source": f"{rid}-article",
                 "quote": QUOTES[f"{rid}-event"],
+                "quote_en": payload(f"q-{rid}-event-en"),
             }
         ],
     }
@@ -221,7 +226,8 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
         firms=_fact("alpha", "firms", "high_tech_enterprises", 2100, "firms", qualifier="突破"),
         output=_fact("alpha", "output", "industrial_output", 2000, "yuan", scale="亿", qualifier="达", scope="sub-area"),
         share=_fact("alpha", "share", "sei_share_zone", 44, "percent", qualifier="达到", with_subject=True),
-        written=_fact("alpha", "written", "high_end_output", 1000, "yuan", scale="亿", qualifier="突破", written=WRITTEN),
+        # an industry's figure names its industry (checks/measures.py)
+        written=_fact("alpha", "written", "high_end_output", 1000, "yuan", scale="亿", qualifier="突破", written=WRITTEN, cluster="space"),
         count=_fact("alpha", "count", "hostile_count", 12, "hostile_unit"),
     )
     alpha["targets"] = [
@@ -238,6 +244,7 @@ def write_project(dest: Path, issues_url: str = "https://example.org/report/issu
             "title": bi("alpha-target-title"),
             "source": "alpha-article",
             "quote": QUOTES["alpha-target"],
+            "quote_en": payload("q-alpha-target-en"),
             "note": bi("alpha-target-note"),
         }
     ]

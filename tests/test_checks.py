@@ -1130,3 +1130,39 @@ def test_a_scope_note_in_english_with_a_chinese_number(project: Project) -> None
 # quotes_translated, authors_in_pinyin (checks/translations.py)
 
 FIRST_QUOTE = "    quote: 亦庄的国家级高新技术企业突破2100家\n"
+
+
+def test_a_quote_without_its_translation_is_a_warning_once_the_data_translates(project: Project) -> None:
+    assert found(project, "quotes_translated") == []  # no translation anywhere: not asked for (the fixtures)
+    project.replace("regions/r.yml", FIRST_QUOTE, FIRST_QUOTE + "    quote_en: national high-tech enterprises in Yizhuang passed 2,100\n")
+    problems = found(project, "quotes_translated")
+    # every other fact, the target, the event and the cluster, at its quote's line; not the exclusion
+    assert [p.split(": quote")[0] for p in problems] == [f"data/regions/r.yml:{line}" for line in (31, 40, 70, 56, 46)]
+    assert problems[0].startswith("data/regions/r.yml:31: quote '工业总产值 达 2000 亿元' has no English translation")
+    assert "add `quote_en:` under `quote:`" in problems[0]
+    assert {p.severity for p in project.check("quotes_translated")} == {"warning"}
+
+
+def test_a_further_report_needs_its_own_translation(project: Project) -> None:
+    project.replace(
+        "regions/r.yml",
+        FIRST_QUOTE,
+        FIRST_QUOTE + "    quote_en: national high-tech enterprises in Yizhuang passed 2,100\n"
+        "    reports:\n      - source: first-article\n        quote: 工业总产值 达 2000 亿元\n",
+    )
+    assert found(project, "quotes_translated")[0].startswith(
+        "data/regions/r.yml:25: quote '工业总产值 达 2000 亿元' has no English translation"
+    )
+
+
+def test_authors_are_named_in_pinyin_once_an_article_is(project: Project) -> None:
+    assert found(project, "authors_in_pinyin") == []
+    project.replace("sources/articles.yml", "    authors: [张三]\n", "    authors: [张三]\n    authors_en: [Zhang San, Li Si]\n")
+    assert found(project, "authors_in_pinyin") == [
+        "data/sources/articles.yml:11: 1 author(s) but 2 name(s) in `authors_en`: the English edition names each author in pinyin "
+        "(add `authors_en:` under `authors:`, one name per author in the same order, surname first (涂铭 → Tu Ming))"
+    ]
+    project.replace("sources/articles.yml", "[Zhang San, Li Si]", "[张三]")
+    (problem,) = found(project, "authors_in_pinyin")
+    assert problem.startswith("data/sources/articles.yml:12: '张三' is written in characters")
+    assert {p.severity for p in project.check("authors_in_pinyin")} == {"warning"}

@@ -56,9 +56,10 @@ class Page:
 
 
 @functools.lru_cache(maxsize=65536)
-def _tooltip(quote: str, needle: str) -> str:
-    """The quote around the number, for a link's title (cached: a fact is cited on several pages)."""
-    return tx.link_title(f"“{tx.excerpt(quote, needle)}”")
+def _tooltip(quote: str, needle: str, translation: str = "") -> str:
+    """The quote around the number, for a link's title (cached: a fact is cited on several pages);
+    in an edition of another language, then its translation (`translation`: already labelled)."""
+    return tx.link_title(f"“{tx.excerpt(quote, needle)}”" + (f" {translation}" if translation else ""))
 
 
 def rank_among(ds: Dataset, region: m.Region | None, q: m.Quantity, lang: tx.Lang) -> str | None:
@@ -142,13 +143,44 @@ class Ctx:
         """The value as plain text, for charts and scripts, which take text as data."""
         return tx.unmarked(self.value(q, scale))
 
-    def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str) -> str:
-        """`text` as a link to its quote on the source page; the quote is the hover tooltip.
+    def cited(self, page: str, region: m.Region, q: m.Quantity | m.Event | m.RegionCluster, text: str, titled: bool = True) -> str:
+        """`text` as a link to its quote on the source page; the quote is the hover tooltip (in
+        English with its translation). Not `titled`: a row of an English page that shows its quotes
+        and their translations itself (`evidence`) — a tooltip and tables.js's tap button for it
+        would say the same again.
 
         The tooltip is the quote alone: the article is what the click opens, and its title in every
         tooltip (~75 bytes of CJK each) made up a tenth of a region page."""
         target = link(page, source_path(q.source), quote_anchor(region.id, record_anchor(q)))
-        return f'[{text}]({target} "{_tooltip(q.quote, needle(q))}")'
+        if not titled and self.lang.primary != "zh":
+            return f"[{text}]({target})"
+        return f'[{text}]({target} "{self.tooltip(q, q)}")'
+
+    def tooltip(self, printing: m.Evidence, q: m.Quantity | m.Event | m.RegionCluster) -> str:
+        """A cited link's title: the quote around `q`'s number and, in an edition of another
+        language than Chinese, 'Translation: …' (a title is plain text: escaped by `link_title`)."""
+        shown = printing.quote_en and self.lang.primary != "zh"
+        label = f"{self.t('translation')}{self.lang.colon}{printing.quote_en}" if shown else ""
+        return _tooltip(printing.quote, needle(q), label)
+
+    def translation(self, printing: m.Evidence) -> str:
+        """Under a quote shown in Chinese, in an edition of another language: its translation in
+        small print, labelled as one ('Translation: …'), escaped (it is data); "" in Chinese or
+        when the record has none (the validator warns)."""
+        if self.lang.primary == "zh" or not printing.quote_en:
+            return ""
+        label = f'<span class="zr-translation-label">{tx.md(self.t("translation"))}{self.lang.colon}</span>'
+        return f'<br><small class="zr-translation">{label}{tx.mark_chinese(tx.md(printing.quote_en))}</small>'
+
+    def evidence(self, q: m.Quantity | m.Event | m.RegionCluster) -> str:
+        """A record's quotes, each with its translation, in a disclosure a reader opens by tap or
+        keyboard (not only on hover): on the rows of the record's own region page, in an edition of
+        another language than Chinese, whose readers cannot read the tooltip's Chinese alone."""
+        if self.lang.primary == "zh":
+            return ""
+        printings = q.printings() if isinstance(q, m.Reported) else [q]
+        shown = "<br>".join(f'<span lang="zh">{tx.md(p.quote)}</span>{self.translation(p)}' for p in printings)
+        return f'<details class="zr-evidence"><summary>{tx.md(self.t("quote"))}</summary>{shown}</details>'
 
     def reports(self, page: str, region: m.Region, q: m.Quantity | m.Event) -> str:
         """'2篇文章报道：1 2' — when more than one article (or one twice) prints the figure, each
@@ -158,7 +190,7 @@ class Ctx:
         articles = len({p.source for p in q.printings()})
         said = self.t("reported_by", n=articles) if articles > 1 else self.t("printed_twice", n=len(q.reports) + 1)
         links = " ".join(
-            f'[{index + 1}]({link(page, source_path(p.source), printing_anchor(region.id, q, index))} "{_tooltip(p.quote, needle(q))}")'
+            f'[{index + 1}]({link(page, source_path(p.source), printing_anchor(region.id, q, index))} "{self.tooltip(p, q)}")'
             for index, p in enumerate(q.printings())
         )
         return f' <small class="reports">{tx.md(said)}{self.lang.colon}{links}</small>'

@@ -180,7 +180,7 @@ def _clusters(ctx: Ctx, page: str, region: m.Region) -> list[dict[str, str]]:
             rows.append(
                 {
                     "name": f"[{ctx.label(cluster.name)}]({link(page, cluster_path(cluster.id))})",
-                    "role": ctx.cited(page, region, entry, ctx.t("role_" + entry.role)),
+                    "role": ctx.cited(page, region, entry, ctx.t("role_" + entry.role), False) + ctx.evidence(entry),
                 }
             )
     return rows

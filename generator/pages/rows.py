@@ -19,9 +19,10 @@ def fact_row(ctx: Ctx, page: str, region: m.Region, fact: m.Fact, with_region: b
         "anchor": row_anchor(region.id, fact, with_region),
         "region": ctx.region_link(page, region) if with_region else "",
         "metric": ctx.label(metric.label),
-        "value": ctx.cited(page, region, fact, ctx.value(fact)) + ctx.reports(page, region, fact),
+        "value": ctx.cited(page, region, fact, ctx.value(fact), with_region) + ctx.reports(page, region, fact),
         "period": ctx.period(fact),
-        "about": ctx.about(fact, region, rank=not with_region),
+        # on the fact's own page, in English: its quotes with their translations, opened by a tap
+        "about": ctx.about(fact, region, rank=not with_region) + ("" if with_region else ctx.evidence(fact)),
         # report links only on the fact's own (canonical) row: not repeated on overview pages
         "line": ctx.line(fact, with_region),
     }
@@ -33,8 +34,8 @@ def target_row(ctx: Ctx, page: str, region: m.Region, target: m.Target, with_reg
     return {
         "anchor": row_anchor(region.id, target, with_region),
         "region": ctx.region_link(page, region),
-        "title": ctx.label(target.title) + _where(ctx, target, region),
-        "value": ctx.cited(page, region, target, ctx.value(target)) + ctx.reports(page, region, target),
+        "title": ctx.label(target.title) + _where(ctx, target, region) + ("" if with_region else ctx.evidence(target)),
+        "value": ctx.cited(page, region, target, ctx.value(target), with_region) + ctx.reports(page, region, target),
         "deadline": tx.date(target.deadline, ctx.lang),
         "status": ctx.t(f"status_{target.status}"),
         "latest": ctx.cited(page, region, base, ctx.value(base)) + ctx.lang.paren(ctx.period(base)) if base else "—",
@@ -47,10 +48,10 @@ def event_row(ctx: Ctx, page: str, region: m.Region, event: m.Event, with_region
     return {
         "anchor": row_anchor(region.id, event, with_region),
         "sort": event.date,
-        "date": ctx.cited(page, region, event, ctx.event_date(event)) + ctx.reports(page, region, event),
+        "date": ctx.cited(page, region, event, ctx.event_date(event), with_region) + ctx.reports(page, region, event),
         "region": ctx.region_link(page, region),
         "type": ctx.t(f"type_{event.type}"),
-        "title": ctx.label(event.title) + _where(ctx, event, region),
+        "title": ctx.label(event.title) + _where(ctx, event, region) + ("" if with_region else ctx.evidence(event)),
     }
 
 

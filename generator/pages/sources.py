@@ -38,6 +38,7 @@ def _search(ctx: Ctx, article: m.Article) -> list[Entry]:
     pick = ctx.lang.pick
     outlet = pick(article.outlet) if article.outlet else ""
     parts = (article.title.zh, outlet, tx.date(article.published, ctx.lang), ctx.t("kind_" + article.kind), *article.authors)
+    parts += tuple(article.authors_en) if ctx.lang.primary != "zh" else ()
     return [Entry("", pick(article.title), tuple(dict.fromkeys(parts)))]
 
 
@@ -59,7 +60,7 @@ def context(ctx: Ctx, article: m.Article) -> dict[str, Any]:
         "published": tx.date(article.published, ctx.lang) + ctx.inferred(article.inferred),
         # written in English, for curators; it quotes the page's Chinese
         "basis": tx.mark_chinese(tx.md(article.published_basis)) if ctx.lang.primary == "en" else "",
-        "authors": ctx.chinese(ctx.lang.join(tx.md(a) for a in article.authors)) if article.authors else "—",
+        "authors": authors(ctx, article, with_chinese=True),
         "file": article.file,
         "lines": ctx.lang.paren(f"{ctx.t('lines')} {ctx.lang.join(f'{a}–{b}' for a, b in article.lines)}"),
         "quotes": _quotes(ctx, page, article),
@@ -83,7 +84,8 @@ def _quotes(ctx: Ctx, page: str, article: m.Article) -> list[dict[str, Any]]:
                 "anchor": printing_anchor(region.id, record, index),
                 "what": f"[{what}]({link(page, region_path(region.id), anchor)})" + _where(ctx, region, record),
                 "region": ctx.name(region),
-                "quote": ctx.chinese(tx.md(printing.quote)),  # the evidence: never translated
+                # the evidence, never replaced: in English its translation under it, labelled
+                "quote": ctx.chinese(tx.md(printing.quote)) + ctx.translation(printing),
                 "line": text.line_at(found[0]) if text and found else 0,
             }
         )
@@ -97,13 +99,26 @@ def _where(ctx: Ctx, region: m.Region, record: m.Quoted) -> str:
     return f"<br><small>{where}</small>" if where else ""
 
 
+def authors(ctx: Ctx, article: m.Article, with_chinese: bool = False) -> str:
+    """The authors as the edition names them: in Chinese as printed; in English in pinyin, surname
+    first (`authors_en`; as printed while a record has none), and on the article's own page the
+    printed names once after them (`with_chinese`), to find them in the source."""
+    if not article.authors:
+        return "—"
+    printed = ctx.chinese(ctx.lang.join(tx.md(a) for a in article.authors))
+    if ctx.lang.primary == "zh" or len(article.authors_en) != len(article.authors):
+        return printed
+    names = ctx.lang.join(tx.md(a) for a in article.authors_en)
+    return f'{names} <span lang="zh">({tx.md("、".join(article.authors))})</span>' if with_chinese else names
+
+
 def _listing(ctx: Ctx) -> list[dict[str, Any]]:
     return [
         {
             "link": ctx.article_link(SOURCES, a),
             "kind": ctx.t("kind_" + a.kind),
             "published": tx.date(a.published, ctx.lang),
-            "authors": ctx.chinese(ctx.lang.join(tx.md(x) for x in a.authors)) if a.authors else "—",
+            "authors": authors(ctx, a),
             "count": len(ctx.index.by_article.get(a.id, [])),
         }
         for a in ctx.ds.articles.values()
