@@ -177,7 +177,8 @@ def test_a_focused_preview_shows_one_region_says_so_and_follows_its_edits(browse
             assert "另一城市" not in tab.page.inner_text("article")
             tab.page.goto(server.url + PAGE)
             server.edit("测试用的开发区。", "聚焦预览里改过的简介。")
-            tab.page.wait_for_function("() => document.body.innerText.includes('聚焦预览里改过的简介')", timeout=RELOAD)
+            # (the page reloads itself: between two documents there is no body yet)
+            tab.page.wait_for_function("() => document.body?.innerText.includes('聚焦预览里改过的简介')", timeout=RELOAD)
             assert tab.page.locator(".zr-focus").count() == 1
         finally:
             tab.page.context.close()
