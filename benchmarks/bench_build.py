@@ -119,6 +119,8 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1,
                 if len(facts) >= facts_per_region:
                     break
                 value, qualifier = number(rng), rng.choice(QUALIFIERS)
+                if metric["measures"]["kind"] == "rank":  # a place in a ranking is a whole number
+                    value = float(rng.randint(1, 20))
                 scale = metric.get("display_scale", "")
                 unit = units[metric["unit"]]
                 fact = {

@@ -676,9 +676,11 @@ def test_placeholders_are_drafts(project: Project) -> None:
 
 def test_drafted_records_are_drafts(project: Project) -> None:
     """`python -m generator draft` marks what it writes; `mkdocs build` refuses it until reviewed."""
-    project.replace("regions/r.yml", "    quote: 亦庄新城规划面积约225平方公里\n", "    quote: 亦庄新城规划面积约225平方公里\n    draft: true\n")
+    quote = "    quote: 亦庄新城规划面积约225平方公里\n"
+    project.replace("regions/r.yml", quote, quote + "    draft: true\n")
     hint = "(check it against the source (value, unit, period, metric), then delete the line `draft: true`)"
-    assert found(project, "drafted_records") == [f"data/regions/r.yml:40: drafted by `python -m generator draft` and not yet reviewed {hint}"]
+    said = f"data/regions/r.yml:40: drafted by `python -m generator draft` and not yet reviewed {hint}"
+    assert found(project, "drafted_records") == [said]
     assert {p.severity for p in run_checks(project.dataset(), ["drafted_records"])} == {"draft"}
 
 

@@ -42,9 +42,15 @@ class _Reader(html.parser.HTMLParser):
             self.hidden += 1
         for name in VISIBLE_ATTRIBUTES:
             if value := values.get(name):
-                # a figure's link shows its quote on hover: the evidence, in Chinese in every edition
-                quote = name == "title" and value.startswith("“") and value.endswith("”")
-                self.pieces.append(("zh" if quote else lang, f"{name}={value}"))
+                # a figure's link shows its quote on hover: the evidence, in Chinese in every edition,
+                # and in the English edition its translation after it (which must read in English)
+                quoted = re.fullmatch(r"(“.*”)(?:\s+(.*))?", value, re.DOTALL) if name == "title" else None
+                if quoted:
+                    self.pieces.append(("zh", f"{name}={quoted[1]}"))
+                    if quoted[2]:
+                        self.pieces.append((lang, f"{name}={quoted[2]}"))
+                else:
+                    self.pieces.append((lang, f"{name}={value}"))
         if tag not in VOID:
             self.stack.append((tag, lang))
 

@@ -65,7 +65,8 @@ def test_unknown_field_suggests_the_right_one(project: Project) -> None:
         "data/regions/r.yml:14: missing required field 'quote' in facts.0 (exact text from the article; "
         "whitespace is ignored when matching)",
         "data/regions/r.yml:21: unknown field 'qoute' in facts.0 (did you mean 'quote'? valid fields here: source, quote, draft, "
-        "quote_en, reports, id, metric, value, value_max, scale, unit, qualifier, written, scope, cluster, subject, inferred, note, period, key)",
+        "quote_en, reports, id, metric, value, value_max, scale, unit, qualifier, written, scope, cluster, subject, inferred, note, "
+        "period, key)",
     ]
 
 

@@ -280,7 +280,8 @@ def test_region_in_the_comparisons_of_its_metrics(newcomer: Path, built: Path) -
         group = dataset.metrics[fact.metric].group
         url = paths.group_path(group).removesuffix(".md")
         page = _page(built, url)
-        assert f"regions/{REGION}/#fact-{fact.id}" in page, (fact.id, url)
+        # its row in the metric's section (and, when another region reports the measure, its bar)
+        assert f'id="{REGION}--fact-{fact.id}"' in page, (fact.id, url)
         assert "湖滨高新区" in page, url
 
 
@@ -341,4 +342,4 @@ def test_a_newcomer_mistake_stops_the_build_with_file_and_line(newcomer: Path, t
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     result = mkdocs_build(root, tmp_path / "out")
     assert result.returncode != 0
-    assert f"{REGION_FILE}:27: facts.1.value: '1200亿' is text" in result.stdout + result.stderr
+    assert f"{REGION_FILE}:28: facts.1.value: '1200亿' is text" in result.stdout + result.stderr
