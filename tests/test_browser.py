@@ -116,10 +116,10 @@ def test_every_fact_and_target_row_gets_a_complete_report_link(tab: Tab, site: S
     for summary in tab.page.locator("article details.info > summary").all():
         summary.click()
     tab.page.wait_for_function(f"() => document.querySelectorAll('a.report').length === {len(rows)}")
-    # each link: [its row's anchor id, href, the cited value before it (" " between), title]
+    # each link: [its row's anchor id, href, the row's cited value (its first link to a quote), title]
     read = (
         "els => els.map(a => [a.closest('tr').querySelector('span[id]').id, a.href,"
-        " a.previousSibling.previousSibling.textContent, a.title])"
+        " a.closest('tr').querySelector(\"a[href*='#q-']\").textContent, a.title])"
     )
     links = tab.page.eval_on_selector_all("a.report", read)
     assert len(rows) > 10 and [row for row, *_ in links] == rows, "one link on each row that has a line"

@@ -97,10 +97,12 @@ def test_a_phone_page_fits_the_screen_and_its_targets_are_big_enough(browser: Br
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_quote_and_the_meaning_of_not_equal_open_by_tap_and_key(browser: Browser, site: Site, edition: str) -> None:
     """A cited value's quote (its link's title) and ≠'s meaning (an abbr's title) each have a
-    button that shows the text on the page: tapped, and from the keyboard."""
+    button that shows the text on the page: tapped, and from the keyboard. (On a comparison page:
+    an English region page's rows show their quotes and translations in a disclosure of their own,
+    tests/test_translations_browser.py.)"""
     tab = open_tab(browser, site.url, width=WIDTH)
     try:
-        tab.visit(site.resolve("region", edition))
+        tab.visit(edition + "compare/economy/")
         tab.page.evaluate(OPEN_ALL)
         link = tab.page.locator("td a[href*='#q-'][title]").first
         quote = link.get_attribute("title")
