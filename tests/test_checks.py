@@ -164,9 +164,7 @@ def test_unknown_metric(project: Project) -> None:
 def test_an_unknown_metric_is_never_offered_a_look_alike_the_quote_contradicts(project: Project) -> None:
     """`industrial_outpt` is spelt like `industrial_output`, but the quote says 规模以上: the hint
     names the metric the quote fits, and says why the one spelt alike is not it."""
-    project.append("metrics.yml", ABOVE_SCALE_METRIC)
-    project.replace("sources/x.txt", "工业总产值 达 2000 亿元", "规模以上工业总产值 达 2000 亿元")
-    project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", "quote: 规模以上工业总产值 达 2000 亿元")
+    quote_says_above_scale(project)
     project.replace("regions/r.yml", "    metric: industrial_output\n    value: 2000\n", "    metric: industrial_outpt\n    value: 2000\n")
     assert found(project, "quantity_references") == [
         "data/regions/r.yml:23: unknown metric 'industrial_outpt' (metrics of unit 'yuan' the quote fits: "
@@ -959,12 +957,17 @@ ABOVE_SCALE_METRIC = (
 )
 
 
-def test_a_quote_that_says_above_scale_contradicts_a_metric_that_does_not(project: Project) -> None:
-    """The newcomer's case: 规模以上工业总产值 filed under `industrial_output`, whose basis is not
-    stated, drew the figure beside figures of all enterprises. An error naming the metric that fits."""
+def quote_says_above_scale(project: Project) -> None:
+    """The fixture's output figure quoted as 规模以上工业总产值, with a metric of that basis to fit it."""
     project.append("metrics.yml", ABOVE_SCALE_METRIC)
     project.replace("sources/x.txt", "工业总产值 达 2000 亿元", "规模以上工业总产值 达 2000 亿元")
     project.replace("regions/r.yml", "quote: 工业总产值 达 2000 亿元", "quote: 规模以上工业总产值 达 2000 亿元")
+
+
+def test_a_quote_that_says_above_scale_contradicts_a_metric_that_does_not(project: Project) -> None:
+    """The newcomer's case: 规模以上工业总产值 filed under `industrial_output`, whose basis is not
+    stated, drew the figure beside figures of all enterprises. An error naming the metric that fits."""
+    quote_says_above_scale(project)
     assert found(project, "quote_contradicts_metric") == [
         "data/regions/r.yml:23: the quote says 规模以上 (above designated size only); `industrial_output` does not say which "
         "enterprises it counts (use `industrial_output_above_scale`, or add the measure the quote names with "
