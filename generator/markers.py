@@ -63,7 +63,7 @@ def _position(text: str, q: m.Quantity) -> int | None:
 @dataclass(frozen=True)
 class Finding:
     severity: str  # "error": the quote contradicts the metric; "warning": the metric says more
-    dimension: str  # concept, kind, basis
+    dimension: str  # concept, kind, basis, of
     said: str  # what the quote says (a word from it), or "" when it says nothing
     message: str
 
