@@ -175,6 +175,7 @@ def run(root: Path, source: str, region_id: str, province: str | None, name_zh: 
                 region_id,
                 province or _province(dataset, dataset.texts[file].stripped),
                 name_zh or _name(dataset.texts[file].stripped),
+                coordinates=False,  # an article rarely says them: left out, not invented
             )
             dataset, _ = load(root)
         started = time.perf_counter()
@@ -214,12 +215,11 @@ def _restore(saved: dict[Path, str | None]) -> None:
             path.write_text(old, encoding="utf-8")
 
 
-def _province(dataset: Dataset, text: str) -> str:
-    """The province the article names (江苏省), the first the text prints."""
+def _province(dataset: Dataset, text: str) -> str | None:
+    """The province the article names (江苏省), the first the text prints; None when it names
+    none: the profile then leaves it out (shown as not stated) rather than guess one."""
     named = [(text.find(p.zh), p.zh) for _, p in dataset.provinces.values() if p.zh in text]
-    if not named:
-        raise ValueError("the article names no province: give it with --province (a name from data/provinces.yml)")
-    return min(named)[1]
+    return min(named)[1] if named else None
 
 
 def _name(text: str) -> str | None:
@@ -237,7 +237,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="FILE", help="the archived text, e.g. data/sources/002_hubin_example.txt")
     parser.add_argument("--region", required=True, help="region id (kebab-case); a new one gets a skeleton profile")
-    parser.add_argument("--province", help="for a new region whose article names no province: a name from data/provinces.yml")
+    parser.add_argument(
+        "--province", help="for a new region: a name from data/provinces.yml (default: the first the article names; none: left out)"
+    )
     parser.add_argument("--name-zh", help="for a new region: its full Chinese name (default: the name the article prints most)")
     parser.add_argument("--published", help="the page's date (YYYY-MM) when the text prints none")
     parser.set_defaults(run=cmd_draft)

@@ -263,9 +263,11 @@ class Profile(Record):
     short_name: Bilingual
     aliases: list[Text] = []
     level: Level
-    province: Bilingual
+    # Both may be unknown: an article about a zone need not say where it is, and an invented
+    # province or place would be published as fact. Left out, the site shows "not stated".
+    province: Bilingual | None = Field(None, description="the province-level division, as in data/provinces.yml; leave out when unknown")
     parent: Bilingual | None = None
-    coordinates: tuple[Latitude, Longitude] = Field(description="approximate [latitude, longitude]")
+    coordinates: tuple[Latitude, Longitude] | None = Field(None, description="approximate [latitude, longitude]; leave out when unknown")
     summary: Bilingual
     scopes: list[Scope] = []
 

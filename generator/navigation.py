@@ -4,7 +4,7 @@ Material renders every page's sidebar with the sections above it and its own lis
 must stay short however many regions and articles there are: up to `FLAT_NAV` entries are one list;
 more are grouped by statistical area, then province (data/provinces.yml, in its order), and a
 province with more than `CITY_NAV` entries by city (`profile.parent`). Entries no region places (an
-article nobody cites) come last. Titles here are plain text; `site.nav` escapes them.
+article nobody cites, a region whose province is not stated) come last. Titles here are plain text; `site.nav` escapes them.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ def by_place(ds: Dataset, pick: Pick, placed: list[Placed]) -> list[Any]:
     areas: dict[str, dict[str, list[Placed]]] = {}
     loose: list[Entry] = []
     for region, entry in by_province(ds, placed):
-        if region is None:
+        area, province = place(ds, region) if region is not None else (None, None)
+        if province is None:  # no region, or a region whose province is not stated
             loose.append(entry)
             continue
-        area, province = ds.provinces.get(region.profile.province.zh, (None, region.profile.province))
         areas.setdefault(pick(area.name) if area is not None else "", {}).setdefault(pick(province), []).append((region, entry))
     out: list[Any] = []
     for name, provinces in areas.items():
@@ -50,9 +50,19 @@ def by_province(ds: Dataset, placed: list[tuple[R, T]]) -> list[tuple[R, T]]:
 
     def position(item: tuple[R, T]) -> int:
         region = item[0]
-        return order.get(region.profile.province.zh, len(order)) if region is not None else len(order)
+        province = region.profile.province if region is not None else None
+        return order.get(province.zh, len(order)) if province is not None else len(order)
 
     return sorted(placed, key=position)
+
+
+def place(ds: Dataset, region: m.Region) -> tuple[m.Area | None, m.Bilingual | None]:
+    """The region's statistical area and province (the registry's entry when it lists it); None
+    for what the profile does not state."""
+    given = region.profile.province
+    if given is None:
+        return None, None
+    return ds.provinces.get(given.zh, (None, given))
 
 
 def _by_city(placed: list[Placed], pick: Pick) -> list[Any]:

@@ -49,12 +49,10 @@ profile:
   aliases: []
   # country | municipality | prefecture_city | county_city | district | national_zone
   level: {level}
-  # the province-level division, as written in data/provinces.yml
-  province: {{zh: {province_zh}, en: {province_en}}}
+{province}
   # optional: the city the region belongs to
   # parent: {{zh: 苏州市, en: Suzhou}}
-  # TODO approximate [latitude, longitude], e.g. [31.32, 120.72]
-  coordinates: [0.0, 0.0]
+{coordinates}
   # two or three sentences, from what the sources say
   summary:
     zh: "TODO 一两句概况。"
@@ -110,14 +108,32 @@ excluded: []
 """
 
 
+# A province or place nobody stated is left out (the site shows "not stated"), never guessed:
+# commented out, with an example, until a source says it.
+PROVINCE = "  # the province-level division, as written in data/provinces.yml\n  province: {{zh: {zh}, en: {en}}}"
+NO_PROVINCE = (
+    "  # the province-level division, as written in data/provinces.yml; left out while no source states it\n"
+    "  # province: {zh: 江苏省, en: Jiangsu}"
+)
+COORDINATES = "  # TODO approximate [latitude, longitude], e.g. [31.32, 120.72]; delete the line if unknown\n  coordinates: [0.0, 0.0]"
+NO_COORDINATES = "  # approximate [latitude, longitude]; left out while unknown\n  # coordinates: [31.32, 120.72]"
+
+
 def skeleton(
-    region_id: str, province: m.Bilingual, name_zh: str | None = None, name_en: str | None = None, level: str | None = None
+    region_id: str,
+    province: m.Bilingual | None,
+    name_zh: str | None = None,
+    name_en: str | None = None,
+    level: str | None = None,
+    coordinates: bool = True,
 ) -> str:
+    """The region file's text; without `province` (or with `coordinates` False) those lines are
+    comments, so the profile states nothing the contributor has not."""
     en = name_en or f"TODO {region_id.replace('-', ' ').title()}"
     return TEMPLATE.format(
         region_id=region_id,
-        province_zh=_q(province.zh),
-        province_en=_q(province.en),
+        province=PROVINCE.format(zh=_q(province.zh), en=_q(province.en)) if province else NO_PROVINCE,
+        coordinates=COORDINATES if coordinates else NO_COORDINATES,
         name_zh=_q(name_zh or "TODO 中文全称"),
         name_en=en,
         name_en_q=_q(en),
@@ -126,10 +142,17 @@ def skeleton(
 
 
 def new_region(
-    root: Path, region_id: str, province: str, name_zh: str | None = None, name_en: str | None = None, level: str | None = None
+    root: Path,
+    region_id: str,
+    province: str | None,
+    name_zh: str | None = None,
+    name_en: str | None = None,
+    level: str | None = None,
+    coordinates: bool = True,
 ) -> Path:
     """Write data/regions/<region_id>.yml; ValueError with a message for the user if it cannot.
-    `province` is a name from data/provinces.yml, Chinese or English."""
+    `province` is a name from data/provinces.yml, Chinese or English, or None when no source
+    states it; `coordinates` False leaves them out instead of writing the [0.0, 0.0] placeholder."""
     if not ID_RE.fullmatch(region_id):
         suggestion = suggest_id(region_id)
         hint = f"; try '{suggestion}'" if suggestion else ""
@@ -144,7 +167,7 @@ def new_region(
         raise ValueError("data/regions/ is a symbolic link, which `check` refuses; make it a real folder (nothing was written)")
     if not folder.is_dir():
         raise ValueError(f"no data/regions/ folder under {root}; run this from the project root or pass --root")
-    division = find_province(root, province)
+    division = find_province(root, province) if province is not None else None
     path = folder / f"{region_id}.yml"
     # any case and extension: r.YML beside a new r.yml would be two files for one region
     for name in os.listdir(folder):
@@ -152,7 +175,7 @@ def new_region(
             raise ValueError(f"data/regions/{name} already exists; edit it instead (nothing was written)")
     try:
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race (or a link)
-            handle.write(skeleton(region_id, division, name_zh, name_en, level))
+            handle.write(skeleton(region_id, division, name_zh, name_en, level, coordinates))
     except OSError as err:
         raise ValueError(f"cannot write data/regions/{path.name}: {err.strerror or err} (nothing was written)") from err
     return path
@@ -211,5 +234,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name-zh", help="full Chinese name, e.g. 苏州工业园区")
     parser.add_argument("--name-en", help="full English name, e.g. 'Suzhou Industrial Park'")
     parser.add_argument("--level", help=f"one of: {', '.join(LEVELS)}")
-    parser.add_argument("--province", required=True, help="province-level division from data/provinces.yml, e.g. 江苏省 or Jiangsu")
+    parser.add_argument(
+        "--province", help="province-level division from data/provinces.yml, e.g. 江苏省 or Jiangsu; leave out when no source states it"
+    )
     parser.set_defaults(run=cmd_new_region)

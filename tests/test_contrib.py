@@ -71,8 +71,15 @@ def test_new_region_needs_a_province_from_the_registry(minimal: Path, capsys: py
     code, out, _ = run_cli(capsys, minimal, "new-region", "x", "--province", "北京")
     assert code == 1 and out.startswith("✖ unknown province '北京'; did you mean '北京市'? valid choices: 上海市, 北京市, 四川省"), out
     assert not (minimal / "data" / "regions" / "x.yml").exists()
-    with pytest.raises(SystemExit):  # argparse: "the following arguments are required: --province"
-        run_cli(capsys, minimal, "new-region", "x")
+
+
+def test_new_region_without_a_province_leaves_it_out(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No source states it (issue 22): the line is a comment, never a guess, and the file is valid."""
+    assert run_cli(capsys, minimal, "new-region", "x")[0] == 0
+    text = (minimal / "data" / "regions" / "x.yml").read_text(encoding="utf-8")
+    assert "\n  # province: {zh: 江苏省, en: Jiangsu}\n" in text and "\n  province:" not in text
+    assert errors(validate(minimal)[1]) == []
+    assert validate(minimal)[0].regions["x"].profile.province is None
 
 
 def test_new_region_refuses_to_overwrite(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:

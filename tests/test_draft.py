@@ -139,3 +139,17 @@ def test_append_keeps_comments_and_fills_empty_lists() -> None:
     assert out == "profile: {}\n\nfacts:\n  - id: a\n    value: 1\n  - id: b\n  # a comment after the last fact\n\nevents: []  # none yet\n"
     assert draftfile.append(text, "events", "  - id: e\n").endswith("events:\n  - id: e\n")
     assert draftfile.append("profile: {}\n", "targets", "  - id: t\n").endswith("\ntargets:\n  - id: t\n")
+
+
+def test_a_new_region_gets_no_invented_province_or_coordinates(tmp_path: Path) -> None:
+    """The article names no province: the skeleton leaves it out (shown as not stated) instead of
+    failing or guessing, and never writes coordinates an article does not give."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    text = ARTICLE.read_text(encoding="utf-8").replace("位于江苏省清湖市西部", "位于清湖市西部")
+    (tmp_path / "data" / "sources" / FILE).write_text(text, encoding="utf-8")
+    code, message = draftfile.run(tmp_path, FILE, "qinghu", None, None, None)
+    assert code == 0, message
+    profile = _region(tmp_path).profile
+    assert profile.province is None and profile.coordinates is None
+    written = (tmp_path / "data/regions/qinghu.yml").read_text(encoding="utf-8")
+    assert "\n  # province: " in written and "\n  # coordinates: " in written

@@ -76,7 +76,10 @@ REGIONS = {  # id → (Chinese name, English name, what it has, its records)
     "only-events": ("乙", "Yi", "事件", "events only", EVENT),
     "only-targets": ("丙", "Bing", "目标", "targets only", TARGET),
     "only-profile": ("丁", "Ding", "简介", "nothing but a profile", ""),
+    "no-province": ("戊", "Wu", "事实而未说明省份", "facts and no stated province", FACT),
 }
+# A profile may leave out the province and coordinates (issue 22: none is invented): this one does.
+UNPLACED = "no-province"
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +88,8 @@ def sparse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = site_project(tmp_path_factory.mktemp("sparse") / "project", MINIMAL / "data")
     for region_id, (zh, en, what, what_en, records) in REGIONS.items():
         text = PROFILE.format(zh=zh, en=en, what=what, what_en=what_en) + records
+        if region_id == UNPLACED:
+            text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(("  province:", "  coordinates:")))
         (root / "data" / "regions" / f"{region_id}.yml").write_text(text, encoding="utf-8")
     return root
 
@@ -102,6 +107,19 @@ def test_sparse_regions_build_strictly_in_both_editions(sparse: Path, tmp_path: 
     for folder in ("", "en"):
         for region_id in REGIONS:
             assert (tmp_path / "site" / folder / "regions" / region_id / "index.html").is_file(), (folder, region_id)
+    _unplaced_region_is_shown_not_stated(tmp_path / "site")
+
+
+def _unplaced_region_is_shown_not_stated(site: Path) -> None:
+    """The region without province or coordinates: "not stated" on its profile (both cells), listed
+    apart under the tile map with its count, on the home and regions pages of each edition."""
+    for folder, not_stated, apart in (("", "未说明", "另有1个地区未注明所属省份"), ("en", "not stated", "1 region without a stated province")):
+        profile = (site / folder / "regions" / UNPLACED / "index.html").read_text(encoding="utf-8")
+        assert profile.count(f"<td>{not_stated}</td>") == 2, folder
+        for page in ("index.html", "regions/index.html"):
+            html = (site / folder / page).read_text(encoding="utf-8")
+            link = f'href="{"" if "/" in page else "regions/"}{UNPLACED}/"'  # the line names and links it
+            assert apart in html and link in html, (folder, page)
 
 
 def test_a_warning_fails_the_tests_build_helper(tmp_path: Path) -> None:

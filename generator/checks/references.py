@@ -168,6 +168,8 @@ def province_names(dataset: Dataset, region: m.Region) -> Iterator[Problem]:
     if not known:
         return  # data/provinces.yml is missing or unreadable: already reported
     given = region.profile.province
+    if given is None:
+        return  # not stated: allowed, shown so (data/README.md)
     entry = known.get(given.zh)
     if entry is None:
         hint = choices(known, given.zh) + " (the names in data/provinces.yml)"

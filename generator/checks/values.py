@@ -90,7 +90,7 @@ def placeholders(dataset: Dataset, region: m.Region) -> Iterator[Problem]:
     for path, text in _texts(doc.data, ()):
         if text.startswith(PLACEHOLDER):
             yield Problem(file, doc.line_of(path), f"placeholder '{text}' is still here", "replace it with the real value", "unfinished")
-    if all(value == 0 for value in region.profile.coordinates):
+    if region.profile.coordinates is not None and all(value == 0 for value in region.profile.coordinates):
         message, hint = "coordinates are still the placeholder [0.0, 0.0]", "approximate [latitude, longitude], e.g. [31.32, 120.72]"
         yield dataset.problem(region.profile, ("coordinates",), message, hint, "unfinished")
 

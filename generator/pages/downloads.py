@@ -153,8 +153,8 @@ def _region(region: m.Region, root: str) -> dict[str, Any]:
         "level": p.level,
         **_both("province", p.province),
         **_both("parent", p.parent),
-        "latitude": p.coordinates[0],
-        "longitude": p.coordinates[1],
+        "latitude": p.coordinates[0] if p.coordinates else None,  # not stated: an empty cell
+        "longitude": p.coordinates[1] if p.coordinates else None,
         **_both("summary", p.summary),
         **_urls(root, region_path(region.id)),
     }

@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from generator import models as m
+from generator import navigation
 from generator import text as tx
 from generator.comparisons import later
 from generator.pages.base import Ctx
@@ -80,13 +81,13 @@ def regions(ctx: Ctx) -> list[dict[str, Any]]:
     """The picker's regions: what the filters need, and how many figures each has."""
     out = []
     for region in ctx.ds.regions.values():
-        area, province = ctx.ds.provinces.get(region.profile.province.zh, (None, region.profile.province))
+        area, province = navigation.place(ctx.ds, region)
         out.append(
             {
                 "id": region.id,
                 "name": ctx.lang.pick(region.profile.short_name),
                 "area": ctx.lang.pick(area.name) if area else "",
-                "province": ctx.lang.pick(province),
+                "province": ctx.lang.pick(province) if province else ctx.t("not_stated"),
                 "level": ctx.t("level_" + region.profile.level),
                 "figures": sum(1 for f in region.facts if f.subject is None),
                 "href": url(COMPARE, region_path(region.id)),

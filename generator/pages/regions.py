@@ -42,7 +42,7 @@ def _listing(ctx: Ctx) -> dict[str, Any]:
     placed = navigation.by_province(ctx.ds, list(rows_of))
     rows = []
     for region, row in placed:
-        province = region.profile.province.zh
+        province = region.profile.province.zh if region.profile.province else ""
         rows.append({**row, "anchor": anchors.pop(province, "")})  # popped: only the first row gets it
     return {"regions": rows, **tilemap.context(ctx, REGIONS)}
 
@@ -62,7 +62,7 @@ def _search(ctx: Ctx, region: m.Region, names: tuple[str, ...]) -> list[Entry]:
     metric, value and period (an entry per metric, at its row); its clusters, targets and events. Not the charts, quotes and
     citations: the same facts again, which made the index four times as large."""
     pick, p = ctx.lang.pick, region.profile
-    place = (ctx.t("level_" + p.level), pick(p.province), pick(p.parent) if p.parent else "")
+    place = (ctx.t("level_" + p.level), pick(p.province) if p.province else "", pick(p.parent) if p.parent else "")
     entries = [Entry("", pick(p.short_name), (pick(p.name), pick(p.summary), *place, *p.aliases), names)]
     clusters = [(ctx.ds.clusters[c.cluster], c) for c in region.clusters if c.cluster in ctx.ds.clusters]
     if clusters:
@@ -111,10 +111,10 @@ def context(ctx: Ctx, region: m.Region) -> dict[str, Any]:
         "short": ctx.named(p.short_name),  # 'Beijing E-Town (亦庄)': the name in the sources, once
         "summary": ctx.label(p.summary),
         "level": ctx.t("level_" + p.level),
-        "province": ctx.label(p.province),
+        "province": ctx.label(p.province) if p.province else ctx.t("not_stated"),  # left out, not invented
         "parent": ctx.label(p.parent),
         "aliases": ctx.chinese(ctx.lang.join(tx.md(a) for a in p.aliases)),  # the names the Chinese texts use
-        "coordinates": f"{p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}",
+        "coordinates": f"{p.coordinates[0]:.2f}, {p.coordinates[1]:.2f}" if p.coordinates else ctx.t("not_stated"),
         "cards": [_card(ctx, page, region, fact) for fact in headline_facts(ctx, region)],
         "comparisons": [
             figures.bars(ctx, page, comparison, focus=region, limit=figures.REGION_BAR_LIMIT)

@@ -100,7 +100,7 @@ def region_rows(ctx: Ctx, page: str, regions: Iterable[m.Region] | None = None) 
                 # the full name under the short one, where the edition's language has two ("Huaying" has one)
                 "full": ctx.label(region.profile.name) if ctx.label(region.profile.name) != ctx.name(region) else "",
                 "level": ctx.t("level_" + region.profile.level),
-                "province": ctx.label(region.profile.province),
+                "province": ctx.label(region.profile.province) if region.profile.province else ctx.t("not_stated"),
                 "headline": "<br>".join(headline_line(ctx, page, region, f) for f in headline_facts(ctx, region, 3))
                 or f"<small>{tx.md(ctx.t('no_figures_short'))}</small>",
                 "counts": f"{len(region.facts)} / {len(region.events)}",

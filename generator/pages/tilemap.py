@@ -1,6 +1,7 @@
 """Where the regions are: a tile grid of the province-level divisions, one equal square each,
 roughly where it lies (data/provinces.yml: `tile`, labelled with `abbr`), with the number of the
-site's regions in it. A square with regions links to them on the regions page.
+site's regions in it. A square with regions links to them on the regions page. Regions whose
+profile states no province are on no square: a line under the grid counts and links them.
 
 It is a diagram, not a map, on purpose: it draws no borders, outlines or shapes. A map of China's
 borders must follow an approved standard map (标准地图, with its review number 审图号); a static site
@@ -30,8 +31,13 @@ STEPS = (1, 3, 10, 30)
 
 
 def counts(ds: Dataset) -> Counter[str]:
-    """Regions per province, by its Chinese name."""
-    return Counter(region.profile.province.zh for region in ds.regions.values())
+    """Regions per province, by its Chinese name (those whose province is not stated: `unplaced`)."""
+    return Counter(region.profile.province.zh for region in ds.regions.values() if region.profile.province is not None)
+
+
+def unplaced(ds: Dataset) -> list[m.Region]:
+    """Regions whose profile does not state their province: no square holds them."""
+    return [region for region in ds.regions.values() if region.profile.province is None]
 
 
 def step(count: int) -> int:
@@ -57,7 +63,17 @@ def context(ctx: Ctx, page: str) -> dict[str, str]:
     """What `_tilemap.md.j2` needs on `page`: the grid, and the note that it is not a map (with a
     link to the methodology's section on it)."""
     method = f"[{ctx.t('methodology')}]({link(page, METHODOLOGY, 'tile-map')})"
-    return {"tile_map": tile_map(ctx, page), "tile_note": ctx.t("tile_note", link=method)}
+    return {"tile_map": tile_map(ctx, page), "tile_unplaced": unplaced_line(ctx, page), "tile_note": ctx.t("tile_note", link=method)}
+
+
+def unplaced_line(ctx: Ctx, page: str) -> str:
+    """The regions no square holds, counted and linked, under the grid (empty when there are none):
+    counted apart rather than placed in a province nobody stated."""
+    regions = unplaced(ctx.ds)
+    if not regions:
+        return ""
+    names = ctx.lang.join(ctx.region_link(page, region) for region in regions)
+    return ctx.t("tile_unplaced", n=len(regions), names=names)
 
 
 def tile_map(ctx: Ctx, page: str) -> str:
