@@ -98,13 +98,21 @@ def _listing(ctx: Ctx) -> list[dict[str, str]]:
 
 
 def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
+    """A group's page: a section per measure two or more regions report (its chart or listing,
+    every figure, its look-alikes apart), then one compact table of the measures one region
+    reports — a section, a table and a box each for a single figure said nothing and buried the
+    comparisons. Each look-alike pair is explained once on the page."""
     page = group_path(group.id)
     sections = []
+    alone: list[m.Metric] = []
     explained: set[frozenset[str]] = set()  # look-alike pairs already explained on this page
     for metric in ctx.index.groups[group.id]:
         pairs = ctx.index.facts_of(metric.id)
-        shown = [c for c in ctx.index.of_metric.get(metric.id, []) if c.regions >= 2]
         regions = len({r.id for r, _ in pairs})
+        if regions < 2:
+            alone.append(metric)
+            continue
+        shown = [c for c in ctx.index.of_metric.get(metric.id, []) if c.regions >= 2]
         sections.append(
             {
                 "anchor": metric_anchor(metric.id),
@@ -112,14 +120,52 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
                 "definition": ctx.label(metric.definition),
                 "unit": tx.md(ctx.metric_unit(metric)),
                 "chart": "\n\n".join(figures.bars(ctx, page, c) if c.drawn else figures.listing(ctx, page, c) for c in shown),
-                # nothing to set side by side: say why (one region, or different industries)
-                "none": ctx.t("no_comparison_cluster" if metric.per_cluster and regions > 1 else "no_comparison"),
+                # nothing to set side by side: say why (different industries)
+                "none": ctx.t("no_comparison_cluster" if metric.per_cluster else "no_comparison"),
                 "facts": [fact_row(ctx, page, r, f, with_region=True) for r, f in pairs],
                 "apart": _look_alikes(ctx, page, metric, explained),
-                "comparable": [ctx.label(ctx.ds.metrics[o].label) for o in metric.comparable_with if o in ctx.ds.metrics],
+                "comparable": _comparable(ctx, metric),
             }
         )
-    return {"label": ctx.label(group.label), "sections": sections}
+    return {"label": ctx.label(group.label), "sections": sections, **_alone(ctx, page, alone, explained)}
+
+
+def _comparable(ctx: Ctx, metric: m.Metric) -> list[str]:
+    return [ctx.label(ctx.ds.metrics[o].label) for o in metric.comparable_with if o in ctx.ds.metrics]
+
+
+def _alone(ctx: Ctx, page: str, metrics: list[m.Metric], explained: set[frozenset[str]]) -> dict[str, Any]:
+    """The measures one region reports, one table row per figure: the measure (its anchor, which
+    the grid, the search and other pages link to, on its first row, with its definition), the
+    region, the cited value, its period and notes; then the look-alike pairs a reader could set
+    side by side by mistake (`misleading`), each once on the page."""
+    rows = []
+    for metric in metrics:
+        for i, (region, fact) in enumerate(ctx.index.facts_of(metric.id)):
+            row = fact_row(ctx, page, region, fact, with_region=True) | {"metric_anchor": "", "definition": ""}
+            if i == 0:
+                row["metric_anchor"] = metric_anchor(metric.id)
+                comparable = _comparable(ctx, metric)
+                also = f"<br>{tx.md(ctx.t('comparable_with'))}{ctx.lang.colon}{ctx.lang.join(comparable)}" if comparable else ""
+                row["definition"] = f"<br><small>{ctx.label(metric.definition)}{also}</small>"
+            rows.append(row)
+    notes = []
+    for metric in metrics:
+        for look in ctx.index.reported_look_alikes(metric.id):
+            pair = frozenset((metric.id, look.other.id))
+            if pair in explained or not misleading(ctx, metric.id, look.other.id):
+                continue
+            explained.add(pair)
+            other = f"[{ctx.label(look.other.label)}]({link(page, group_path(look.other.group), metric_anchor(look.other.id))})"
+            notes.append(f"{ctx.label(metric.label)} ≠ {other}{ctx.lang.colon}{reason(ctx, metric, look)}")
+    return {"alone": rows, "alone_apart": notes}
+
+
+def misleading(ctx: Ctx, a: str, b: str) -> bool:
+    """Whether two look-alikes' figures come from different regions: only then could a reader set
+    one region's figure beside another's as if they were one measure."""
+    first = {r.id for r, _ in ctx.index.facts_of(a)}
+    return any(r.id not in first or len(first) > 1 for r, _ in ctx.index.facts_of(b))
 
 
 def _look_alikes(ctx: Ctx, page: str, metric: m.Metric, shown: set[frozenset[str]]) -> list[dict[str, Any]]:

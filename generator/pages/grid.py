@@ -28,6 +28,9 @@ REGIONS_JSON = "compare/regions.json"  # the picker's list: id, name, area, prov
 METRICS_JSON = "compare/metrics.json"  # the grid's rows: metric, group, label, look-alikes
 
 
+GridRow = tuple[dict[str, Any], list[dict[str, str] | None]]  # a metric's row and its cells, one per region shown
+
+
 def cells_json(region_id: str) -> str:
     return f"compare/cells/{region_id}.json"
 
@@ -104,16 +107,37 @@ def files(ctx: Ctx) -> dict[str, str]:
 
 
 def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
-    """The grid for `shown` regions as plain HTML (a raw block in the page's Markdown)."""
+    """The grid for `shown` regions as plain HTML (a raw block in the page's Markdown): first the
+    measures two or more of them report — what a reader can look at side by side — then the rest
+    in a disclosure that says how many rows it holds (they were four in five of the grid's cells
+    empty, before anything shared). Both work without JavaScript and from the keyboard."""
+    by_region = {r.id: cells(ctx, r) for r in shown}
+    reported = [row for row in rows(ctx) if sum(1 for r in shown if row["id"] in by_region[r.id]) >= 2]
+    # the regions with figures in those rows first, then those with the most figures: on a phone
+    # the first columns are what shows before a sideways scroll
+    in_shared = {r.id: sum(1 for row in reported if row["id"] in by_region[r.id]) for r in shown}
+    shown = sorted(shown, key=lambda r: (-in_shared[r.id], -len(by_region[r.id])))
+    shared: list[GridRow] = []
+    rest: list[GridRow] = []
+    for row in rows(ctx):
+        values = [by_region[r.id].get(row["id"]) for r in shown]
+        (shared if sum(1 for v in values if v) >= 2 else rest).append((row, values))
+    lead = ctx.t("grid_shared_rows", n=len(shared)) if shared else ctx.t("grid_none_shared")
+    out = f'<p class="zr-grid-lead">{_e(lead)}</p>' + (_table(ctx, shown, shared) if shared else "")
+    if rest:
+        summary = f"<summary>{_e(ctx.t('grid_more', n=len(rest)))}</summary>"
+        out += f'<details class="zr-grid-more">{summary}{_table(ctx, shown, rest)}</details>'
+    return out
+
+
+def _table(ctx: Ctx, shown: list[m.Region], body_rows: list[GridRow]) -> str:
     names = [(url(COMPARE, region_path(r.id)), ctx.lang.pick(r.profile.short_name)) for r in shown]
     head = "".join(f'<th scope="col"><a href="{href}">{_e(name)}</a></th>' for href, name in names)
-    columns = [cells(ctx, r) for r in shown]
     body, group = [], ""
-    for row in rows(ctx):
+    for row, values in body_rows:
         if row["group"] != group:
             group = row["group"]
             body.append(f'<tr class="zr-group"><th colspan="{len(shown) + 1}" scope="colgroup">{_e(group)}</th></tr>')
-        values = [column.get(row["id"]) for column in columns]
         marks = _marks(ctx, row, sum(1 for v in values if v) if row["comparable"] else 0)
         label = f'<th scope="row"><a href="{row["href"]}">{_e(row["label"])}</a>{marks}</th>'
         body.append(f'<tr data-metric="{row["id"]}">{label}' + "".join(_cell(v) for v in values) + "</tr>")
