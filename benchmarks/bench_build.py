@@ -239,7 +239,7 @@ def make_project(dest: Path, regions: int, facts_per_region: int, seed: int = 1,
 EDITIONS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}  # config file, folder in the site
 # what is timed inside a build: (module, class or None, function) → its name in the results. The
 # wrappers only measure (benchmark instrumentation, in the benchmark's own process); the plugin calls
-# build_pages and vendor_bundle through their modules, so wrapping the modules' names is enough
+# build_pages through its module, so wrapping the modules' names is enough
 TIMED = {
     ("generator.plugin", "ZoneReportPlugin", "on_config"): "on_config",
     ("generator.plugin", "ZoneReportPlugin", "on_files"): "on_files",
@@ -250,7 +250,6 @@ TIMED = {
     ("generator.plugin", "ZoneReportPlugin", "on_post_page"): "on_post_page",
     ("generator.plugin", "ZoneReportPlugin", "on_post_build"): "on_post_build",
     ("generator.site", None, "build_pages"): "build_pages",  # wall time: it may fork
-    ("generator.charts", None, "vendor_bundle"): "vendor_bundle",
     ("markdown.core", "Markdown", "convert"): "markdown",
     ("material.plugins.search.plugin", "SearchPlugin", "on_page_context"): "search_pages",
     ("material.plugins.search.plugin", "SearchPlugin", "on_post_build"): "search_write",

@@ -26,12 +26,11 @@ CHANGES = "changes/index.md"
 FEED = "feed.xml"
 DATAPACKAGE = "downloads/datapackage.json"  # the Frictionless Data Package describing the CSV downloads
 METHODOLOGY = "methodology.md"
-CHART_KINDS = "assets/javascripts/chart-kinds.js"
+CHART_KINDS = "assets/javascripts/chart-kinds.js"  # the scripts' words (charts.words_script); named when it held chart specs
 # The editions: language → its folder below the site's root. Each is a build of its own (mkdocs.yml,
 # mkdocs.en.yml) with the same paths below its folder, so a page's other edition is one folder away.
 EDITIONS = {"zh": "", "en": "en/"}
 DEFAULT_EDITION = "zh"
-VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 
 
 def region_path(region_id: str) -> str:

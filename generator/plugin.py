@@ -37,9 +37,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import charts, editions, history, htmlblocks, pipeline, preview, site
+from generator import editions, history, htmlblocks, pipeline, preview, site
 from generator.load import Dataset
-from generator.paths import DEFAULT_EDITION, EDITIONS, VEGA_BUNDLE, edition_url
+from generator.paths import DEFAULT_EDITION, EDITIONS, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
 from generator.search import jieba_dictionary, with_documents, with_word_forms
 from generator.text import Lang
@@ -138,7 +138,6 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         )
         for path, content in pages.items():
             files.append(File.generated(config, path, content=content))
-        files.append(File.generated(config, VEGA_BUNDLE, content=charts.vendor_bundle()))
         if self.config.shared_docs:  # this edition serves the default edition's assets too
             shared = Path(self.config.shared_docs)
             for asset in sorted(shared.glob("assets/**/*")):

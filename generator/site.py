@@ -35,8 +35,8 @@ def context(dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_ur
 def build_pages(
     dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", history: History | None = None, parallel: bool = True
 ) -> Files:
-    """Every generated page (Markdown), download (CSV/JSON/text), and the chart kinds' structure
-    the pages' charts are drawn with (`charts.kinds_script`; listed in mkdocs.yml's extra_javascript).
+    """Every generated page (Markdown), download (CSV/JSON/text), and the catalog words
+    the scripts show (`charts.words_script`; listed in mkdocs.yml's extra_javascript).
     `history` dates the data (history.py); without it, everything is dated today."""
     ctx = context(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history)
     found = [page for section in SECTIONS for page in section.pages(ctx)]
@@ -50,7 +50,7 @@ def build_pages(
     files: Files = {}
     for output in split_map(render, ordered, fork=parallel and worth_forking(len(ordered), PARALLEL_FROM)):
         files.update(output)
-    files[CHART_KINDS] = charts.kinds_script(ctx.lang)
+    files[CHART_KINDS] = charts.words_script(ctx.lang)
     return files
 
 
@@ -62,7 +62,8 @@ def search_documents(
     ctx = context(dataset, lang=lang, site_url=site_url)
     segment = search.segmenter(cut)
     pages = [page for section in SECTIONS for page in section.pages(ctx) if page.search is not None]
-    return [doc for page in pages if page.search for doc in search.documents(page_url(page.path), page.search(), segment)]
+    named = search.names(dataset)
+    return [doc for page in pages if page.search for doc in search.documents(page_url(page.path), page.search(), segment, named)]
 
 
 def cite_block(ctx: Ctx, page: Page) -> str:

@@ -35,10 +35,10 @@ from typing import Any
 
 import yaml
 
-from generator import charts, editions, history, htmlblocks, site
+from generator import editions, history, htmlblocks, site
 from generator.files import special_file
 from generator.load import Dataset
-from generator.paths import EDITIONS, VEGA_BUNDLE
+from generator.paths import EDITIONS
 from generator.pipeline import validate
 from generator.problems import errors, format_report
 from generator.search import jieba_dictionary
@@ -101,7 +101,6 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
     # the data pages' search entries (search.py), unsegmented: an engine's search tokenizes them
     entries = site.search_documents(dataset, lang=lang, site_url=url)
     _write(folder / SEARCH_ENTRIES, json.dumps(entries, ensure_ascii=False, indent=0))
-    _write(folder / "docs" / VEGA_BUNDLE, charts.vendor_bundle())
     config.update(
         docs_dir="docs",
         site_url=url or None,

@@ -60,7 +60,6 @@ def _kinds_note(ctx: Ctx, comparison: Comparison) -> str:
     return f'<p class="zr-kinds">{tx.attr(ctx.t("mixed_kinds", kinds=kinds))}</p>\n\n'
 
 
-
 def listing(ctx: Ctx, page: str, comparison: Comparison) -> str:
     """A comparison whose metric allows only the order of magnitude: the figures as a list, largest
     first, and why there are no bars."""
@@ -97,8 +96,9 @@ def bar_label(ctx: Ctx, region: m.Region, fact: m.Fact, kinds: bool = False) -> 
 
 
 def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | None = None) -> str:
-    """Events (of `types`, or all) and target deadlines of `regions`, one lane each (no data table:
-    the events and targets tables follow the chart on every page that has one)."""
+    """Events (of `types`, or all) and target deadlines of `regions`, one lane each in the order
+    given, for every region that has any (no data table: the events and targets tables follow the
+    chart on every page that has one)."""
     rows = []
     for region in regions:
         name = ctx.lang.pick(region.profile.short_name)
@@ -122,7 +122,8 @@ def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | Non
 def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, when: str, *texts: str) -> dict[str, Any]:
     """A timeline mark: an event, or a target at its deadline. `date` places it on the axis; `when`
     is the date as the reader sees it ('2024年3月（推断）'); `texts`: region name, title, what part
-    of the region or whom it is about (scope, subject: "" for the whole region), type."""
+    of the region or whom it is about (scope, subject: "" for the whole region), type. `kind`: the
+    event's type, or "target" (its colour and shape in the chart)."""
     name, title, about, kind = texts
     return {
         "date": tx.period_start(date),
@@ -131,7 +132,7 @@ def _dated(page: str, region: m.Region, record: m.Event | m.Target, date: str, w
         "title": title,
         "about": about,
         "type": kind,
-        "kind": "event" if isinstance(record, m.Event) else "target",
+        "kind": record.type if isinstance(record, m.Event) else "target",
         "href": url(page, region_path(region.id), fact_anchor(record)),
     }
 

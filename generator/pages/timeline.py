@@ -1,4 +1,8 @@
-"""The combined timeline: every region's events and targets."""
+"""The combined timeline: every region's events and targets.
+
+The chart shows every kind of event of every region that reports any (one lane each, in the
+regions' order: it grows linearly with them), and says how many report none; the tables below it
+list the policies and plans first, the other events folded."""
 
 from __future__ import annotations
 
@@ -31,7 +35,8 @@ def context(ctx: Ctx) -> dict[str, Any]:
     others = [(r, e) for r, e in ctx.index.events if e.type not in POLICY]
     kinds = dict.fromkeys(e.type for _r, e in others)  # in the order they occur, once each
     return {
-        "chart": figures.timeline(ctx, TIMELINE, regions, POLICY),
+        "chart": figures.timeline(ctx, TIMELINE, regions),
+        "silent": sum(1 for r in regions if not r.events and not r.targets),
         "events": [event_row(ctx, TIMELINE, r, e) for r, e in ctx.index.events if e.type in POLICY],
         "others": [event_row(ctx, TIMELINE, r, e) for r, e in others],
         "other_types": ctx.lang.join(ctx.t(f"type_{kind}") for kind in sorted(kinds)),
