@@ -63,7 +63,8 @@ def answers(curated: Dataset, region: m.Region, article: m.Article) -> list[tupl
 
 def matches(kind: str, record: m.Reported, spans: list[tuple[int, int]], drafted: list[Drafted]) -> list[Drafted]:
     """Drafted records stating a number inside one of the record's quotes: the same value for a
-    figure, the same kind of record (a dated record) for an event."""
+    figure (those of its unit first: 千企联动、千星入轨 are two figures of one value), the same kind
+    of record (a dated record) for an event."""
     out = []
     for item in drafted:
         inside = any(a <= at < b for at in item.covers for a, b in spans)
@@ -76,7 +77,16 @@ def matches(kind: str, record: m.Reported, spans: list[tuple[int, int]], drafted
             out.append(item)
     if not out and isinstance(record, m.Event):  # an event drafted as a figure's date is still found
         out = [i for i in drafted if any(a <= at < b for at in i.covers for a, b in spans) and i.kind != "excluded"]
+    if isinstance(record, m.Quantity):
+        out.sort(key=lambda item: getattr(item.record, "unit", None) != record.unit)
     return out[:1] + [x for x in out[1:] if x is not out[0]]
+
+
+def twice(record: m.Reported, found: list[Drafted]) -> bool:
+    """Whether two drafted records claim this figure: for a figure, two of its value and unit."""
+    if isinstance(record, m.Quantity):
+        return sum(getattr(item.record, "unit", None) == record.unit for item in found) > 1
+    return len(found) > 1
 
 
 def _when(record: m.Quoted) -> str | None:
@@ -120,7 +130,7 @@ def main() -> int:
         blank, _ = load(blank_copy(ROOT, Path(tmp)))
     totals: Counter[str] = Counter()
     right: Counter[str] = Counter()
-    twice, drafted_count, times = 0, 0, []
+    drafted_twice, drafted_count, times = 0, 0, []
     for article in curated.articles.values():
         for region in curated.regions.values():
             if article.id not in region.articles():
@@ -131,7 +141,10 @@ def main() -> int:
             drafted_count += len([d for d in drafted if d.kind != "excluded"])
             for kind, record, spans in answers(curated, region, article):
                 found = matches(kind, record, spans, drafted)
-                twice += len(found) > 1
+                doubled = twice(record, found)
+                drafted_twice += doubled
+                if args.misses and doubled:
+                    print(f"{region.id}/{record.id}: drafted twice: " + " | ".join(f"{d.kind} {d.record.quote}" for d in found))
                 verdict = score(kind, record, found[0] if found else None)
                 for row, ok in verdict.items():
                     if ok is not None:
@@ -139,7 +152,7 @@ def main() -> int:
                         right[row] += ok
                 if args.misses and not all(v is not False for v in verdict.values()):
                     _miss(region, kind, record, found[0] if found else None, verdict)
-    _table(totals, right, twice, drafted_count, times)
+    _table(totals, right, drafted_twice, drafted_count, times)
     return 0
 
 
@@ -155,6 +168,7 @@ def _miss(region: m.Region, kind: str, record: m.Reported, found: Drafted | None
     want = " ".join(str(getattr(record, f, "")) for f in ("value", "scale", "unit", "qualifier", "metric"))
     want = f"{kind} {want} {_when(record)}"
     print(f"{region.id}/{record.id}: wrong {', '.join(wrong)}\n    want {want}\n    got  {said}")
+    print(f"    quote {record.quote}" + (f"\n    drafted {found.record.quote}" if found else ""))
 
 
 def _table(totals: Counter[str], right: Counter[str], twice: int, drafted: int, times: list[float]) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from generator import markers
@@ -45,14 +45,14 @@ _CLAUSE_END = re.compile(r"[，。；！？、,;!?：:#■□]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 # A target speaks of the future: a deadline (到2026年), an ambition (力争) or a plan (计划).
-_TARGET = re.compile(r"到20[0-9]{2}年|力争|计划到|计划在|计划将|目标|争取|明年|还将|将于|将建|将达|将实现|将新增|将突破")
+_TARGET = re.compile(r"到20[0-9]{2}年|力争|计划到|计划在|计划将|目标|争取|明年|还将|将于|将建|将达|将实现|将新增|将突破|再用|再过")
 _EVENT_TYPES: list[tuple[m.EventType, tuple[str, ...]]] = [
     ("launch", ("发射", "升空", "首飞", "入轨", "起飞")),
     ("opening", ("落成", "揭牌", "开业", "投用", "投产", "启用", "开园", "开通")),
-    ("project", ("开工", "签约", "奠基", "落地", "开建")),
+    ("project", ("开工", "签约", "奠基", "落地", "开建", "启动")),
     ("meeting", ("召开", "大会", "会议", "论坛", "举行", "举办")),
     ("plan", ("规划", "行动计划", "方案")),
-    ("policy", ("发布", "出台", "印发", "设立", "成立", "政策", "获批", "批准")),
+    ("policy", ("发布", "公布", "出台", "印发", "设立", "成立", "政策", "获批", "批准")),
 ]
 _EVENT_WORDS = tuple(word for _, words in _EVENT_TYPES for word in words)
 
@@ -75,7 +75,13 @@ _PRINTED: dict[str, list[tuple[str, str]]] = {  # unit → [(counter, a word the
     "patents_per_10k": [("件", "万人")],
     "satellites": [("星", "")],
     "pflops": [("P", "")],
+    "firms": [("企", "")],  # 千企联动: a thousand firms
+    "warehouses": [("个", "仓")],  # 海外仓138个
+    "projects": [("项", "项目")],  # 工业项目共175项
+    "rocket_models": [("个型号", "火箭")],  # 6个型号 (of rockets)
 }
+# 500亿级产业集群, 千亿营收: an amount of money named by its scale alone, before 级 or a money noun.
+_MONEY = re.compile(r"级|营收|收入|产值|投资|规模|资金")
 
 
 @dataclass
@@ -87,6 +93,7 @@ class Drafted:
     at: int  # where its number (or its date) starts in the stripped text
     candidates: tuple[str, ...] = ()  # metric ids, best first
     covers: tuple[int, ...] = ()  # starts of the numbers it states (a date's parts too)
+    until: str | None = None  # an event over a range of days (3月2日至3日): its last day
 
 
 @dataclass(frozen=True)
@@ -97,12 +104,26 @@ class Date:
     month: int | None
     day: int | None
     parts: tuple[int, ...]  # starts of its numbers
+    offset: int | None = None  # a year said relative to the page's: 今年 0, 去年 -1, 明年 1 (inferred)
+    last: int | None = None  # a span's last year, relative like `offset`: 近两年 → -2 … -1
+    last_day: int | None = None  # 3月2日至3日: the range's last day
+    derived: bool = False  # the year worked out from another printed one (再用5年 after 到2028年)
+
+    def calendar_year(self, published: str) -> int:
+        return self.year or int(published[:4]) + (self.offset or 0)
 
     def text(self, published: str) -> tuple[str, bool]:
-        """YYYY[-MM[-DD]] and whether the year was taken from the page's date (inferred)."""
-        year = self.year or int(published[:4])
+        """YYYY[-MM[-DD]] (or YYYY/YYYY for a span) and whether the year was worked out from the
+        page's date or another year (inferred)."""
+        year = self.calendar_year(published)
+        if self.last is not None:
+            return f"{year:04d}/{int(published[:4]) + self.last:04d}", True
         out = f"{year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.month and self.day else "")
-        return out, self.year is None
+        return out, self.year is None or self.derived
+
+    @property
+    def starts_range(self) -> bool:
+        return self.last_day is not None
 
 
 @dataclass(frozen=True)
@@ -190,10 +211,61 @@ def dates(a: Article, numbers: list[tuple[int, int, str]]) -> list[Date]:
             run.append((*numbers[index], mark))
             index += 1
         if run:
-            found.append(_date(a.s, run))
+            date = _date(a.s, run)
+            # 3月2日至3日: a range of days, the last day's number part of the date
+            if date.day and index < len(numbers) and a.s[date.end : date.end + 1] in ("至", "到", "-", "—", "～"):
+                start, end, token = numbers[index]
+                value = _number(token)
+                if start == date.end + 1 and a.s[end : end + 1] == "日" and value and date.day < value[0] <= 31:
+                    date = replace(date, end=end + 1, last_day=int(value[0]), parts=(*date.parts, start))
+                    index += 1
+            found.append(date)
         else:
             index += 1
-    return found
+    return sorted(found + relative_dates(a, numbers, found), key=lambda d: d.start)
+
+
+# A year said relative to the page's (今年, 去年 …), unless it is the base of a comparison (比去年,
+# 去年同期): then the figure is this year's change, not last year's.
+_RELATIVE_YEAR = re.compile(r"(?<![比较同于])(今年|去年|明年|前年|近日)(?!同期)")
+_YEAR_OFFSETS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "近日": 0}
+# The new year's first weeks: January of the page's year.
+_NEW_YEAR = re.compile(r"新年伊始|开年|年初以来")
+# A span of years counted from the page: 近两年 (the two years before it), 未来5年 (from its year
+# on); not a length of time spent (经过近10年培育).
+_SPAN = re.compile(r"(?<!经过)(?<!用了)(?<!历时)(近|过去|未来)([0-9]{1,2}|[两二三四五六七八九十]{1,2})年(?![来间度])")
+# A programme of N years under way until the page (实施工业振兴三年行动以来): the N years before it.
+_PROGRAMME = re.compile(r"([0-9]{1,2}|[两二三四五六七八九十]{1,2})年(?:行动|攻坚|计划)(?:实施)?以来")
+# 再用5年 / 再过5年: a year counted on from the last year printed before it (到2028年……；再用5年)
+_LATER = re.compile(r"再(?:用|过|经过)([0-9]{1,2}|[两二三四五六七八九十]{1,2})年")
+
+
+def relative_dates(a: Article, numbers: list[tuple[int, int, str]], printed: list[Date]) -> list[Date]:
+    """Years the text says relative to the page's date or to a year it printed (see above); the
+    number inside one (近两年's 两) is part of the date."""
+    out: list[Date] = []
+    at = {start: start for start, _end, _token in numbers}
+    for low, high in a.spans:
+        for hit in _RELATIVE_YEAR.finditer(a.s, low, high):
+            out.append(Date(hit.start(), hit.end(), None, None, None, (), offset=_YEAR_OFFSETS[hit.group(1)]))
+        for hit in _NEW_YEAR.finditer(a.s, low, high):
+            out.append(Date(hit.start(), hit.end(), None, 1, None, (), offset=0))
+        for hit in [*_SPAN.finditer(a.s, low, high), *_PROGRAMME.finditer(a.s, low, high)]:
+            ahead = hit.re is _SPAN and hit.group(1) == "未来"
+            n = _number(hit.group(2 if hit.re is _SPAN else 1))
+            if n is None or n[1] or not 1 <= n[0] <= 20:
+                continue
+            count, parts = int(n[0]), tuple(p for p in [at.get(hit.start(2 if hit.re is _SPAN else 1))] if p is not None)
+            first, last = (0, count - 1) if ahead else (-count, -1)
+            out.append(Date(hit.start(), hit.end(), None, None, None, parts, offset=first, last=last))
+        for hit in _LATER.finditer(a.s, low, high):
+            n = _number(hit.group(1))
+            before = [d for d in printed if d.year and d.start < hit.start() and a.segment(d.start) == a.segment(hit.start())]
+            if n is None or n[1] or not before:
+                continue
+            parts = tuple(p for p in [at.get(hit.start(1))] if p is not None)
+            out.append(Date(hit.start(), hit.end(), (before[-1].year or 0) + int(n[0]), None, None, parts, derived=True))
+    return out
 
 
 def _date_mark(s: str, number: tuple[int, int, str]) -> str:
@@ -216,8 +288,10 @@ def _date(s: str, run: list[tuple[int, int, str, str]]) -> Date:
     got = {mark: int(_number(token)[0]) for _, _, token, mark in run}  # type: ignore[index]
     month = got.get("月")
     end = run[-1][1] + 1
-    if "月" not in got and s[end : end + 1] in "末底":  # 2023年末: the year's end
+    if "月" not in got and s[end : end + 1] and s[end : end + 1] in "末底":  # 2023年末: the year's end
         month = 12
+    if "月" not in got and s[end : end + 1] == "初":  # 截至2024年初: its first month
+        month = 1
     return Date(run[0][0], end, got.get("年"), month, got.get("日"), tuple(r[0] for r in run))
 
 
@@ -277,6 +351,10 @@ def figure(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str,
         after += len(scale)
     c0, c1 = a.clause(start)
     found = unit_at(a.s, after, a.s[c0:c1], rules)
+    if found is None and scale.endswith("亿") and (money := _MONEY.match(a.s, after)):
+        found = ("yuan", len(money.group()) if money.group() == "级" else 0)
+    if found is None:
+        found = _unit_before(a, start, after, c0, c1, rules)
     if found is None:
         return None
     unit, length = found
@@ -285,6 +363,21 @@ def figure(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str,
     if unit == "percent" and a.s.startswith("成", after):
         value = value * 10
     return Figure(start, stop, value, scale, unit, _qualifier(a.s, start, end, stop), written, parts=(start,))
+
+
+def _unit_before(a: Article, start: int, after: int, c0: int, c1: int, rules: list[tuple[str, str, str]]) -> tuple[str, int] | None:
+    """A number that ends its clause with nothing after it (月活跃用户已超过3亿): the unit is the
+    noun named before it in the clause, when exactly one unit's noun (a label that is no counter:
+    用户) is there."""
+    if after < c1 and a.s[after] not in "。，；！？、,;!?":
+        return None
+    before = a.s[c0:start]
+    nouns = {unit for counter, word, unit in rules if not word and _NOUN.fullmatch(counter) and counter in before}
+    return (nouns.pop(), 0) if len(nouns) == 1 else None
+
+
+# a unit label that names what is counted (用户) rather than a measure (平方公里, 吉瓦)
+_NOUN = re.compile(r"用户|企业|人才|客户|会员")
 
 
 def _qualifier(s: str, start: int, end: int, stop: int) -> str | None:
@@ -347,12 +440,13 @@ def bare_lower_bounds(a: Article, numbers: list[tuple[int, int, str]], figures: 
 # ------------------------------------------------------------------------------------ metric
 
 
-def candidates(a: Article, q: m.Quantity, sentence: str, subject: bool) -> list[m.Metric]:
-    """The metrics the quote fits (`fitting`), those whose concept the quote names first; one
-    firm's or project's metrics first when the sentence names a firm, and last otherwise; an
-    industry's metrics only when the sentence names an industry."""
+def candidates(a: Article, q: m.Quantity, sentence: str, subject: bool, words: str | None = None) -> list[m.Metric]:
+    """The metrics the quote fits (`fitting`), those whose concept the figure's own words
+    (`words`, else its clause) name first; one firm's or project's metrics first when the sentence
+    names a firm, and last otherwise; an industry's metrics only when the sentence (or its
+    paragraph) names an industry."""
     fits = fitting(a.dataset, q)
-    text = markers.clause(q.quote, q)
+    text = words if words is not None else markers.clause(q.quote, q)
     industry = cluster_of(a.dataset, text) is not None
 
     def rank(item: tuple[int, m.Metric]) -> tuple[int, int, int, int]:
@@ -362,8 +456,23 @@ def candidates(a: Article, q: m.Quantity, sentence: str, subject: bool) -> list[
         about = metric.measures.about
         return (0 if named else 1, 0 if (about == "subject") == subject else 1, 0 if (about == "industry") == industry else 1, index)
 
-    usable = [x for x in enumerate(fits) if not _needs_cluster(x[1]) or cluster_of(a.dataset, sentence)]
+    usable = [x for x in enumerate(fits) if not _needs_cluster(x[1]) or _industry(a, sentence, q)]
     return [metric for _, metric in sorted(usable, key=rank)]
+
+
+def _industry(a: Article, sentence: str, q: m.Quantity) -> str | None:
+    """The cluster the sentence names, else its paragraph's (an article's paragraph is often about
+    one industry: 生物技术和大健康企业4200余家。……21款来自亦庄)."""
+    return cluster_of(a.dataset, sentence) or cluster_of(a.dataset, _paragraph(a, q.quote))
+
+
+def _paragraph(a: Article, text: str) -> str:
+    """The line of the article that holds `text` (its first printing)."""
+    at = a.s.find(text)
+    if at < 0:
+        return ""
+    line = a.text.line_at(at)
+    return a.s[a.text.line_starts[line - 1] : a.text.line_starts[line] if line < len(a.text.line_starts) else len(a.s)]
 
 
 def _needs_cluster(metric: m.Metric) -> bool:
@@ -399,30 +508,53 @@ def draft(dataset: Dataset, article: m.Article, region_id: str, skip: Iterable[i
     out: list[Drafted] = []
     used: set[Date] = set()
     for fig in figures:
-        out.append(_quantity(a, fig, found_dates, used))
+        out.append(_quantity(a, fig, found_dates, used, figures))
     out += [_event(a, d) for d in found_dates if _is_event(a, d, d in used)]
     done = {p for d in out for p in d.covers}
     out += [_exclusion(a, n, found_dates) for n in numbers if n[0] not in done]
     return _ids(merge(out), region)
 
 
+# A date that qualifies a noun (2015年创办的寰泰能源: the firm founded in 2015) says when that
+# happened, not when the sentence's figures hold.
+_ATTRIBUTIVE = re.compile(r"(?:创办|创立|成立|建成|设立|组建|注册|始建|开工|投产)的")
+# A sentence that opens with these happens on the day of the last date printed before it.
+_SAME_DAY = re.compile(r"[“\"]?(?:当天|当日|同日|同一天|几小时后|数小时后|随后)")
+
+
 def _own_date(a: Article, fig: Figure, found: list[Date], target: bool) -> Date | None:
-    """The date a figure holds for: the last one before it in its sentence (a target's after 到),
-    or one in its own clause after it (截至2023年底)."""
-    s0, _s1 = a.sentence(fig.start)
+    """The date a figure holds for: one in its own clause before it (明年专精特新企业达到40家),
+    else the last before it in its sentence (a target's after 到), else one after it in its clause
+    (a target's: in its sentence, 14万平方米，明年投用); a year opening its paragraph; the date of
+    the sentence before when this one goes on with the same day (几小时后)."""
+    s0, s1 = a.sentence(fig.start)
     c0, c1 = a.clause(fig.start)
+    dated = [d for d in found if not _ATTRIBUTIVE.match(a.s, d.end)]
     # a date whose own clause says something happened (首飞, 发布) is that event's, unless the figure shares the clause
-    before = [d for d in found if s0 <= d.start < fig.start and (d.start >= c0 or not _happened(a, a.s[d.start : a.clause(d.start)[1]]))]
+    before = [d for d in dated if s0 <= d.start < fig.start and (d.start >= c0 or not _happened(a, a.s[d.start : a.clause(d.start)[1]]))]
+    own = [d for d in before if d.start >= c0]
     if target:
         ahead = [d for d in before if a.s[d.start - 1 : d.start] == "到"]
-        before = ahead or before
-    after = [d for d in found if fig.end <= d.start < c1]
-    if before or after:
-        return before[-1] if before else after[0]
-    # a year that opens the paragraph holds for its later sentences (2023年，… 。其中…)
+        before = own or ahead or before
+    after = [d for d in dated if fig.end <= d.start < (s1 if target else c1)]
+    if before or after:  # a target's deadline is its sentence's last date (4月开建，明年投用)
+        return before[-1] if before else after[-1 if target else 0]
     line = a.text.line_starts[a.text.line_at(fig.start) - 1]
-    earlier = [d for d in found if line <= d.start < s0 and d.month is None and not _happened(a, a.s[d.start : a.sentence(d.start)[1]])]
+    if _SAME_DAY.match(a.s, s0):
+        days = [d for d in dated if a.segment(fig.start)[0] <= d.start < s0 and d.day]
+        if days:
+            return days[-1]
+    # a printed year that opens the paragraph holds for its later sentences (2023年，… 。其中…),
+    # so does a day that opens it (2月3日，…不断传来好消息。“…一箭十一星”)
+    earlier = [d for d in dated if line <= d.start < s0 and _opens(a, d, line)]
     return earlier[-1] if earlier else None
+
+
+def _opens(a: Article, d: Date, line: int) -> bool:
+    """Whether a date earlier in the paragraph holds for a later sentence: a printed year, or any
+    date that opens the paragraph, unless its sentence says something happened then."""
+    year_only = d.year is not None and d.month is None and not d.derived
+    return (year_only or d.start - line < 2) and not _happened(a, a.s[d.start : a.sentence(d.start)[1]])
 
 
 def _quote_start(a: Article, fig: Figure, when: Date | None) -> int:
@@ -439,15 +571,35 @@ def _quote_start(a: Article, fig: Figure, when: Date | None) -> int:
     return earlier[-1] if earlier else s0
 
 
-def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date]) -> Drafted:
+# Joins two figures of one clause (10亿元的人才专项资金和100亿元的政府投资引导基金): each figure's
+# words end before it, and the next one's begin after it.
+_AND = re.compile(r"(?:以及|和|及|与|并)")
+
+
+def _own_words(a: Article, fig: Figure, figures: list[Figure]) -> tuple[int, int]:
+    """Where the words about this figure lie in its clause: cut at a connective before the next
+    figure of the clause and after the one before (the clause itself when it has one figure)."""
+    c0, c1 = a.clause(fig.start)
+    low, high = c0, c1
+    before = [f for f in figures if c0 <= f.end <= fig.start]
+    after = [f for f in figures if fig.end <= f.start < c1]
+    if before:
+        joins = list(_AND.finditer(a.s, before[-1].end, fig.start))
+        low = joins[-1].end() if joins else low
+    if after:
+        joins = list(_AND.finditer(a.s, fig.end, after[0].start))
+        high = joins[-1].start() if joins else high
+    return low, high
+
+
+def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date], figures: list[Figure]) -> Drafted:
     s0, s1 = a.sentence(fig.start)
     sentence = a.s[s0 : a.clause(fig.start)[1]]
     target = bool(_TARGET.search(sentence))
-    own = a.s[slice(*a.clause(fig.start))]
-    # 明年/今年 in the figure's own clause says its year, whatever date the sentence printed before
-    when = None if target and re.search("明年|今年", own) else _own_date(a, fig, found, target)
+    when = _own_date(a, fig, found, target)
     start = _quote_start(a, fig, when)
-    quote = a.s[start : a.clause(fig.start)[1]]
+    low, high = _own_words(a, fig, figures)
+    quote = a.s[start:high]
     firm = _FIRM.search(a.s[s0:s1])  # 由…有限公司建设: the firm may follow the figure
     base = {
         "source": a.article.id,
@@ -463,7 +615,7 @@ def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date]) -> Dr
         "draft": True,
     }
     probe = m.Fact(**base, period="2000")
-    metrics = candidates(a, probe, sentence, firm is not None)
+    metrics = candidates(a, probe, sentence, firm is not None, a.s[max(low, start) : high])
     chosen = metrics[0] if metrics else None
     covers = tuple(fig.parts)
     if when is not None and (when.start >= start):
@@ -476,12 +628,25 @@ def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date]) -> Dr
         reason = f"TODO no metric of unit '{fig.unit}' fits this figure: add one with `python -m generator new-metric`, then record it"
         return Drafted("excluded", m.Exclusion(source=a.article.id, quote=quote, reason=reason, draft=True), fig.start, (), covers)
     if target:
-        deadline, inferred = _deadline(a, when, own)
+        deadline, inferred = _deadline(a, when)
         title = m.Bilingual(zh=_title(quote), en=f"{TODO_EN} title")
         record: m.Quoted = m.Target(**base, deadline=deadline, inferred=inferred, status="planned", title=title)
         return Drafted("targets", record, fig.start, ids, covers)
-    period, inferred = _period(a, when, chosen)
+    c0, c1 = a.clause(fig.start)
+    if _RATE.search(a.s, c0, c1):  # 每年10亿元, 每周至少3家: a rate in force, as of the page
+        period, inferred = a.article.published[:7], True
+    else:
+        growth = chosen.measures.kind == "multiple" and bool(_GROWTH.search(a.s, c0, fig.start))
+        period, inferred = _period(a, when, chosen, _cumulative(a, fig, when), growth)
     return Drafted("facts", m.Fact(**base, period=period, inferred=inferred), fig.start, ids, covers)
+
+
+def _cumulative(a: Article, fig: Figure, when: Date | None) -> bool:
+    """A total to date: 累计 before the number in its clause, or a date it counts from (2022年起,
+    自2020年以来)."""
+    c0, _ = a.clause(fig.start)
+    since = when is not None and (a.s.startswith("起", when.end) or a.s.startswith("以来", when.end))
+    return "累计" in a.s[c0 : fig.start] or since
 
 
 def _about(a: Article, sentence: str, metric: m.Metric | None, firm: re.Match[str] | None) -> dict[str, object]:
@@ -497,18 +662,31 @@ def _about(a: Article, sentence: str, metric: m.Metric | None, firm: re.Match[st
     elif metric is not None and metric.measures.about == "subject":
         out["subject"] = m.Bilingual(zh="TODO 主体", en=f"{TODO_EN} subject")
     if metric is not None and _needs_cluster(metric):
-        out["cluster"] = cluster_of(a.dataset, sentence)
+        out["cluster"] = cluster_of(a.dataset, sentence) or cluster_of(a.dataset, _paragraph(a, sentence))
     return out
 
 
-def _period(a: Article, when: Date | None, metric: m.Metric) -> tuple[str, bool]:
-    """A flow over the year printed (2023); a stock at that year's end (2023-12, inferred) or at
-    the month printed; with no date, a stock at the page's month and a flow over its year."""
+# 每年, 每周 …: an amount per period, said of the present
+_RATE = re.compile(r"每(?:年|周|月|天|日)")
+# 比上年增长2倍: a multiple that compares a year with the one before is that year's, not a stock's
+_GROWTH = re.compile(r"增长|同比|比上年|比上一年|较上年")
+
+
+def _period(a: Article, when: Date | None, metric: m.Metric, cumulative: bool = False, growth: bool = False) -> tuple[str, bool]:
+    """A flow over the year printed (2023); a stock at that year's end (2023-12, inferred), at
+    the month or the day printed; a span as printed (近两年 → 2022/2023). With no date, a stock at
+    the page's month, a flow over the last full year before the page (a year's output, revenue or
+    investment is reported once the year is over). A total to date (累计) runs up to the page's
+    month (../2024-03)."""
     published = a.article.published
-    stock = metric.measures.kind in _STOCKS
-    if when is None:  # stated as current: as of the page's month, whatever it counts
-        return published[:7], True
+    stock = metric.measures.kind in _STOCKS and not growth
+    if cumulative:
+        return f"../{published[:7]}", True
+    if when is None:
+        return (published[:7], True) if stock or metric.measures.kind not in _FLOWS else (str(int(published[:4]) - 1), True)
     text, inferred = when.text(published)
+    if when.last is not None:
+        return text, inferred
     if when.month or not stock:
         return text[:7] if stock else text, inferred
     return f"{text}-12", True
@@ -516,13 +694,17 @@ def _period(a: Article, when: Date | None, metric: m.Metric) -> tuple[str, bool]
 
 # Kinds read at a date rather than over a year: 2023年 with one of them is the year's end.
 _STOCKS = ("stock", "cap", "per_population", "multiple")
+# Kinds summed over a period: without a date, the last full year's.
+_FLOWS = ("level", "increase")
 
 
-def _deadline(a: Article, when: Date | None, sentence: str) -> tuple[str, bool]:
+def _deadline(a: Article, when: Date | None) -> tuple[str, bool]:
+    """The date the target names (到2026年, 明年 → the page's year + 1), else the page's year."""
     year = int(a.article.published[:4])
-    if when is not None and (when.year or 0) >= year:
-        return when.text(a.article.published)
-    return (str(year + 1), True) if "明年" in sentence else (str(year), True)
+    if when is not None and when.calendar_year(a.article.published) >= year:
+        text, inferred = when.text(a.article.published)
+        return text.split("/")[-1], inferred
+    return str(year), True
 
 
 def _title(quote: str) -> str:
@@ -534,7 +716,9 @@ def _is_event(a: Article, d: Date, used: bool) -> bool:
     """A date whose sentence says something happened (an event word after it), or a month or day
     printed that no figure holds for."""
     _s0, s1 = a.sentence(d.start)
-    return _happened(a, a.s[d.end : s1]) or (not used and bool(d.month) and a.s[d.end : d.end + 1] not in "末底")
+    if d.calendar_year(a.article.published) > int(a.article.published[:4]) or d.last is not None:
+        return False  # a year to come (明年投用) is a plan's; a span (近两年) is no day something happened
+    return _happened(a, a.s[d.end : s1]) or (not used and bool(d.month) and a.s[d.end : d.end + 1] not in "末底初")
 
 
 def _happened(a: Article, text: str) -> bool:
@@ -556,7 +740,8 @@ def _event(a: Article, d: Date) -> Drafted:
     date, inferred = d.text(a.article.published)
     title = m.Bilingual(zh=_title(said) or _title(quote), en=f"{TODO_EN} title")
     record = m.Event(source=a.article.id, quote=quote, id="draft", date=date, inferred=inferred, type=kind, title=title, draft=True)
-    return Drafted("events", record, d.start, (), d.parts)
+    until = f"{date[:8]}{d.last_day:02d}" if d.last_day is not None and len(date) == 10 else None
+    return Drafted("events", record, d.start, (), d.parts, until)
 
 
 # ------------------------------------------------------------------------------------ exclusions
@@ -604,17 +789,23 @@ def reason(s: str, start: int, end: int, token: str, found: list[Date]) -> str:
 
 
 def merge(drafted: list[Drafted]) -> list[Drafted]:
-    """A figure printed twice (the same metric, value, unit and period) is one record with a
-    further report, not two records."""
+    """A figure printed twice (the same metric, value, unit and period; one printing may name a
+    scope the other leaves out: the record keeps it) is one record with a further report, not two;
+    so is an event on a day inside another's range of days (3月2日至3日 … 3月3日)."""
     out: list[Drafted] = []
     seen: dict[tuple[object, ...], Drafted] = {}
+    ranges = [d for d in drafted if d.until is not None]
     for item in drafted:
         key = _same(item.record)
-        if key is not None and key in seen:
-            first = seen[key]
+        first = seen.get(key) if key is not None else None
+        if first is None and isinstance(item.record, m.Event) and item.until is None:
+            day = item.record.date
+            first = next((r for r in ranges if isinstance(r.record, m.Event) and r.record.date <= day <= (r.until or "")), None)
+        if first is not None and _scopes_agree(first.record, item.record):
             report = m.Report(source=item.record.source, quote=item.record.quote)
             assert isinstance(first.record, m.Reported)
-            first.record = first.record.model_copy(update={"reports": [*first.record.reports, report]})
+            scope = getattr(first.record, "scope", None) or getattr(item.record, "scope", None)
+            first.record = first.record.model_copy(update={"reports": [*first.record.reports, report], "scope": scope})
             first.covers += item.covers
             continue
         if key is not None:
@@ -623,9 +814,14 @@ def merge(drafted: list[Drafted]) -> list[Drafted]:
     return out
 
 
+def _scopes_agree(a: m.Quoted, b: m.Quoted) -> bool:
+    one, other = getattr(a, "scope", None), getattr(b, "scope", None)
+    return one is None or other is None or one == other
+
+
 def _same(record: m.Quoted) -> tuple[object, ...] | None:
     if isinstance(record, m.Fact):
-        return ("fact", record.metric, record.value, record.value_max, record.scale, record.unit, record.period, record.scope)
+        return ("fact", record.metric, record.value, record.value_max, record.scale, record.unit, record.period)
     if isinstance(record, m.Target):
         return ("target", record.metric, record.value, record.scale, record.unit, record.deadline)
     return None
