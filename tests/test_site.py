@@ -104,7 +104,7 @@ def test_a_fact_and_an_event_with_one_id_keep_their_own_quote_anchors(project: P
 
 def test_comparison_charts_both_regions_of_a_metric(mini_pages: dict[str, str]) -> None:
     page = mini_pages["compare/economy.md"]
-    assert page.count('class="vega-chart"') == 1
+    assert page.count('class="zr-plot') == 1
     assert "样例区" in page and "另一城市" in page
 
 
@@ -165,9 +165,11 @@ def real_pages() -> dict[str, str]:
 def test_look_alikes_are_shown_apart_with_their_figures_and_reason(real_pages: dict[str, str]) -> None:
     page = real_pages["compare/industry-structure.md"]
     warning = page[page.index("!!! warning") :]
-    warning = warning[: warning.index("\n## ")]
-    assert "43.9%" in warning  # the look-alike's figure, with its region
-    reason = warning.split("\n\n")[1]
+    # (its measures are each one region's: one box of their pairs, a pair a line, under their table)
+    item = warning[warning.index("\n    - ") :].split("\n")[1]
+    reason, figures = item.split("<br>")
+    assert "上海 [达到43.9%]" in figures  # the look-alike's figure, with its region
+    reason = reason.split(")：", 1)[1]
     assert "不能直接比较" in reason
     assert "亦庄" not in reason and "上海" not in reason, "a reason speaks of definitions, not of regions (it would go stale)"
 

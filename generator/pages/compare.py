@@ -1,9 +1,12 @@
-"""Comparisons: a listing of the comparison groups, and one page per group with a section per
-metric — its chart, every region's figure, and look-alikes shown apart with the reason."""
+"""Comparisons: a listing of the comparison groups, one page per group with a section per
+metric two or more regions report — its chart, every region's figure, and look-alikes shown
+apart with the reason — and the measures one region reports in one table; and the regions'
+targets side by side by the year they are due."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from generator import models as m
@@ -12,8 +15,12 @@ from generator.measures import LookAlike
 from generator.pages import figures, grid
 from generator.pages.base import Ctx, Page
 from generator.pages.rows import fact_row
-from generator.paths import COMPARE, group_path, link, metric_anchor
+from generator.paths import COMPARE, fact_anchor, group_path, link, metric_anchor, region_path
 from generator.search import Entry, listed
+
+# the targets side by side: in a folder of its own, as no group's page can be (a group's page is
+# compare/<id>.md, its folder's index is compare/<id>/index.html; this one is below it)
+TARGETS = "compare/targets/by-year.md"
 
 
 def pages(ctx: Ctx) -> list[Page]:
@@ -27,7 +34,8 @@ def pages(ctx: Ctx) -> list[Page]:
         files=lambda: grid.files(ctx),
         search=listed(title, *map(ctx.t, ("compare_intro", "compare_grid", "grid_intro"))),
     )
-    return [listing, *(_page(ctx, ctx.ds.groups[gid]) for gid in ctx.index.groups)]
+    targets = Page(TARGETS, "compare_targets.md.j2", ctx.t("targets_by_year"), lambda: targets_context(ctx), search=_targets_search(ctx))
+    return [listing, targets, *(_page(ctx, ctx.ds.groups[gid]) for gid in ctx.index.groups)]
 
 
 def _page(ctx: Ctx, group: m.Group) -> Page:
@@ -48,7 +56,8 @@ def _search(ctx: Ctx, group: m.Group) -> list[Entry]:
 
 def nav(ctx: Ctx) -> dict[str, Any]:
     groups = [ctx.ds.groups[gid] for gid in ctx.index.groups]
-    return {ctx.t("compare"): [COMPARE, *[{ctx.lang.pick(g.label): group_path(g.id)} for g in groups]]}
+    topics = [{ctx.lang.pick(g.label): group_path(g.id)} for g in groups]
+    return {ctx.t("compare"): [COMPARE, {ctx.t("targets_by_year"): TARGETS}, *topics]}
 
 
 def _index(ctx: Ctx) -> dict[str, Any]:
@@ -84,6 +93,11 @@ def _today(ctx: Ctx) -> list[str]:
     items.append(tx.md(ctx.t("today_alone", n=len(alone))))
     items.append(tx.md(ctx.t("today_apart", n=len(pairs))))
     items.append(tx.md(ctx.t("today_kinds")))
+    aims = sum(len(r.targets) for r in ctx.ds.regions.values())
+    if aims:
+        regions = sum(1 for r in ctx.ds.regions.values() if r.targets)
+        page = f"[{tx.md(ctx.t('targets_by_year'))}]({link(COMPARE, TARGETS)})"
+        items.append(tx.md(ctx.t("today_targets", n=aims, regions=regions)) + ctx.lang.colon + page)
     return items
 
 
@@ -157,7 +171,10 @@ def _alone(ctx: Ctx, page: str, metrics: list[m.Metric], explained: set[frozense
                 continue
             explained.add(pair)
             other = f"[{ctx.label(look.other.label)}]({link(page, group_path(look.other.group), metric_anchor(look.other.id))})"
-            notes.append(f"{ctx.label(metric.label)} ≠ {other}{ctx.lang.colon}{reason(ctx, metric, look)}")
+            figures = _figures(ctx, page, ctx.index.facts_of(look.other.id))  # the figures a reader would set beside
+            notes.append(
+                f"{ctx.label(metric.label)} ≠ {other}{ctx.lang.colon}{reason(ctx, metric, look)}<br>{other}{ctx.lang.colon}{figures}"
+            )
     return {"alone": rows, "alone_apart": notes}
 
 
@@ -219,3 +236,58 @@ def _figure(ctx: Ctx, page: str, region: m.Region, fact: m.Fact) -> str:
     """'亦庄 达到5200亿元（亦庄新城）': a figure in a look-alike box, with what it is for."""
     where = ctx.where_note(fact, region)
     return f"{ctx.name(region)} {ctx.cited(page, region, fact, ctx.value(fact))}" + (ctx.lang.paren(where) if where else "")
+
+
+# ---- targets side by side, by the year they are due ------------------------------------------
+
+TARGET_COLUMNS = 4  # regions with targets: up to this many, one column each; more, one row per region and year
+
+
+def _targets_search(ctx: Ctx) -> Callable[[], list[Entry]]:
+    return listed(ctx.t("targets_by_year"), ctx.t("targets_intro"))
+
+
+def targets_context(ctx: Ctx) -> dict[str, Any]:
+    """The regions' targets by horizon year (the deadline's year): a table of years × regions
+    when few regions have targets (side by side), else one row per year and region. Each target
+    is its title, linked to its row on the region's page, and its value, cited."""
+    page = TARGETS
+    regions = [r for r in ctx.ds.regions.values() if r.targets]
+    by_year: dict[str, dict[str, list[str]]] = {}
+    for region in regions:
+        for target in sorted(region.targets, key=lambda t: t.deadline):
+            by_year.setdefault(target.deadline[:4], {}).setdefault(region.id, []).append(_target(ctx, page, region, target))
+    years = sorted(by_year)
+    columns = len(regions) <= TARGET_COLUMNS
+    if columns:
+        header = [ctx.t("target_year"), *(ctx.name(r) for r in regions)]
+        rows = [[_year(ctx, y), *("".join(by_year[y].get(r.id, [])) or "—" for r in regions)] for y in years]
+    else:
+        header = [ctx.t("target_year"), ctx.t("region"), ctx.t("targets")]
+        rows = [[_year(ctx, y), ctx.region_link(page, r), "".join(by_year[y][r.id])] for y in years for r in regions if r.id in by_year[y]]
+    silent = [ctx.region_link(page, r) for r in ctx.ds.regions.values() if not r.targets]
+    count = sum(len(r.targets) for r in regions)
+    return {
+        "summary": tx.md(ctx.t("targets_summary", n=count, regions=len(regions), years=len(years)) if count else ctx.t("targets_none")),
+        "header": header,
+        "rows": rows,
+        "silent": tx.md(ctx.t("targets_silent", n=len(silent))) + ctx.lang.colon + ctx.lang.join(silent) if silent and count else "",
+    }
+
+
+def _year(ctx: Ctx, year: str) -> str:
+    return tx.md(tx.date(year, ctx.lang))
+
+
+def _target(ctx: Ctx, page: str, region: m.Region, target: m.Target) -> str:
+    """One target in its year's cell: its title (linked to its row on the region's page, where its
+    baseline and progress are), its value cited to its quote, and in small print its date when
+    more precise than the year, its status when not planned, and what it is about."""
+    title = f"[{ctx.label(target.title)}]({link(page, region_path(region.id), fact_anchor(target))})"
+    value = ctx.cited(page, region, target, ctx.value(target)) + ctx.reports(page, region, target)
+    precise = len(target.deadline) > 4 or target.inferred  # more than its row's year says
+    when = [tx.md(tx.date(target.deadline, ctx.lang)) + ctx.inferred(target.inferred)] if precise else []
+    status = [tx.md(ctx.t(f"status_{target.status}"))] if target.status != "planned" else []
+    where = ctx.where_note(target, region)
+    small = ctx.lang.sep([*when, *status, *([where] if where else [])])
+    return f'<span class="zr-target">{title}{ctx.lang.colon}{value}' + (f" <small>{small}</small>" if small else "") + "</span>"
