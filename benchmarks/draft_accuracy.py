@@ -63,7 +63,7 @@ def answers(curated: Dataset, region: m.Region, article: m.Article) -> list[tupl
 
 def matches(kind: str, record: m.Reported, spans: list[tuple[int, int]], drafted: list[Drafted]) -> list[Drafted]:
     """Drafted records stating a number inside one of the record's quotes: the same value for a
-    figure (those of its unit first: 千企联动、千星入轨 are two figures of one value), the same kind
+    figure (those of its scale and unit first: 千星入轨、千亿营收 are two figures of one value), the same kind
     of record (a dated record) for an event."""
     out = []
     for item in drafted:
@@ -78,15 +78,19 @@ def matches(kind: str, record: m.Reported, spans: list[tuple[int, int]], drafted
     if not out and isinstance(record, m.Event):  # an event drafted as a figure's date is still found
         out = [i for i in drafted if any(a <= at < b for at in i.covers for a, b in spans) and i.kind != "excluded"]
     if isinstance(record, m.Quantity):
-        out.sort(key=lambda item: getattr(item.record, "unit", None) != record.unit)
+        out.sort(key=lambda item: _number(item.record) != _number(record))
     return out[:1] + [x for x in out[1:] if x is not out[0]]
 
 
+def _number(record: m.Quoted) -> tuple[object, ...]:
+    return (getattr(record, "value", None), getattr(record, "scale", None), getattr(record, "unit", None))
+
+
 def twice(record: m.Reported, found: list[Drafted]) -> bool:
-    """Whether two drafted records claim this figure: for a figure, two of its value and unit."""
+    """Whether two drafted records claim this figure (of its value, scale and unit) or event."""
     if isinstance(record, m.Quantity):
-        return sum(getattr(item.record, "unit", None) == record.unit for item in found) > 1
-    return len(found) > 1
+        return sum(_number(item.record) == _number(record) for item in found) > 1
+    return sum(isinstance(item.record, m.Event) for item in found) > 1
 
 
 def _when(record: m.Quoted) -> str | None:

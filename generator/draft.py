@@ -47,8 +47,9 @@ _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 # A target speaks of the future: a deadline (到2026年), an ambition (力争) or a plan (计划).
 _TARGET = re.compile(r"到20[0-9]{2}年|力争|计划到|计划在|计划将|目标|争取|明年|还将|将于|将建|将达|将实现|将新增|将突破|再用|再过")
 _EVENT_TYPES: list[tuple[m.EventType, tuple[str, ...]]] = [
+    ("milestone", ("获许可", "获得许可", "首获", "发表", "诞生")),
     ("launch", ("发射", "升空", "首飞", "入轨", "起飞")),
-    ("opening", ("落成", "揭牌", "开业", "投用", "投产", "启用", "开园", "开通")),
+    ("opening", ("落成", "揭牌", "开业", "投用", "投产", "启用", "开园", "开通", "入驻")),
     ("project", ("开工", "签约", "奠基", "落地", "开建", "启动")),
     ("meeting", ("召开", "大会", "会议", "论坛", "举行", "举办")),
     ("plan", ("规划", "行动计划", "方案")),
@@ -75,7 +76,6 @@ _PRINTED: dict[str, list[tuple[str, str]]] = {  # unit → [(counter, a word the
     "patents_per_10k": [("件", "万人")],
     "satellites": [("星", "")],
     "pflops": [("P", "")],
-    "firms": [("企", "")],  # 千企联动: a thousand firms
     "warehouses": [("个", "仓")],  # 海外仓138个
     "projects": [("项", "项目")],  # 工业项目共175项
     "rocket_models": [("个型号", "火箭")],  # 6个型号 (of rockets)
@@ -340,6 +340,10 @@ def unit_at(s: str, at: int, clause: str, rules: list[tuple[str, str, str]]) -> 
 def figure(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str, str]]) -> Figure | None:
     """The figure a number is, if a unit follows it (with scale word and 多/余 between)."""
     start, end, token = number
+    if token in _SCALE_WORDS and a.s[start - 1 : start] == "上":  # 上万倍: an order of magnitude, 1 万
+        return _magnitude(a, number, rules)
+    if fraction := _FRACTION.match(a.s, start):  # 三分之一: a share, in percent
+        return _fraction(a, number, fraction)
     parsed = _number(token)
     if parsed is None:
         return None
@@ -363,6 +367,30 @@ def figure(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str,
     if unit == "percent" and a.s.startswith("成", after):
         value = value * 10
     return Figure(start, stop, value, scale, unit, _qualifier(a.s, start, end, stop), written, parts=(start,))
+
+
+# N分之M: M parts of N, printed in characters or digits
+_FRACTION = re.compile(r"([0-9]+|[一二三四五六七八九十]+)分之([0-9]+|[一二三四五六七八九十]+)")
+
+
+def _fraction(a: Article, number: tuple[int, int, str], hit: re.Match[str]) -> Figure | None:
+    whole, part = _number(hit.group(1)), _number(hit.group(2))
+    if not whole or not part or whole[1] or part[1] or not 0 < part[0] <= whole[0]:
+        return None
+    share = round(part[0] / whole[0] * 100, 1)
+    return Figure(number[0], hit.end(), share, "", "percent", None, hit.group(), parts=(number[0],))
+
+
+def _magnitude(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str, str]]) -> Figure | None:
+    """上万倍, 上百家: the order of magnitude the scale word names (value 1, scale 万), with the
+    unit after it."""
+    start, end, token = number
+    c0, c1 = a.clause(start)
+    found = unit_at(a.s, end, a.s[c0:c1], rules)
+    if found is None:
+        return None
+    written = a.s[start - 1 : end + found[1]]
+    return Figure(start, end + found[1], 1, token, found[0], _qualifier(a.s, start - 1, end, end + found[1]), written, parts=(start,))
 
 
 def _unit_before(a: Article, start: int, after: int, c0: int, c1: int, rules: list[tuple[str, str, str]]) -> tuple[str, int] | None:
@@ -448,13 +476,16 @@ def candidates(a: Article, q: m.Quantity, sentence: str, subject: bool, words: s
     fits = fitting(a.dataset, q)
     text = words if words is not None else markers.clause(q.quote, q)
     industry = cluster_of(a.dataset, text) is not None
+    number = _number_at(text, q)
 
     def rank(item: tuple[int, m.Metric]) -> tuple[int, int, int, int]:
+        # a concept whose words are printed nearest the number first (总投资6亿元的…项目签约:
+        # 总投资 before 签约); then what the sentence is about; then the registry's order
         index, metric = item
         concept = a.dataset.concepts.get(metric.measures.concept)
-        named = bool(concept and any(w in text for w in concept.words))
+        named = [abs(text.find(w) - number) for w in (concept.words if concept else []) if w in text]
         about = metric.measures.about
-        return (0 if named else 1, 0 if (about == "subject") == subject else 1, 0 if (about == "industry") == industry else 1, index)
+        return (min(named, default=_FAR), 0 if (about == "subject") == subject else 1, 0 if (about == "industry") == industry else 1, index)
 
     usable = [x for x in enumerate(fits) if not _needs_cluster(x[1]) or _industry(a, sentence, q)]
     return [metric for _, metric in sorted(usable, key=rank)]
@@ -473,6 +504,15 @@ def _paragraph(a: Article, text: str) -> str:
         return ""
     line = a.text.line_at(at)
     return a.s[a.text.line_starts[line - 1] : a.text.line_starts[line] if line < len(a.text.line_starts) else len(a.s)]
+
+
+_FAR = 10_000  # the distance of a concept the text does not name
+
+
+def _number_at(text: str, q: m.Quantity) -> int:
+    """Where the figure's number is printed in `text` (its start when not found)."""
+    forms = [q.written] if q.written else [f"{q.value:g}"]
+    return max(0, next((text.find(f) for f in forms if f and text.find(f) >= 0), 0))
 
 
 def _needs_cluster(metric: m.Metric) -> bool:
@@ -544,17 +584,18 @@ def _own_date(a: Article, fig: Figure, found: list[Date], target: bool) -> Date 
         days = [d for d in dated if a.segment(fig.start)[0] <= d.start < s0 and d.day]
         if days:
             return days[-1]
-    # a printed year that opens the paragraph holds for its later sentences (2023年，… 。其中…),
-    # so does a day that opens it (2月3日，…不断传来好消息。“…一箭十一星”)
+    # a date printed earlier in the paragraph holds for its later sentences (2023年，… 。其中…;
+    # 2月3日，…不断传来好消息。“…一箭十一星”)
     earlier = [d for d in dated if line <= d.start < s0 and _opens(a, d, line)]
     return earlier[-1] if earlier else None
 
 
 def _opens(a: Article, d: Date, line: int) -> bool:
-    """Whether a date earlier in the paragraph holds for a later sentence: a printed year, or any
-    date that opens the paragraph, unless its sentence says something happened then."""
-    year_only = d.year is not None and d.month is None and not d.derived
-    return (year_only or d.start - line < 2) and not _happened(a, a.s[d.start : a.sentence(d.start)[1]])
+    """Whether a date earlier in the paragraph holds for a later sentence: a printed one (not a
+    span or a relative year, which speak of their own sentence), unless its sentence says
+    something happened then."""
+    printed = (d.year is not None or d.month is not None) and not d.derived and d.last is None
+    return printed and not _happened(a, a.s[d.start : a.sentence(d.start)[1]])
 
 
 def _quote_start(a: Article, fig: Figure, when: Date | None) -> int:
@@ -589,7 +630,13 @@ def _own_words(a: Article, fig: Figure, figures: list[Figure]) -> tuple[int, int
     if after:
         joins = list(_AND.finditer(a.s, fig.end, after[0].start))
         high = joins[-1].start() if joins else high
-    return low, high
+    project = _OF_PROJECT.match(a.s, fig.end, high)
+    return low, project.end() if project else high
+
+
+# 总投资6亿元的…合资项目签约落地: a figure that describes a project ends with the project's name;
+# what the sentence then says of the project (签约) is not what the figure measures.
+_OF_PROJECT = re.compile(r"的[^，。；、,;]{1,30}?(?:项目|基地|工程)(?=[^\u4e00-\u9fff（(]|签约|落地|开工|建成|投产|落户)")
 
 
 def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date], figures: list[Figure]) -> Drafted:
@@ -615,7 +662,10 @@ def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date], figur
         "draft": True,
     }
     probe = m.Fact(**base, period="2000")
-    metrics = candidates(a, probe, sentence, firm is not None, a.s[max(low, start) : high])
+    words = a.s[max(low, start) : high]
+    # an amount of money said of a project (总投资6亿元的…项目) is that project's, like a firm's
+    about_one = firm is not None or (fig.unit == "yuan" and "项目" in words)
+    metrics = candidates(a, probe, sentence, about_one, words)
     chosen = metrics[0] if metrics else None
     covers = tuple(fig.parts)
     if when is not None and (when.start >= start):
@@ -741,7 +791,7 @@ def _event(a: Article, d: Date) -> Drafted:
     title = m.Bilingual(zh=_title(said) or _title(quote), en=f"{TODO_EN} title")
     record = m.Event(source=a.article.id, quote=quote, id="draft", date=date, inferred=inferred, type=kind, title=title, draft=True)
     until = f"{date[:8]}{d.last_day:02d}" if d.last_day is not None and len(date) == 10 else None
-    return Drafted("events", record, d.start, (), d.parts, until)
+    return Drafted("events", record, d.start, (), d.parts or (d.start,), until)  # 近日: no number, its place
 
 
 # ------------------------------------------------------------------------------------ exclusions
