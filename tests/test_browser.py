@@ -170,12 +170,12 @@ def test_compare_grid_picks_regions_and_keeps_them_in_the_url(tab: Tab, site: Si
     boxes.nth(3).check()
     tab.page.wait_for_function("new URL(location.href).searchParams.get('regions')?.split(',').length === 2")
     picked = tab.page.evaluate("new URL(location.href).searchParams.get('regions')")
-    tab.page.wait_for_function("document.querySelectorAll('.zr-grid-view thead th').length === 3")
+    tab.page.wait_for_function("document.querySelectorAll('.zr-grid-view > table thead th').length === 3")
     again = open_tab(tab.page.context.browser, site.url)  # type: ignore[arg-type]
     try:
         again.visit(f"compare/?regions={picked}")
-        again.page.wait_for_function("document.querySelectorAll('.zr-grid-view thead th').length === 3")
-        heads = again.page.eval_on_selector_all(".zr-grid-view thead th a", "els => els.map(a => a.getAttribute('href'))")
+        again.page.wait_for_function("document.querySelectorAll('.zr-grid-view > table thead th').length === 3")
+        heads = again.page.eval_on_selector_all(".zr-grid-view > table thead th a", "els => els.map(a => a.getAttribute('href'))")
         assert [h.split("/")[-2] for h in heads] == picked.split(",")
         values = again.page.eval_on_selector_all(".zr-grid-view tbody td a", "els => els.length")
         assert values > 5, "the picked regions' figures"

@@ -65,8 +65,10 @@ def _index(ctx: Ctx) -> dict[str, Any]:
     regions = list(ctx.ds.regions.values())
     static = len(regions) <= grid.STATIC_GRID
     keys = ("grid_pick", "grid_pick_short", "grid_area", "grid_province", "grid_level", "grid_all", "grid_find", "metric")
+    keys += ("grid_none_shared",)
     labels = {key: ctx.t(key) for key in keys}
-    labels.update(apart=ctx.lang.template("grid_apart"), shared=ctx.lang.template("grid_shared"))  # filled in by compare.js
+    templates = {"apart": "grid_apart", "shared": "grid_shared", "shared_rows": "grid_shared_rows", "more": "grid_more"}
+    labels.update({name: ctx.lang.template(key) for name, key in templates.items()})  # filled in by compare.js
     return {
         "today": _today(ctx),
         "rows": _listing(ctx),

@@ -110,7 +110,8 @@ def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
     """The grid for `shown` regions as plain HTML (a raw block in the page's Markdown): first the
     measures two or more of them report — what a reader can look at side by side — then the rest
     in a disclosure that says how many rows it holds (they were four in five of the grid's cells
-    empty, before anything shared). Both work without JavaScript and from the keyboard."""
+    empty, before anything shared). Both work without JavaScript and from the keyboard; compare.js
+    draws the picked regions' grid the same way."""
     by_region = {r.id: cells(ctx, r) for r in shown}
     reported = [row for row in rows(ctx) if sum(1 for r in shown if row["id"] in by_region[r.id]) >= 2]
     # the regions with figures in those rows first, then those with the most figures: on a phone
@@ -126,7 +127,8 @@ def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
     out = f'<p class="zr-grid-lead">{_e(lead)}</p>' + (_table(ctx, shown, shared) if shared else "")
     if rest:
         summary = f"<summary>{_e(ctx.t('grid_more', n=len(rest)))}</summary>"
-        out += f'<details class="zr-grid-more">{summary}{_table(ctx, shown, rest)}</details>'
+        # open when none is shared: then these are all there is to see
+        out += f'<details class="zr-grid-more"{"" if shared else " open"}>{summary}{_table(ctx, shown, rest)}</details>'
     return out
 
 

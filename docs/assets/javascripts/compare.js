@@ -55,9 +55,15 @@
     window.history.replaceState(window.history.state, "", url.toString());
   }
 
-  // the same table as grid.py's html_table, for the picked regions
-  function grid(root, metrics, known, picked, labels) {
-    var columns = picked.map(function (id) { return cells.get(id) || {}; });
+  // "{n} more {n|measure|measures}": the count, and the word of its number (English plurals)
+  function counted(words, n) {
+    return fill(words, "{n}", String(n)).replace(/\{n\|([^|}]*)\|([^}]*)\}/g, function (all, one, many) {
+      return n === 1 ? one : many;
+    });
+  }
+
+  // one table of `rows` ({row, values}) for the picked regions, as grid.py's _table
+  function table(rows, known, picked, labels) {
     var table = el("table", { "class": "zr-grid-table" });
     var head = el("tr");
     head.appendChild(el("th", { scope: "col" }, labels.metric));
@@ -73,10 +79,8 @@
     table.appendChild(thead);
     var body = el("tbody");
     var group = "";
-    metrics.forEach(function (row) {
-      var values = columns.map(function (column) { return own(column, row.id); });
-      var reported = values.filter(Boolean).length;
-      if (!reported) return; // a metric none of the picked regions reports
+    rows.forEach(function (item) {
+      var row = item.row, values = item.values, reported = item.reported;
       if (row.group !== group) {
         group = row.group;
         var heading = el("tr", { "class": "zr-group" });
@@ -112,6 +116,30 @@
     });
     table.appendChild(body);
     return table;
+  }
+
+  // the picked regions' grid, as grid.py's html_table: the measures two or more of them report,
+  // then the ones only one of them reports in a disclosure (open when they share none: then those
+  // are all there is to see); a measure none of them reports is left out
+  function grid(metrics, known, picked, labels) {
+    var columns = picked.map(function (id) { return cells.get(id) || {}; });
+    var shared = [], rest = [];
+    metrics.forEach(function (row) {
+      var values = columns.map(function (column) { return own(column, row.id); });
+      var reported = values.filter(Boolean).length;
+      if (reported) (reported >= 2 ? shared : rest).push({ row: row, values: values, reported: reported });
+    });
+    var out = document.createDocumentFragment();
+    out.appendChild(el("p", { "class": "zr-grid-lead" }, shared.length ? counted(labels.shared_rows, shared.length) : labels.grid_none_shared));
+    if (shared.length) out.appendChild(table(shared, known, picked, labels));
+    if (rest.length) {
+      var more = el("details", { "class": "zr-grid-more" });
+      if (!shared.length) more.open = true;
+      more.appendChild(el("summary", {}, counted(labels.more, rest.length)));
+      more.appendChild(table(rest, known, picked, labels));
+      out.appendChild(more);
+    }
+    return out;
   }
 
   function filters(table, regions, labels, onChange) {
@@ -183,7 +211,7 @@
           return cells.has(id) ? cells.get(id) : json(base + id + ".json").then(function (c) { cells.set(id, c); return c; });
         })).then(function () {
           view.textContent = "";
-          view.appendChild(grid(root, metrics, known, picked, labels));
+          view.appendChild(grid(metrics, known, picked, labels));
           drawn = true;
         }).catch(function (err) { console.error("the grid cannot be drawn", err); });
       }
