@@ -13,6 +13,12 @@ The search plugin segments Chinese with jieba at build time; without a user dict
 北京经济技术开发区 or 防城港 into pieces, and a search for the whole name finds nothing. The plugin
 hands this dictionary to the search plugin (its `jieba_dict_user` option); the downloads page
 publishes it too.
+
+A region, cluster or metric is found by its names in either language, in either edition: its page
+(a metric: its section of its comparison) lists them in an index field of their own (`NAMES`),
+which the results do not show and which weighs as a title does (`names`, `with_documents`). With
+each Chinese name goes the name less its last character, for how material's search cuts a Chinese
+query (`query_word`).
 """
 
 from __future__ import annotations
@@ -20,13 +26,14 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import snowballstemmer
 
 from generator.load import Dataset
+from generator.paths import cluster_path, group_path, metric_anchor, page_url, region_path
 
 MAX_LABEL = 12  # longer metric labels are phrases, not names
 
@@ -147,9 +154,12 @@ def listed(title: str, *prose: str) -> Callable[[], list[Entry]]:
     return lambda: [Entry("", title, prose)]
 
 
-def documents(location: str, entries: Iterable[Entry], segment: Segment) -> list[dict[str, Any]]:
+def documents(
+    location: str, entries: Iterable[Entry], segment: Segment, named: Mapping[str, tuple[str, ...]] | None = None
+) -> list[dict[str, Any]]:
     """A page's entries as search index documents, the page's own first (the search finds a
-    section's page by it)."""
+    section's page by it); an entry that is a region's, cluster's or metric's own (`names`) also
+    lists its names."""
     docs = []
     for entry in entries:
         doc: dict[str, Any] = {
@@ -159,10 +169,126 @@ def documents(location: str, entries: Iterable[Entry], segment: Segment) -> list
         }
         if entry.tags:
             doc["tags"] = [html.escape(tag) for tag in entry.tags]
+        if named and doc["location"] in named:
+            doc[NAMES] = [html.escape(name, quote=False) for name in named[doc["location"]]]
         docs.append(doc)
     return docs
 
 
 def with_documents(index: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any]:
-    """material's search index with `docs` added after its own."""
-    return {**index, "docs": [*index["docs"], *docs]}
+    """material's search index with `docs` added after its own, and the field of their names,
+    weighed as a title: a region's English name in the Chinese edition counts as much as the
+    Chinese one its title shows."""
+    fields = index["config"].get("fields", {})
+    title = fields.get("title", {}).get("boost", 1.0)
+    config = {**index["config"], "fields": {**fields, NAMES: {"boost": title}}}
+    return with_query_words({**index, "config": config, "docs": [*index["docs"], *docs]})
+
+
+# ---------------------------------------------------------------------------------------------
+# names in both languages, and the words material's search makes of them as queries
+
+NAMES = "names"  # the search index field that holds them: indexed, not shown in the results
+
+
+def names(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """Each region's, cluster's and metric's names in both languages, by the location of the entry
+    that is its own: a region's and a cluster's page, a metric's section of its comparison. The
+    same in both editions: a reader of the Chinese edition may search for "Beijing E-Town", a
+    reader of the English one for 工业总产值."""
+    found: dict[str, list[str]] = {}
+    for region in dataset.regions.values():
+        p = region.profile
+        found[page_url(region_path(region.id))] = [
+            *_both(p.short_name),
+            *_both(p.name),
+            *p.aliases,
+            *(name for scope in p.scopes for name in _both(scope.name)),
+        ]
+    for cluster in dataset.clusters.values():
+        found[page_url(cluster_path(cluster.id))] = _both(cluster.name)
+    for metric in dataset.metrics.values():  # a metric without figures has no section: its entry is never asked for
+        found[f"{page_url(group_path(metric.group))}#{metric_anchor(metric.id)}"] = _both(metric.label)
+    return {location: tuple(dict.fromkeys(said)) for location, said in found.items()}
+
+
+def _both(text: Any) -> list[str]:
+    return [text.zh, text.en]
+
+
+# material's search worker: a run of Chinese in a query is what its segmenter cuts (\p{sc=Han})
+_QUERY_HAN = re.compile("[\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+_QUERY_TERM = re.compile(r"[\s\-]+")  # lunr's query lexer splits terms here (not at the index's separator)
+
+
+def with_query_words(index: dict[str, Any]) -> dict[str, Any]:
+    """The index with each name's query words beside the names (`NAMES`), so that a search for a
+    name finds its entry by every word of the query material's search makes of it.
+
+    material's search cuts each run of Chinese in a query into the longest words the index holds
+    (`segment` in its search worker), but a word never takes the query's last character, and
+    what is left after the last word is dropped: 工业总产值 became 工业 and 总, and the results
+    were every page with a word starting 工业 or 总 — 未来产业（总称） first, the comparison fifth.
+    So each run of three or more characters goes in less its last character (工业总产): the query
+    is then that one word, which finds 工业总产值 by its start. Then each name's query is made as
+    the search makes it, against this index's words (`query_terms`), and its words go in too: a
+    name with brackets, quotes or digits (“卡脖子”关键技术突破项数) is one glued query word that
+    no word of the text starts with. (A two-character run is left as it is: its first character
+    alone would find too much.)"""
+    separator = re.compile(index["config"]["separator"])
+    named = [doc for doc in index["docs"] if NAMES in doc]
+    cut = {doc["location"]: [run[:-1] for name in doc[NAMES] for run in _QUERY_HAN.findall(name) if len(run) >= 3] for doc in named}
+    words = _words(index["docs"], separator) | {word for words in cut.values() for word in words}
+    docs = []
+    for doc in index["docs"]:
+        if NAMES in doc:
+            own = _words([doc], separator)
+            queried = (term for name in doc[NAMES] if _QUERY_HAN.search(name) for term in query_terms(name, words))
+            doc = {**doc, NAMES: list(dict.fromkeys([*doc[NAMES], *cut[doc["location"]], *(t for t in queried if t not in own)]))}
+        docs.append(doc)
+    return {**index, "docs": docs}
+
+
+def _words(docs: Iterable[dict[str, Any]], separator: re.Pattern[str]) -> set[str]:
+    """The words the search worker indexes of `docs`: each field's text between tags, cut at the
+    index's separator, in lower case."""
+    words: set[str] = set()
+    for doc in docs:
+        for value in doc.values():
+            for text in value if isinstance(value, list) else [value]:
+                words.update(w for w in separator.split(_TAG.sub(" ", str(text)).lower()) if w)
+    return words
+
+
+def query_terms(query: str, words: set[str]) -> list[str]:
+    """The words material's search looks for when a reader types `query` (each as the start of an
+    indexed word): its Chinese runs cut by `segment`, joined as the worker joins them, split where
+    lunr's query lexer splits."""
+    joined = _QUERY_HAN.sub(lambda run: "* ".join(segment(run[0], words)), query)
+    return [term for term in (t.strip("*").lower() for t in _QUERY_TERM.split(joined)) if term]
+
+
+def segment(query: str, words: set[str]) -> list[str]:
+    """material's segmentation of a run of Chinese in a query (`segment` in its search worker,
+    integrations/search/query/segment), line for line: the longest word of the index starting at
+    each character — never one that ends with the query's last character — and the longest
+    matches with least overlap; the whole run when the first characters start no word."""
+    n = len(query)
+    cuts = [0] * n
+    for i in range(n):
+        for j in range(i + 1, n):  # (sic: j < n, so no word takes the last character)
+            if query[i:j] in words:
+                cuts[i] = j - i
+    segments: dict[str, None] = {}
+    stack = [0]
+    while stack:
+        p = stack.pop()
+        for q in range(1, cuts[p]):
+            if cuts[p + q] > cuts[p] - q:
+                segments[query[p : p + q]] = None
+                stack.append(p + q)
+        q = p + cuts[p]
+        if q < n - 1 and cuts[q]:
+            stack.append(q)
+        segments[query[p:q]] = None
+    return [query] if "" in segments else list(segments)

@@ -23,7 +23,13 @@ SEARCHES = {
     "Fangchenggang": ("regions/fangchenggang/", 1),
     "industrial output 520": ("regions/yizhuang/", 3),  # a fact, by its metric and its value (520 billion yuan)
     "gross industrial output": ("compare/economy/", 5),  # a metric
+    # the Chinese names of a region, a cluster and a metric (search.names)
+    "枣庄市中区": ("regions/zaozhuang/", 1),
+    "信息技术应用创新（信创）": ("clusters/xinchuang/", 1),
+    "规模以上工业增加值同比增速": ("compare/economy/", 1),
 }
+# A metric's English label → its comparison, which must be the first result (search.names).
+METRIC_LABELS = {"Gross industrial output": "compare/economy/", "Overseas warehouses": "compare/trade/"}
 
 
 SWITCHES = [("regions/yizhuang/", "en", "en/regions/yizhuang/"), ("en/timeline/", "zh", "timeline/")]
@@ -47,3 +53,10 @@ def test_english_search_finds_the_page(tab: Tab, query: str) -> None:
     assert tab.url + "en/" + expected in pages[:within], f"{query}: en/{expected} not among the first {within} results {pages[:10]}"
     assert all("/en/" in page for page in pages), "the English search lists pages of the other edition"
     assert tab.errors == [], tab.errors
+
+
+@pytest.mark.parametrize("label", list(METRIC_LABELS))
+def test_english_search_finds_a_metric_by_its_label(tab: Tab, label: str) -> None:
+    tab.visit("en/")
+    pages = tab.search(label)
+    assert pages[0] == tab.url + "en/" + METRIC_LABELS[label], pages[:10]
