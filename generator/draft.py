@@ -559,7 +559,7 @@ def draft(dataset: Dataset, article: m.Article, region_id: str, skip: Iterable[i
 # happened, not when the sentence's figures hold.
 _ATTRIBUTIVE = re.compile(r"(?:创办|创立|成立|建成|设立|组建|注册|始建|开工|投产)的")
 # A sentence that opens with these happens on the day of the last date printed before it.
-_SAME_DAY = re.compile(r"[“\"]?(?:当天|当日|同日|同一天|几小时后|数小时后|随后)")
+_SAME_DAY = re.compile(r"[“”\"\s]*(?:当天|当日|同日|同一天|几小时后|数小时后|随后)")
 
 
 def _own_date(a: Article, fig: Figure, found: list[Date], target: bool) -> Date | None:
@@ -766,8 +766,8 @@ def _is_event(a: Article, d: Date, used: bool) -> bool:
     """A date whose sentence says something happened (an event word after it), or a month or day
     printed that no figure holds for."""
     _s0, s1 = a.sentence(d.start)
-    if d.calendar_year(a.article.published) > int(a.article.published[:4]) or d.last is not None:
-        return False  # a year to come (明年投用) is a plan's; a span (近两年) is no day something happened
+    if d.text(a.article.published)[0][:7] > a.article.published[:7] or d.last is not None:
+        return False  # a date to come (明年投用, 4月开建 on a March page) is a plan's; a span (近两年) is no day
     return _happened(a, a.s[d.end : s1]) or (not used and bool(d.month) and a.s[d.end : d.end + 1] not in "末底初")
 
 

@@ -153,3 +153,124 @@ def test_a_new_region_gets_no_invented_province_or_coordinates(tmp_path: Path) -
     assert profile.province is None and profile.coordinates is None
     written = (tmp_path / "data/regions/qinghu.yml").read_text(encoding="utf-8")
     assert "\n  # province: " in written and "\n  # coordinates: " in written
+
+
+# ------------------------------------------------------------------------------------------------
+# A second synthetic article (901_lanshan_draft.txt, a page of 2024-03) with one paragraph per
+# reading rule added to reach the accuracy goals; each test below names the rule it guards.
+
+LANSHAN = "901_lanshan_draft.txt"
+
+
+@pytest.fixture(scope="module")
+def lanshan_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("lanshan")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copy(ARTICLE.parent / LANSHAN, root / "data" / "sources" / LANSHAN)
+    path = scaffold.new_region(root, "lanshan", "江苏省", "蓝山经济技术开发区", "Lanshan ETDZ", "national_zone")
+    text = path.read_text(encoding="utf-8").replace("  scopes: []", "  scopes:\n    - {id: core-area, name: {zh: 核心区, en: Core area}}")
+    path.write_text(text, encoding="utf-8")
+    code, message = draftfile.run(root, f"data/sources/{LANSHAN}", "lanshan", None, None, None)
+    assert code == 0, message
+    return root
+
+
+@pytest.fixture(scope="module")
+def lanshan(lanshan_root: Path) -> m.Region:
+    return load(lanshan_root)[0].regions["lanshan"]
+
+
+def _at(region: m.Region, value: float, unit: str | None = None) -> m.Fact | m.Target:
+    found = [q for q in [*region.facts, *region.targets] if q.value == value and unit in (None, q.unit)]
+    assert len(found) == 1, [(q.metric, q.quote) for q in found]
+    return found[0]
+
+
+def _when(q: m.Fact | m.Target) -> tuple[str, bool]:
+    return (q.period if isinstance(q, m.Fact) else q.deadline), q.inferred
+
+
+def test_years_said_relative_to_the_page(lanshan: m.Region) -> None:
+    assert _when(_at(lanshan, 620)) == ("2023", True)  # 去年 on a page of 2024
+    assert _when(_at(lanshan, 2, "users")) == ("2024-01", False)  # 截至2024年初
+    assert _when(_at(lanshan, 50, "km2")) == ("2024-01", True)  # 新年伊始
+    assert [(e.date, e.inferred) for e in lanshan.events if "近日" in e.quote] == [("2024", True)]
+
+
+def test_spans_of_years(lanshan: m.Region) -> None:
+    assert _when(_at(lanshan, 40)) == ("2022/2023", True)  # 近两年
+    assert _when(_at(lanshan, 6, "hkd")) == ("2024/2028", True)  # 未来5年
+    assert _when(_at(lanshan, 500)) == ("2021/2023", True)  # 三年行动以来
+    assert _when(_at(lanshan, 1000, "satellites")) == ("2033", True)  # 到2028年……；再用5年
+    assert isinstance(_at(lanshan, 1000, "satellites"), m.Target)
+
+
+def test_totals_to_date_rates_and_undated_flows(lanshan: m.Region) -> None:
+    assert _when(_at(lanshan, 2000)) == ("../2024-03", True)  # 累计
+    assert _when(_at(lanshan, 45)) == ("../2024-03", True)  # 2022年起……共
+    assert _when(_at(lanshan, 10)) == ("2024-03", True)  # 每年: a rate in force
+    assert _when(_at(lanshan, 900)) == ("2023", True)  # a flow with no date: the last full year
+    assert _when(_at(lanshan, 3, "times")) == ("2023", False)  # 比上一年增长近3倍: that year's, not its end
+
+
+def test_dates_of_other_sentences_and_nouns(lanshan: m.Region) -> None:
+    assert _when(_at(lanshan, 3, "gw")) == ("2024-03", True)  # 2015年创办的: the firm's founding, not the figure's
+    assert _when(_at(lanshan, 11)) == ("2024-02-03", True)  # 2月3日 earlier in the paragraph
+    assert _when(_at(lanshan, 9)) == ("2024-02-03", True)  # 几小时后: the day before it
+    assert _when(_at(lanshan, 12)) == ("2025", True)  # 4月开建，明年投用: the deadline is the last date
+    assert not [e for e in lanshan.events if e.date in ("2024-04", "2025")]  # dates to come are no events
+
+
+def test_a_range_of_days_is_one_event(lanshan: m.Region) -> None:
+    ranged = [e for e in lanshan.events if "迁改" in e.quote]
+    assert [(e.date, [r.quote for r in e.reports]) for e in ranged] == [("2024-03-02", ["3月3日，东区电力线路迁改现场一片繁忙"])]
+
+
+def test_events_said_with_other_words(lanshan: m.Region) -> None:
+    types = {e.date: e.type for e in lanshan.events}
+    assert (types["2022"], types["2024-01"], types["2024-02-22"]) == ("policy", "milestone", "milestone")  # 公布, 首获许可, 发表
+
+
+def test_units_printed_elsewhere(lanshan: m.Region) -> None:
+    assert (_at(lanshan, 2, "users").scale, _at(lanshan, 2, "users").metric) == ("亿", "monthly_active_users")  # 用户……超过2亿
+    space = _at(lanshan, 300)
+    assert (space.scale, space.unit, space.metric) == ("亿", "yuan", "industry_scale")  # 300亿级产业集群
+    assert (_at(lanshan, 1000, "yuan").scale, _at(lanshan, 1000, "yuan").metric) == ("亿", "commercial_space_revenue")  # 千亿营收
+    assert _at(lanshan, 135).unit == "warehouses" and _at(lanshan, 170).unit == "projects"  # 海外仓135个, 项目共170项
+    assert any("'rocket_models'" in x.reason for x in lanshan.excluded)  # 5个型号 (of rockets)
+
+
+def test_magnitudes_and_fractions(lanshan: m.Region) -> None:
+    disc = _at(lanshan, 1, "times")
+    assert (disc.scale, disc.written, disc.metric) == ("万", "上万倍", "storage_multiple_vs_optical_disc")
+    third = _at(lanshan, 33.3)
+    assert (third.unit, third.written, third.metric) == ("percent", "三分之一", "robotics_specialized_share")
+
+
+def test_each_figure_has_its_own_words(lanshan: m.Region) -> None:
+    """和 between two figures of a clause; a project named after a figure ends its quote."""
+    fund = _at(lanshan, 10)
+    assert fund.metric == "annual_talent_fund" and [r.quote for r in fund.reports] == ["园区设立每年10亿元的人才专项资金"]
+    assert _at(lanshan, 100).metric == "government_guidance_fund"
+    project = _at(lanshan, 7)
+    assert project.quote.endswith("合资项目") and project.metric != "signed_project_investment"
+    assert _at(lanshan, 4).metric == "firm_revenue"  # 营业收入 is printed nearer the number than 签约
+
+
+def test_one_figure_printed_with_and_without_its_scope(lanshan: m.Region) -> None:
+    share = _at(lanshan, 35)
+    assert share.scope == "core-area" and [r.quote for r in share.reports] == ["2023年园区贡献了全市近35%的工业增加值"]
+
+
+def test_an_industry_named_in_the_paragraph(lanshan: m.Region) -> None:
+    drugs = _at(lanshan, 18)
+    assert (drugs.metric, drugs.cluster) == ("cgt_drugs_in_clinical_trials", "biotech_health")  # 生物医药 a sentence before
+
+
+def test_money_said_of_a_project_is_that_projects(lanshan_root: Path) -> None:
+    """总投资7亿元的…合资项目: one project's metrics come first, so the project's total investment is
+    among the three written for the reviewer (the chosen one and the comment beside it)."""
+    text = (lanshan_root / "data/regions/lanshan.yml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip() == "value: 7")
+    assert "project_total_investment" in lines[at - 1], lines[at - 1]  # the metric line and its comment
