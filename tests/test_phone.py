@@ -25,8 +25,8 @@ pytestmark = MARKS
 WIDTH = 390
 EDITIONS = ["", "en/"]
 # every page kind, and the pages that are no kind of their own: the comparisons page (its picker
-# and grid), the downloads and the "what changed" page
-PAGES = [*PAGE_KINDS, "compare/", "downloads/", "changes/"]
+# and grid), the targets side by side, the downloads and the "what changed" page
+PAGES = [*PAGE_KINDS, "compare/", "compare/targets/by-year/", "downloads/", "changes/"]
 
 TARGETS = """() => {
   const SEL = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], label:has(> input)";
