@@ -13,7 +13,11 @@ a chart costs microseconds to draw (a pure function of its rows: nothing to cach
 - the timeline: inline SVG whose horizontal positions are percentages of its width, so it fits
   any width while its text stays 12 px; one lane per region, as tall as its busiest year needs
   (the chart grows linearly with the regions); its kinds of events as classes whose colours are
-  CSS custom properties (site.css), so the light and dark schemes both keep their contrast.
+  CSS custom properties (site.css), so the light and dark schemes both keep their contrast. The
+  SVG is the picture only (aria-hidden): each mark's link is an HTML <a> laid over it at the same
+  place (left in %, top in px), 24 px square. Links inside SVG break material's instant
+  navigation, which rewrites every relative `href` on a page switch by assigning to `el.href` —
+  read-only on SVG elements, so it threw; for the same reason the SVG has no `<use href>`.
 
 `describe` states the chart's values in a sentence: the chart's accessible name.
 Every text is escaped here: the rows are data.
@@ -71,7 +75,8 @@ def _link(href: str, text: str, name: str = "") -> str:
 
 
 def _bar(share: float) -> str:
-    """A bar `share` (0–1) of the row's width; the style is computed here, never from text."""
+    """A bar `share` (0–1) of the row's width; the style is computed here, never from text (as the
+    timeline's marks' places)."""
     return f'<span class="zr-sbar"><span style="width:{max(0.0, min(share, 1.0)) * 100:.1f}%"></span></span>'
 
 
@@ -152,7 +157,7 @@ def _timeline(items: list[Row], lang: Lang) -> str:
         parts.append(f'<text class="zr-tl-region" x="0" y="{y + 12}">{_e(region)}</text>')
         for year, marks in years.items():
             for slot, row in enumerate(marks):
-                parts.append(_mark(row, x(year), y + LABEL_H + MARK_H * slot + MARK_H // 2, lang))
+                parts += _mark(row, x(year), y + LABEL_H + MARK_H * slot + MARK_H // 2, lang)
         y += height
     step = _step(span)
     grid = [f'<line class="zr-grid" x1="{x(year)}" x2="{x(year)}" y1="{top}" y2="{y}"/>' for year in range(first, first + span)]
@@ -160,20 +165,25 @@ def _timeline(items: list[Row], lang: Lang) -> str:
     axis = [f'<text class="zr-tl-year" x="{x(year)}" y="{y + 15}">{year}</text>' for year in labels]
     if top:
         axis += [f'<text class="zr-tl-year" x="{x(year)}" y="15">{year}</text>' for year in labels]
-    diamond = '<defs><path id="zr-diamond" d="M0 -6L6 0 0 6-6 0Z"/></defs>' if any(r["kind"] == "target" for r in items) else ""
-    svg = f'<svg class="zr-tl" width="100%" height="{y + AXIS_H}">{diamond}{"".join(grid + parts + axis)}</svg>'
-    return svg + _legend(items, lang)
+    pictured, links = [p for p in parts if not p.startswith("<a ")], [p for p in parts if p.startswith("<a ")]
+    svg = f'<svg class="zr-tl" width="100%" height="{y + AXIS_H}" aria-hidden="true">{"".join(grid + pictured + axis)}</svg>'
+    return f'<div class="zr-tlbox">{svg}{"".join(links)}</div>' + _legend(items, lang)
 
 
-def _mark(row: Row, x: str, y: int, lang: Lang) -> str:
-    """An event (a dot) or a target (a diamond) at its year, linked to its row, named by its date,
-    region, title and kind (also its tooltip)."""
+def _mark(row: Row, x: str, y: int, lang: Lang) -> list[str]:
+    """An event (a dot) or a target (a diamond) at its year, in the SVG; and over it its link, 24 px
+    square (what a finger hits, WCAG 2.5.8), to its row, named by its date, region, title and kind
+    (also its tooltip)."""
     about = lang.paren(row["about"]).strip() if row["about"] else ""
-    name = f"{row['when']} · {row['region']} · {row['title']}{about}{lang.paren(row['type'])}"
-    # a transparent circle 24 px across under the mark: what a finger hits (WCAG 2.5.8)
-    shape = f'<use href="#zr-diamond" x="{x}" y="{y}"/>' if row["kind"] == "target" else f'<circle cx="{x}" cy="{y}" r="5"/>'
-    hit = f'<circle class="zr-hit" cx="{x}" cy="{y}" r="12"/>'
-    return f'<a class="zr-k-{_kind(row)}" href="{_e(row["href"])}" aria-label="{_e(name)}"><title>{_e(name)}</title>{hit}{shape}</a>'
+    name = _e(f"{row['when']} · {row['region']} · {row['title']}{about}{lang.paren(row['type'])}")
+    kind = f"zr-dot zr-k-{_kind(row)}"
+    shape = (
+        f'<svg class="{kind}" x="{x}" y="{y}" width="1" height="1" overflow="visible"><path d="M0 -6L6 0 0 6-6 0Z"/></svg>'
+        if row["kind"] == "target"
+        else f'<circle class="{kind}" cx="{x}" cy="{y}" r="5"/>'
+    )
+    link = f'<a class="zr-mk" href="{_e(row["href"])}" aria-label="{name}" title="{name}" style="left:{x};top:{y}px"></a>'
+    return [shape, link]
 
 
 def _legend(items: list[Row], lang: Lang) -> str:

@@ -5,7 +5,7 @@ Needs Debian's `chromium`, `fonts-noto-cjk`, the `playwright` Python package and
 (`npm ci`); `scripts/setup --browser` installs them. `REQUIRE_BROWSER_TESTS=1` (CI, scripts/test)
 turns a missing browser into a failure instead of skipped tests.
 
-Each test waits for what it looks at — the chart it reads, drawn (`Tab.chart`); the next page in
+Each test waits for what it looks at — the chart it reads, set up (`Tab.chart`); the next page in
 place after an instant page switch (`Tab.switch`); the element it clicks, which Playwright's click
 waits for until it is visible, stable and enabled — never for a fixed time. Every wait's timeout
 comes from `WAIT` below; `ZR_TIMEOUT_FACTOR=3` triples them all on a slow or busy machine.
@@ -131,7 +131,7 @@ class Site:
             return edition + path
         pages = sorted(p.parent for p in (self.root / edition / FOLDERS[kind]).glob("*/index.html"))
         assert pages, f"no {kind} page was built"
-        charted = [p for p in pages if 'class="vega-chart"' in (p / "index.html").read_text(encoding="utf-8")]
+        charted = [p for p in pages if 'class="zr-plot' in (p / "index.html").read_text(encoding="utf-8")]
         return (charted or pages)[0].relative_to(self.root).as_posix() + "/"
 
 
@@ -155,21 +155,13 @@ def timeout(seconds: float) -> float:
 
 
 WAIT = timeout(15)  # any wait in a page: Playwright's default for the tab's actions and waits
-NAVIGATION = timeout(30)  # a page load (the search index and the chart library are large)
+NAVIGATION = timeout(30)  # a page load (the search index is large)
 
-# A chart is drawn when charts.js marked it and its SVG holds marks; a matrix on a phone stays
-# in its static form (charts.js marks it zr-static-only). While it is not, the chart is brought
-# into view again: charts.js draws a chart only once it comes near the viewport
-# (IntersectionObserver), and something may have scrolled it away meanwhile (material restores
-# the scroll position after an instant page switch).
+# A chart is drawn at build time (generator/static_charts.py): it is ready when it holds its marks
+# (links to its records) and charts.js has given its figure the download buttons.
 CHART_DRAWN = """(i) => {
-  const el = document.querySelectorAll('.vega-chart')[i];
-  if (!el) return false;
-  if (el.classList.contains('zr-static-only')) return true;
-  if (el.classList.contains('zr-drawn') && el.querySelector('.zr-live svg g')) return true;
-  const box = el.getBoundingClientRect();
-  if (box.bottom < 0 || box.top > innerHeight) el.scrollIntoView({block: 'center'});
-  return false;
+  const el = document.querySelectorAll('.zr-plot')[i];
+  return !!el && !!el.querySelector('a[href]') && !!el.parentNode.querySelector('.zr-chart-tools');
 }"""
 
 # Material fades the header's tabs out while the page is scrolled down and back in (250 ms) at
@@ -206,15 +198,15 @@ class Tab:
         self.draw_charts()
 
     def chart(self, i: int = 0) -> Locator:
-        """The page's `i`-th chart, once it is drawn: brought into view and waited for alone."""
+        """The page's `i`-th chart, once it is there with its download buttons."""
         self.page.wait_for_function(CHART_DRAWN, arg=i)
-        return self.page.locator(".vega-chart").nth(i)
+        return self.page.locator(".zr-plot").nth(i)
 
     def draw_charts(self) -> int:
-        """Draws the page's charts one at a time, each brought into view and waited for (a wait
-        for all of them at once raced charts.js's lazy drawing), then scrolls back to the top and
-        waits for the header to settle; returns how many charts there are."""
-        count = self.page.locator(".vega-chart").count()
+        """Waits for each of the page's charts (drawn at build time: with its marks and download
+        buttons), then scrolls back to the top and waits for the header to settle; returns how
+        many charts there are."""
+        count = self.page.locator(".zr-plot").count()
         for i in range(count):
             self.chart(i)
         self.page.evaluate("window.scrollTo(0, 0)")

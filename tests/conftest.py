@@ -134,7 +134,7 @@ def screenshots() -> Path:
 def screenshot(tab: Any, folder: Path, name: str) -> None:
     """The page as it is now, and each of its charts, as `name`.png and `name`-chartN.png."""
     tab.page.screenshot(path=str(folder / f"{name}.png"))
-    for i, chart in enumerate(tab.page.locator(".vega-chart").all()):
+    for i, chart in enumerate(tab.page.locator(".zr-plot").all()):
         chart.screenshot(path=str(folder / f"{name}-chart{i + 1}.png"))
 
 
