@@ -64,7 +64,8 @@ def answers(curated: Dataset, region: m.Region, article: m.Article) -> list[tupl
 def matches(kind: str, record: m.Reported, spans: list[tuple[int, int]], drafted: list[Drafted]) -> list[Drafted]:
     """Drafted records stating a number inside one of the record's quotes: the same value for a
     figure (those of its scale and unit first: 千星入轨、千亿营收 are two figures of one value), the same kind
-    of record (a dated record) for an event."""
+    of record (a dated record) for an event (the one quoted from where the curated quote begins,
+    when there is one)."""
     out = []
     for item in drafted:
         inside = any(a <= at < b for at in item.covers for a, b in spans)
@@ -79,6 +80,8 @@ def matches(kind: str, record: m.Reported, spans: list[tuple[int, int]], drafted
         out = [i for i in drafted if any(a <= at < b for at in i.covers for a, b in spans) and i.kind != "excluded"]
     if isinstance(record, m.Quantity):
         out.sort(key=lambda item: _number(item.record) != _number(record))
+    else:  # A、B、C等项目开工建设: B's and C's events lie inside A's quote; A's is the one quoted from where it is
+        out = [item for item in out if any(item.at == a for a, _ in spans)] or out
     return out[:1] + [x for x in out[1:] if x is not out[0]]
 
 

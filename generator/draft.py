@@ -148,9 +148,16 @@ class Article:
     dataset: Dataset
     profile: m.Profile | None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)  # where a paragraph starts after a blank line
 
     def __post_init__(self) -> None:
         self.spans = [self.text.span(first, last) for first, last in self.article.lines]
+        # A blank line ends a paragraph, and so its sentence, even where the text lost the full
+        # stop before it (…1500家至2000 ⏎⏎ 作为首批…): a page's figures are not run together.
+        lines = self.text.text.split("\n")
+        self.breaks = sorted(
+            {self.text.line_starts[i + 1] for i, line in enumerate(lines[:-1]) if not line.strip() and i + 1 < self.text.line_count}
+        )
 
     @property
     def s(self) -> str:
@@ -161,6 +168,8 @@ class Article:
 
     def sentence(self, at: int) -> tuple[int, int]:
         low, high = self.segment(at)
+        low = max([low, *(b for b in self.breaks if b <= at)])
+        high = min([high, *(b for b in self.breaks if b > at)])
         starts = [hit.end() for hit in _SENTENCE_END.finditer(self.s, low, at)]
         end = _SENTENCE_END.search(self.s, at, high)
         return (starts[-1] if starts else low), (end.start() if end else high)
@@ -323,18 +332,30 @@ def _label_rules(unit: m.Unit) -> list[tuple[str, str, str]]:
     return rules
 
 
-def unit_at(s: str, at: int, clause: str, rules: list[tuple[str, str, str]]) -> tuple[str, int] | None:
-    """The unit printed at `at` and its length: a counter whose word the clause holds, else the
-    only reading of a counter that is not generic."""
-    fallback = None
-    for counter, word, unit in rules:
-        if not s.startswith(counter, at):
-            continue
-        if not word or word in clause:
-            return unit, len(counter)
-        if fallback is None and counter not in _GENERIC:
-            fallback = (unit, len(counter))
-    return fallback
+def unit_at(s: str, at: int, clause: tuple[int, int], rules: list[tuple[str, str, str]]) -> tuple[str, int] | None:
+    """The unit printed at `at` and its length: the longest counter printed there whose word the
+    clause holds (the word nearest after the counter when several do: 5个产业领域成立了工作专班
+    counts 领域), else its reading without a word, else the only reading of a counter that is
+    not generic."""
+    printed = [rule for rule in rules if s.startswith(rule[0], at)]
+    if not printed:
+        return None
+    longest = max(len(counter) for counter, _, _ in printed)
+    readings = [rule for rule in printed if len(rule[0]) == longest]
+    c0, c1 = clause
+
+    def distance(word: str) -> int:
+        after = s.find(word, at, c1)
+        return after - at if after >= 0 else 1000 + at - s.rfind(word, c0, at)
+
+    named = sorted((distance(word), unit) for _, word, unit in readings if word and word in s[c0:c1])
+    if named:
+        return named[0][1], longest
+    bare = next((unit for _, word, unit in readings if not word), None)
+    if bare is not None:
+        return bare, longest
+    counter, _, unit = printed[0]
+    return (unit, len(counter)) if counter not in _GENERIC else None
 
 
 def figure(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str, str]]) -> Figure | None:
@@ -354,7 +375,7 @@ def figure(a: Article, number: tuple[int, int, str], rules: list[tuple[str, str,
         scale = max(printed, key=len)
         after += len(scale)
     c0, c1 = a.clause(start)
-    found = unit_at(a.s, after, a.s[c0:c1], rules)
+    found = unit_at(a.s, after, (c0, c1), rules)
     if found is None and scale.endswith("亿") and (money := _MONEY.match(a.s, after)):
         found = ("yuan", len(money.group()) if money.group() == "级" else 0)
     if found is None:
@@ -386,7 +407,7 @@ def _magnitude(a: Article, number: tuple[int, int, str], rules: list[tuple[str, 
     unit after it."""
     start, end, token = number
     c0, c1 = a.clause(start)
-    found = unit_at(a.s, end, a.s[c0:c1], rules)
+    found = unit_at(a.s, end, (c0, c1), rules)
     if found is None:
         return None
     written = a.s[start - 1 : end + found[1]]
@@ -550,6 +571,7 @@ def draft(dataset: Dataset, article: m.Article, region_id: str, skip: Iterable[i
     for fig in figures:
         out.append(_quantity(a, fig, found_dates, used, figures))
     out += [_event(a, d) for d in found_dates if _is_event(a, d, d in used)]
+    out += _works(a, found_dates)
     done = {p for d in out for p in d.covers}
     out += [_exclusion(a, n, found_dates) for n in numbers if n[0] not in done]
     return _ids(merge(out), region)
@@ -683,7 +705,7 @@ def _quantity(a: Article, fig: Figure, found: list[Date], used: set[Date], figur
         record: m.Quoted = m.Target(**base, deadline=deadline, inferred=inferred, status="planned", title=title)
         return Drafted("targets", record, fig.start, ids, covers)
     c0, c1 = a.clause(fig.start)
-    if _RATE.search(a.s, c0, c1):  # 每年10亿元, 每周至少3家: a rate in force, as of the page
+    if _RATE.search(a.s, c0, c1) or (when is None and _SIZE.search(a.s, c0, fig.start)):  # as of the page
         period, inferred = a.article.published[:7], True
     else:
         growth = chosen.measures.kind == "multiple" and bool(_GROWTH.search(a.s, c0, fig.start))
@@ -718,6 +740,9 @@ def _about(a: Article, sentence: str, metric: m.Metric | None, firm: re.Match[st
 
 # 每年, 每周 …: an amount per period, said of the present
 _RATE = re.compile(r"每(?:年|周|月|天|日)")
+# 产业规模超3800亿元, 总投资逾100亿元: a size or a planned total, with no date, is the present one
+# (not a year's flow, though it is counted in yuan like one)
+_SIZE = re.compile(r"规模(?!以上)|总投资")  # (规模以上 is the basis of above-size firms)
 # 比上年增长2倍: a multiple that compares a year with the one before is that year's, not a stock's
 _GROWTH = re.compile(r"增长|同比|比上年|比上一年|较上年")
 
@@ -792,6 +817,41 @@ def _event(a: Article, d: Date) -> Drafted:
     record = m.Event(source=a.article.id, quote=quote, id="draft", date=date, inferred=inferred, type=kind, title=title, draft=True)
     until = f"{date[:8]}{d.last_day:02d}" if d.last_day is not None and len(date) == 10 else None
     return Drafted("events", record, d.start, (), d.parts or (d.start,), until)  # 近日: no number, its place
+
+
+# A clause saying that works began or finished (A、B等重大项目开工建设, C项目试生产) holds an event
+# for each work it lists, even with no date of its own: the year printed earlier in its paragraph.
+_WORKS = re.compile(r"开工建设|当年建成|建成投产|竣工|试生产|开工")
+_LIST_END = re.compile(r"[，。；！？,;!?：:#■□]")  # a list's items are apart by 、, the list by these
+
+
+def _works(a: Article, found: list[Date]) -> list[Drafted]:
+    out, done = [], set()
+    for low, high in a.spans:
+        for hit in _WORKS.finditer(a.s, low, high):
+            s0, _ = a.sentence(hit.start())
+            l0 = max([s0, *(x.end() for x in _LIST_END.finditer(a.s, s0, hit.start()))])
+            end = _LIST_END.search(a.s, hit.start(), high)
+            l1 = end.start() if end else high
+            if (l0, l1) in done or any(l0 <= d.start < l1 for d in found):
+                continue  # the list's second such word, or a date of its own (drafted by `_event`)
+            done.add((l0, l1))
+            line = a.text.line_starts[a.text.line_at(l0) - 1]
+            years = [d for d in found if line <= d.start < l0 and d.year is not None and d.month is None and _opens(a, d, line)]
+            if years:
+                items = [l0, *(l0 + x.end() for x in re.finditer("、", a.s[l0:l1]))]
+                out += [_work(a, start, l1, years[-1]) for start in items]
+    return out
+
+
+def _work(a: Article, start: int, end: int, year: Date) -> Drafted:
+    """One listed work, quoted from its name to what happened to it (…等重大项目开工建设)."""
+    said = a.s[start:end]
+    kind = next((t for t, words in _EVENT_TYPES if any(w in said for w in words)), "milestone")
+    date, _ = year.text(a.article.published)
+    title = m.Bilingual(zh=_title(said), en=f"{TODO_EN} title")
+    record = m.Event(source=a.article.id, quote=said, id="draft", date=date, inferred=True, type=kind, title=title, draft=True)
+    return Drafted("events", record, start, (), (start,))
 
 
 # ------------------------------------------------------------------------------------ exclusions

@@ -252,7 +252,7 @@ def test_each_figure_has_its_own_words(lanshan: m.Region) -> None:
     fund = _at(lanshan, 10)
     assert fund.metric == "annual_talent_fund" and [r.quote for r in fund.reports] == ["园区设立每年10亿元的人才专项资金"]
     assert _at(lanshan, 100).metric == "government_guidance_fund"
-    project = _at(lanshan, 7)
+    project = _at(lanshan, 7, "yuan")
     assert project.quote.endswith("合资项目") and project.metric != "signed_project_investment"
     assert _at(lanshan, 4).metric == "firm_revenue"  # 营业收入 is printed nearer the number than 签约
 
@@ -274,3 +274,28 @@ def test_money_said_of_a_project_is_that_projects(lanshan_root: Path) -> None:
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.strip() == "value: 7")
     assert "project_total_investment" in lines[at - 1], lines[at - 1]  # the metric line and its comment
+
+
+def test_the_noun_a_counter_counts_is_the_nearest_after_it(lanshan: m.Region) -> None:
+    fields = _at(lanshan, 7, "fields")  # 7个产业领域成立了工作专班: fields, not task forces
+    assert (fields.metric, _when(fields)) == ("industry_fields_with_task_forces", ("2023-12", True))
+
+
+def test_a_size_with_no_date_is_the_present_one(lanshan: m.Region) -> None:
+    assert _when(_at(lanshan, 2800)) == ("2024-03", True)  # 产业规模超2800亿元 (not 2023's flow)
+    assert _when(_at(lanshan, 7, "yuan")) == ("2024-03", True)  # 总投资7亿元
+
+
+def test_a_blank_line_ends_a_sentence(lanshan: m.Region) -> None:
+    """…到2025年……1200家至1800 ⏎⏎ 园区平台已接入……: the next paragraph is no target of 2025."""
+    assert isinstance(_at(lanshan, 8000), m.Fact) and _when(_at(lanshan, 8000)) == ("2024-03", True)
+
+
+def test_works_begun_in_a_dated_paragraph_are_events(lanshan: m.Region) -> None:
+    """A、B等重大项目开工建设，C项目试生产 after 2023年 in the paragraph: an event per work."""
+    works = [(e.quote, e.date, e.type) for e in lanshan.events if "项目" in e.quote]
+    assert works == [
+        ("蓝山光伏项目、蓝山储能项目等重大项目开工建设", "2023", "project"),
+        ("蓝山储能项目等重大项目开工建设", "2023", "project"),
+        ("蓝山氢能二期项目试生产", "2023", "milestone"),
+    ]
