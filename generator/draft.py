@@ -6,13 +6,25 @@ concepts, clusters, a region's profile) and never the curated records, so that t
 (benchmarks/draft_accuracy.py) can score it against them. The rules are deterministic and local:
 
 - the numbers are coverage.py's (the same finder `coverage` counts), within the article's lines;
-- a run 2023年3月2日 is a date: the period of the figure after it in its sentence, a target's
-  deadline after 到, or else an event's date when the sentence says something happened;
+  sentences end at their marks and at a blank line (a paragraph's end);
+- a run 2023年3月2日 (or 2日至3日, 2024年初) is a date, and so are years said relative to the page
+  (今年, 去年, 近日, 新年伊始), spans (近两年, 未来5年, 三年行动以来) and 再用5年 after a year: the
+  period of the figure it holds for (`_own_date`: its clause, its sentence, earlier in its
+  paragraph, the day before 几小时后), a target's deadline, or an event's date when the sentence
+  says something happened (and the date is not still to come);
 - a figure is a number with a unit this project knows right after it (and its scale word:
-  `printed_scales`); its qualifier is the word printed before it (超过, 近 …) or after (余, 以上);
-- its quote runs from the sentence's date, or the clause before it, to the end of its clause;
+  `printed_scales`; the noun nearest after a counter), or before it at the end of its clause
+  (用户……3亿), a money scale alone (500亿级), an order of magnitude (上万倍) or a fraction
+  (三分之一); its qualifier is the word printed before it (超过, 近 …) or after (余, 以上);
+- its period reads its date against the metric's kind (a stock at a date, a flow over a year),
+  累计 and 起 as a total to date, 每年 as a rate in force; its quote runs from the sentence's
+  date, or the clause before it, to the end of its own words (cut before 和 and the next figure,
+  or after the project it describes);
 - its metric is the one whose dimensions the quote's words fit (checks/measures.py `fitting`),
-  preferring those whose concept the quote names; the next two are written in a comment;
+  preferring those whose concept its own words name nearest the number; the next two are
+  written in a comment;
+- works a dated paragraph says began or finished (A、B等项目开工建设) are events of its year;
+- one figure printed twice (with or without its scope) is one record with a further report;
 - every other number (a plan name 十四五, a rocket name, a time of day, a span of years) is an
   exclusion whose reason says which rule excluded it.
 
