@@ -50,8 +50,15 @@
       var button = document.createElement("button");
       button.textContent = "“”";
       button.setAttribute("aria-label", (english ? "Quote: " : "原文：") + link.textContent.trim());
-      link.after(button);
-      tip(button, link.getAttribute("title"), button);
+      // the value and its button in a span that does not break between them (site.css), and a word
+      // joiner (U+2060) between them: Chromium needs both. Where the two do not fit on a line, the
+      // value's last word goes to the next with the button, never the button alone under the value
+      // (in a key figure's card at 1280 px it read as the start of the next figure)
+      var cited = document.createElement("span");
+      cited.className = "zr-cited";
+      link.replaceWith(cited);
+      cited.append(link, "\u2060", button);
+      tip(button, link.getAttribute("title"), cited);
     });
   }
 
