@@ -113,7 +113,8 @@ def test_sparse_regions_build_strictly_in_both_editions(sparse: Path, tmp_path: 
 def _unplaced_region_is_shown_not_stated(site: Path) -> None:
     """The region without province or coordinates: "not stated" on its profile (both cells), listed
     apart under the tile map with its count, on the home and regions pages of each edition."""
-    for folder, not_stated, apart in (("", "未说明", "另有1个地区未注明所属省份"), ("en", "not stated", "1 region without a stated province")):
+    editions = (("", "未说明", "另有1个地区未注明所属省份"), ("en", "not stated", "1 region without a stated province"))
+    for folder, not_stated, apart in editions:
         profile = (site / folder / "regions" / UNPLACED / "index.html").read_text(encoding="utf-8")
         assert profile.count(f"<td>{not_stated}</td>") == 2, folder
         for page in ("index.html", "regions/index.html"):
