@@ -174,7 +174,7 @@ def _mark(row: Row, x: str, y: int, lang: Lang) -> list[str]:
     """An event (a dot) or a target (a diamond) at its year, in the SVG; and over it its link, 24 px
     square (what a finger hits, WCAG 2.5.8), to its row, named by its date, region, title and kind
     (also its tooltip)."""
-    about = lang.paren(row["about"]).strip() if row["about"] else ""
+    about = lang.paren(row["about"]) if row["about"] else ""  # (English: " (…)", a space before it)
     name = _e(f"{row['when']} · {row['region']} · {row['title']}{about}{lang.paren(row['type'])}")
     kind = f"zr-dot zr-k-{_kind(row)}"
     shape = (

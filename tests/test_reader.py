@@ -96,7 +96,7 @@ def test_no_page_loads_a_chart_library_and_a_charted_page_keeps_its_budget(brows
         tab.goto(site.resolve("region", edition))
         tab.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
         tab.page.wait_for_load_state("networkidle")
-        assert tab.page.locator(".zr-plot").count() >= 1
+        assert tab.page.locator("figure.zr-chart").count() >= 1
         assert not [r for r in tab.requests if "vega" in r.rsplit("/", 1)[-1]], "a chart library was requested"
         loaded = sum(size for _, size in tab.page.evaluate(WEIGHT))
         assert loaded <= BUDGET, f"{edition}regions/yizhuang/ loaded {loaded} bytes by its end"
