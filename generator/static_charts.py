@@ -145,7 +145,9 @@ def _timeline(items: list[Row], lang: Lang) -> str:
     def x(year: int) -> str:
         return f"{PAD + (year - first + 0.5) / span * (100 - 2 * PAD):.2f}%"
 
-    lanes: dict[str, dict[int, list[Row]]] = {}  # region → year → its marks, in date order
+    # region → year → its marks, in date order; the regions in the rows' order (the site's order of
+    # regions: a reader finds one among hundreds where the regions' list has it)
+    lanes: dict[str, dict[int, list[Row]]] = {r["region"]: {} for r in items}
     for row in sorted(items, key=lambda r: r["date"]):
         lanes.setdefault(row["region"], {}).setdefault(int(row["date"][:4]), []).append(row)
     top = AXIS_H if len(lanes) >= TOP_AXIS_FROM else 0

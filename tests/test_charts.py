@@ -9,6 +9,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -344,3 +345,21 @@ def test_the_matrix_is_a_table_whose_fewer_dimension_goes_across() -> None:
 def test_an_english_chart_marks_its_chinese_terms() -> None:
     out = static_charts.form(charts.cluster_matrix(matrix_rows("信创"), title="t"), Lang("en"))
     assert '<th scope="col"><span lang="zh">信创</span></th>' in out
+
+
+def test_the_policy_timeline_has_a_lane_for_every_region_with_events_and_counts_the_others() -> None:
+    """timeline/: every region that reports an event or a target on its own lane, in the regions'
+    order, every kind of event drawn; a region that reports none is counted under the chart."""
+    from generator import site
+    from generator.pipeline import validate
+
+    dataset, _ = validate(Path(__file__).resolve().parents[1])
+    quiet = next(iter(dataset.regions))
+    dataset.regions[quiet] = dataset.regions[quiet].model_copy(update={"events": [], "targets": []})
+    for lang, said in (("zh", "另有1个地区尚无事件或目标记录。"), ("en", "1 more region reports no events or targets yet.")):
+        page = site.build_pages(dataset, lang=lang, parallel=False)["timeline/index.md"]
+        reporting = [Lang(lang).pick(r.profile.short_name) for r in dataset.regions.values() if r.events or r.targets]
+        assert lanes(html.unescape(page)) == reporting and len(reporting) == len(dataset.regions) - 1
+        kinds = {e.type for r in dataset.regions.values() for e in r.events}
+        assert set(re.findall(r'class="zr-dot zr-k-(\w+)"', page)) == kinds | {"target"}, "every kind of event, not only policies"
+        assert said in page

@@ -114,7 +114,6 @@ def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | Non
             rows.append(_dated(page, region, target, target.deadline, when, name, ctx.lang.pick(target.title), about, ctx.t("target")))
     if not rows:
         return ""
-    rows.sort(key=lambda r: r["date"])
     cited = [record.source for region in regions for record in [*region.events, *region.targets]]
     return charts.embed(charts.timeline(rows, title=ctx.t("chart_timeline")), lang=ctx.lang, sources=sources(ctx, page, cited))
 
