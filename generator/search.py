@@ -238,23 +238,24 @@ def with_query_words(index: dict[str, Any]) -> dict[str, Any]:
     separator = re.compile(index["config"]["separator"])
     named = [doc for doc in index["docs"] if NAMES in doc]
     cut = {doc["location"]: [run[:-1] for name in doc[NAMES] for run in _QUERY_HAN.findall(name) if len(run) >= 3] for doc in named}
-    words = _words(index["docs"], separator) | {word for words in cut.values() for word in words}
+    fields = [*index["config"]["fields"]]
+    words = _words(index["docs"], fields, separator) | {word for words in cut.values() for word in words}
     docs = []
     for doc in index["docs"]:
         if NAMES in doc:
-            own = _words([doc], separator)
+            own = _words([doc], fields, separator)
             queried = (term for name in doc[NAMES] if _QUERY_HAN.search(name) for term in query_terms(name, words))
             doc = {**doc, NAMES: list(dict.fromkeys([*doc[NAMES], *cut[doc["location"]], *(t for t in queried if t not in own)]))}
         docs.append(doc)
     return {**index, "docs": docs}
 
 
-def _words(docs: Iterable[dict[str, Any]], separator: re.Pattern[str]) -> set[str]:
-    """The words the search worker indexes of `docs`: each field's text between tags, cut at the
-    index's separator, in lower case."""
+def _words(docs: Iterable[dict[str, Any]], fields: list[str], separator: re.Pattern[str]) -> set[str]:
+    """The words the search worker indexes of `docs`: each indexed field's text between tags, cut
+    at the index's separator, in lower case."""
     words: set[str] = set()
     for doc in docs:
-        for value in doc.values():
+        for value in (doc[field] for field in fields if field in doc):
             for text in value if isinstance(value, list) else [value]:
                 words.update(w for w in separator.split(_TAG.sub(" ", str(text)).lower()) if w)
     return words
