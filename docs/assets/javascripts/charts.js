@@ -113,6 +113,8 @@
       if (!r.width && !r.height) continue;
       if (!line || Math.abs(r.top - line.top) > r.height / 2) {
         flush();
+        line = null;
+        if (/\s/.test(text[i])) continue; // (SVG drops a text's leading space: start at the word)
         line = { left: r.left, top: r.top, bottom: r.bottom, height: r.height, text: "" };
       }
       line.text += text[i];
@@ -131,6 +133,15 @@
     if (visible(style.backgroundColor) && r.width && r.height) {
       out.appendChild(node("rect", { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height, fill: style.backgroundColor }));
     }
+    // a shape drawn by ::before (the matrix's role squares: centred in their box)
+    var before = getComputedStyle(el, "::before");
+    if (before.content !== "none" && visible(before.backgroundColor)) {
+      var w = parseFloat(before.width) || 0;
+      var h = parseFloat(before.height) || 0;
+      out.appendChild(node("rect", {
+        x: r.left - origin.left + (r.width - w) / 2, y: r.top - origin.top + (r.height - h) / 2, width: w, height: h, fill: before.backgroundColor
+      }));
+    }
     if (parseFloat(style.borderBottomWidth) && visible(style.borderBottomColor) && el.tagName !== "A") {
       out.appendChild(node("rect", { x: r.left - origin.left, y: r.bottom - origin.top - 1, width: r.width, height: 1, fill: style.borderBottomColor }));
     }
@@ -145,10 +156,14 @@
     var holder = document.createElement("div");
     holder.setAttribute("data-md-color-scheme", "default");
     holder.className = "md-typeset zr-export";
-    holder.style.cssText = "position:absolute;left:-10000px;top:0;width:" + WIDTH + "px;background:#fff";
+    // (its text colour set here: the page's, inherited from <body>, is the page's scheme's)
+    holder.style.cssText = "position:absolute;left:-10000px;top:0;width:" + WIDTH + "px;background:#fff;color:var(--md-typeset-color)";
     var figure = el.parentNode.cloneNode(true);
     var tools = figure.querySelector(".zr-chart-tools");
     if (tools) tools.remove();
+    // the matrix whole: its box does not scroll, its headers do not stick (to the viewport, here)
+    figure.querySelectorAll(".zr-mscroll").forEach(function (box) { box.style.cssText = "max-height:none;overflow:visible"; });
+    figure.querySelectorAll(".zr-matrix th").forEach(function (th) { th.style.position = "static"; });
     holder.appendChild(figure);
     document.body.appendChild(holder);
     try {
