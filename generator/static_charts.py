@@ -124,7 +124,7 @@ KINDS = ("policy", "plan", "project", "launch", "opening", "milestone", "meeting
 
 
 def _kind(row: Row) -> str:
-    """The class of a mark's kind; an unknown kind gets the last colour (never text from data)."""
+    """The class of a mark's kind; an unknown kind is "other" (a class is never text from data)."""
     return row["kind"] if row["kind"] in KINDS else "other"
 
 
@@ -151,7 +151,9 @@ def _timeline(items: list[Row], lang: Lang) -> str:
     for row in sorted(items, key=lambda r: r["date"]):
         lanes.setdefault(row["region"], {}).setdefault(int(row["date"][:4]), []).append(row)
     top = AXIS_H if len(lanes) >= TOP_AXIS_FROM else 0
-    parts, y = [], top
+    parts: list[str] = []  # the picture
+    links: list[str] = []  # laid over it
+    y = top
     for i, (region, years) in enumerate(lanes.items()):
         height = LABEL_H + MARK_H * max(len(marks) for marks in years.values()) + 4
         if i % 2:
@@ -159,7 +161,9 @@ def _timeline(items: list[Row], lang: Lang) -> str:
         parts.append(f'<text class="zr-tl-region" x="0" y="{y + 12}">{_e(region)}</text>')
         for year, marks in years.items():
             for slot, row in enumerate(marks):
-                parts += _mark(row, x(year), y + LABEL_H + MARK_H * slot + MARK_H // 2, lang)
+                shape, link = _mark(row, x(year), y + LABEL_H + MARK_H * slot + MARK_H // 2, lang)
+                parts.append(shape)
+                links.append(link)
         y += height
     step = _step(span)
     grid = [f'<line class="zr-grid" x1="{x(year)}" x2="{x(year)}" y1="{top}" y2="{y}"/>' for year in range(first, first + span)]
@@ -167,12 +171,11 @@ def _timeline(items: list[Row], lang: Lang) -> str:
     axis = [f'<text class="zr-tl-year" x="{x(year)}" y="{y + 15}">{year}</text>' for year in labels]
     if top:
         axis += [f'<text class="zr-tl-year" x="{x(year)}" y="15">{year}</text>' for year in labels]
-    pictured, links = [p for p in parts if not p.startswith("<a ")], [p for p in parts if p.startswith("<a ")]
-    svg = f'<svg class="zr-tl" width="100%" height="{y + AXIS_H}" aria-hidden="true">{"".join(grid + pictured + axis)}</svg>'
+    svg = f'<svg class="zr-tl" width="100%" height="{y + AXIS_H}" aria-hidden="true">{"".join(grid + parts + axis)}</svg>'
     return f'<div class="zr-tlbox">{svg}{"".join(links)}</div>' + _legend(items, lang)
 
 
-def _mark(row: Row, x: str, y: int, lang: Lang) -> list[str]:
+def _mark(row: Row, x: str, y: int, lang: Lang) -> tuple[str, str]:
     """An event (a dot) or a target (a diamond) at its year, in the SVG; and over it its link, 24 px
     square (what a finger hits, WCAG 2.5.8), to its row, named by its date, region, title and kind
     (also its tooltip)."""
@@ -185,7 +188,7 @@ def _mark(row: Row, x: str, y: int, lang: Lang) -> list[str]:
         else f'<circle class="{kind}" cx="{x}" cy="{y}" r="5"/>'
     )
     link = f'<a class="zr-mk" href="{_e(row["href"])}" aria-label="{name}" title="{name}" style="left:{x};top:{y}px"></a>'
-    return [shape, link]
+    return shape, link
 
 
 def _legend(items: list[Row], lang: Lang) -> str:
