@@ -64,8 +64,8 @@ def _index(ctx: Ctx) -> dict[str, Any]:
     """The comparisons page: regions side by side (the grid), then the comparisons by topic."""
     regions = list(ctx.ds.regions.values())
     static = len(regions) <= grid.STATIC_GRID
-    keys = ("grid_pick", "grid_pick_short", "grid_area", "grid_province", "grid_level", "grid_all", "grid_find", "metric")
-    keys += ("grid_none_shared",)
+    keys = ["grid_pick", "grid_pick_short", "grid_area", "grid_province", "grid_level", "grid_all", "grid_find", "metric"]
+    keys.append("grid_none_shared")  # (when the picked regions share no measure)
     labels = {key: ctx.t(key) for key in keys}
     templates = {"apart": "grid_apart", "shared": "grid_shared", "shared_rows": "grid_shared_rows", "more": "grid_more"}
     labels.update({name: ctx.lang.template(key) for name, key in templates.items()})  # filled in by compare.js
