@@ -115,7 +115,7 @@ def _targets(items: list[Row], lang: Lang) -> str:
 # the timeline: inline SVG, x in % of its width
 
 LABEL_H = 16  # a lane's region name, 12 px text, above its marks
-MARK_H = 20  # a mark and the air around it; marks of one region and year stack downwards
+MARK_H = 24  # a mark and its link: 24 px apart, so no two links overlap (WCAG 2.5.8); a region's marks of one year stack
 AXIS_H = 20  # the years' labels
 PAD = 2.0  # % of the width left free at either end (a mark's half width)
 YEAR_LABELS = 8  # at most this many year labels: 8 × "2024" fit a phone's 340 px
@@ -172,7 +172,9 @@ def _timeline(items: list[Row], lang: Lang) -> str:
     if top:
         axis += [f'<text class="zr-tl-year" x="{x(year)}" y="15">{year}</text>' for year in labels]
     svg = f'<svg class="zr-tl" width="100%" height="{y + AXIS_H}" aria-hidden="true">{"".join(grid + parts + axis)}</svg>'
-    return f'<div class="zr-tlbox">{svg}{"".join(links)}</div>' + _legend(items, lang)
+    # at least 24 px a year, so neighbouring years' links do not overlap: a long span scrolls in its box
+    box = f'<div class="zr-tlbox" style="min-width:{math.ceil(span * MARK_H / (1 - 2 * PAD / 100))}px">{svg}{"".join(links)}</div>'
+    return f'<div class="zr-tlscroll">{box}</div>' + _legend(items, lang)
 
 
 def _mark(row: Row, x: str, y: int, lang: Lang) -> tuple[str, str]:

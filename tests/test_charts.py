@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import html.parser
+import itertools
 import json
 import re
 import time
@@ -224,7 +225,7 @@ def test_a_figure_holds_only_its_own_markup(make: str) -> None:
         for key in SVG_ATTRIBUTES & set(attrs) - {"d", "overflow"}:
             assert re.fullmatch(r"-?\d+(\.\d+)?%?", attrs[key] or ""), (tag, key, attrs[key])
     styles = [attrs["style"] or "" for _, attrs in found.tags if "style" in attrs]
-    assert all(re.fullmatch(r"width:\d+\.\d%|left:\d+\.\d\d%;top:\d+px", style) for style in styles), styles
+    assert all(re.fullmatch(r"width:\d+\.\d%|left:\d+\.\d\d%;top:\d+px|min-width:\d+px", style) for style in styles), styles
     (container,) = [attrs for tag, attrs in found.tags if "zr-plot" in (attrs.get("class") or "")]
     assert json.loads(container["data-chart"] or "") == built
     assert container["role"] == "group"
@@ -287,6 +288,12 @@ def test_the_timeline_draws_a_lane_per_region_and_a_mark_per_row() -> None:
     assert len(set(xs)) == 1 and 0 < xs[0] < 50
     assert re.findall(r'<text class="zr-tl-year" x="[\d.]+%" y="\d+">(\d+)</text>', out) == ["2024", "2025"]
     assert static_charts.describe(chart, charts.ZH) == "时间线：2个地区的4个事件和目标，2024年至2025年"
+    # the links (24 px boxes) never overlap (WCAG 2.5.8): stacked 24 px apart, a year ≥ 24 px wide
+    # at the box's least width (a long span scrolls in its box)
+    tops = sorted({int(top) for top in re.findall(r"top:(\d+)px", out)})
+    assert len(tops) == 4 and all(b - a >= 24 for a, b in itertools.pairwise(tops))
+    least = int(re.search(r'class="zr-tlbox" style="min-width:(\d+)px"', out)[1])  # type: ignore[index]
+    assert least * (100 - 2 * static_charts.PAD) / 100 / 2 >= 24
 
 
 def timeline_of(regions: int, per_region: int = 8) -> charts.Chart:
