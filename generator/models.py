@@ -179,7 +179,6 @@ class Measures(Record):
     of: SnakeId | None = Field(None, description="a concept id: the whole of a share, the base of a multiple or difference, a ranking")
 
 
-
 class Metric(Record):
     id: SnakeId
     label: Bilingual
