@@ -96,8 +96,9 @@ def words_script(lang: Lang) -> str:
 
 
 # catalog entries the scripts show, in the edition's language: charts.js its download buttons,
-# cite.js its citation buttons and box
+# cite.js its citation buttons and box, tables.js the name of a quote's button
 SCRIPT_WORDS = (
+    "quote_of",
     "chart_download",
     "chart_download_as",
     "cite",

@@ -108,6 +108,7 @@ def test_a_quote_and_the_meaning_of_not_equal_open_by_tap_and_key(browser: Brows
         quote = link.get_attribute("title")
         button = tab.page.locator("td a[href*='#q-'][title] + button.zr-tip").first
         assert button.get_attribute("aria-expanded") == "false"
+        assert button.get_attribute("aria-label") == ("Quote: " if edition else "原文：") + link.inner_text().strip()  # the catalog's words
         button.click()
         box = tab.page.locator("#" + str(button.get_attribute("aria-controls")))
         assert box.is_visible() and box.inner_text() == quote
@@ -125,6 +126,36 @@ def test_a_quote_and_the_meaning_of_not_equal_open_by_tap_and_key(browser: Brows
         assert tab.errors == [], tab.errors
     finally:
         tab.page.context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_grid_of_picked_regions_opens_its_marks_by_tap_too(browser: Browser, site: Site, edition: str) -> None:
+    """compare.js draws the grid of the regions a reader picks after tables.js gave the page's
+    buttons: its ≠ marks get theirs too (they were bare tooltips), and the page's own
+    grid, put back by its HTML when a region is unpicked, still opens them."""
+    tab = open_tab(browser, site.url, width=WIDTH)
+    try:
+        tab.visit(edition + "compare/?regions=shanghai,yizhuang")
+        tab.page.wait_for_function("document.querySelectorAll('.zr-grid-view > table thead th').length === 3")
+        tab.page.evaluate(OPEN_ALL)
+        view = tab.page.locator(".zr-grid-view")
+        assert view.locator("abbr[title]").count() > 0, "the picked regions' grid has no ≠ mark to open"
+        assert view.locator("abbr[title]:not(button.zr-tip abbr)").count() == 0, "a ≠ mark without its button"
+        _opens_a_not_equal_mark(tab)
+        tab.page.locator("input[type=checkbox][aria-label]:checked").first.uncheck()  # one region left: the page's own grid again
+        tab.page.wait_for_function("document.querySelectorAll('.zr-grid-view > table thead th').length !== 3")
+        tab.page.evaluate(OPEN_ALL)
+        _opens_a_not_equal_mark(tab)
+        assert tab.errors == [], tab.errors
+    finally:
+        tab.page.context.close()
+
+
+def _opens_a_not_equal_mark(tab: Tab) -> None:
+    tip = tab.page.locator(".zr-grid-view button.zr-tip:has(abbr[title])").first
+    tip.click()
+    box = tab.page.locator("#" + str(tip.get_attribute("aria-controls")))
+    assert box.is_visible() and box.inner_text() == tip.locator("abbr").get_attribute("title")
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -212,6 +212,7 @@
         })).then(function () {
           view.textContent = "";
           view.appendChild(grid(metrics, known, picked, labels));
+          if (window.zr.tips) window.zr.tips(view); // its ≠ marks open by a tap too (tables.js)
           drawn = true;
         }).catch(function (err) { console.error("the grid cannot be drawn", err); });
       }

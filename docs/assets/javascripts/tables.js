@@ -9,6 +9,10 @@
 (function () {
   "use strict";
 
+  function words(key) {
+    return (window.ZONE_WORDS || {})[key] || key;
+  }
+
   function label(table) {
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
@@ -35,21 +39,26 @@
     button.className = "zr-tip";
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", box.id);
-    button.addEventListener("click", function () {
-      var open = button.getAttribute("aria-expanded") !== "true";
-      button.setAttribute("aria-expanded", String(open));
-      box.hidden = !open;
-    });
     after.after(box);
   }
 
+  // one listener for every tip button, now and later: compare.js puts the page's own grid back by
+  // its HTML (buttons without listeners of their own) and draws picked regions' grids anew
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("button.zr-tip");
+    var box = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!box) return;
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    box.hidden = !open;
+  });
+
   function quoteTips(root) {
-    var english = document.documentElement.lang === "en";
     root.querySelectorAll("td a[href*='#q-'][title], .fact-value a[href*='#q-'][title]").forEach(function (link) {
       if (link.closest("small.reports") || (link.nextElementSibling && link.nextElementSibling.matches(".zr-tip"))) return;
       var button = document.createElement("button");
       button.textContent = "“”";
-      button.setAttribute("aria-label", (english ? "Quote: " : "原文：") + link.textContent.trim());
+      button.setAttribute("aria-label", words("quote_of").replace("{value}", function () { return link.textContent.trim(); }));
       // the value and its button in a span that does not break between them (site.css), and a word
       // joiner (U+2060) between them: Chromium needs both. Where the two do not fit on a line, the
       // value's last word goes to the next with the button, never the button alone under the value
@@ -83,4 +92,10 @@
     var content = document.querySelector(".md-content");
     if (content) abbrTips(content);
   });
+
+  // for content a script adds after load (compare.js: the grid of the regions a reader picks)
+  window.zr.tips = function (root) {
+    quoteTips(root);
+    abbrTips(root);
+  };
 })();
