@@ -179,8 +179,8 @@ def _timeline(items: list[Row], lang: Lang) -> str:
 
 def _mark(row: Row, x: str, y: int, lang: Lang) -> tuple[str, str]:
     """An event (a dot) or a target (a diamond) at its year, in the SVG; and over it its link, 24 px
-    square (what a finger hits, WCAG 2.5.8), to its row, named by its date, region, title and kind
-    (also its tooltip)."""
+    square (what a finger hits, WCAG 2.5.8), to its row, named by its date, region, title, scope
+    or subject, and kind (also its tooltip)."""
     about = lang.paren(row["about"]) if row["about"] else ""  # (English: " (…)", a space before it)
     name = _e(f"{row['when']} · {row['region']} · {row['title']}{about}{lang.paren(row['type'])}")
     kind = f"zr-dot zr-k-{_kind(row)}"
@@ -189,7 +189,9 @@ def _mark(row: Row, x: str, y: int, lang: Lang) -> tuple[str, str]:
         if row["kind"] == "target"
         else f'<circle class="{kind}" cx="{x}" cy="{y}" r="5"/>'
     )
-    link = f'<a class="zr-mk" href="{_e(row["href"])}" aria-label="{name}" title="{name}" style="left:{x};top:{y}px"></a>'
+    # its name as text only screen readers get (.zr-sr): the mark's scope or subject is then in the
+    # text around its link, as for every figure (tests/test_build.py)
+    link = f'<a class="zr-mk" href="{_e(row["href"])}" title="{name}" style="left:{x};top:{y}px"><span class="zr-sr">{name}</span></a>'
     return shape, link
 
 

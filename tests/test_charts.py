@@ -246,7 +246,7 @@ def test_every_mark_links_to_its_row_and_has_a_name(make: str, lang: str) -> Non
     rows = static_charts.rows(chart)
     assert sorted(str(a["href"]) for a in found) == sorted(r["href"] for r in rows)
     for a in found:
-        name = a.get("aria-label") or ""
+        name = a.get("aria-label") or a.get("title") or ""  # (a timeline mark: its text, for screen readers, and its title)
         assert len(name) > 4, a
     assert static_charts.form(chart, Lang(lang)) == static_charts.form(BUILT[make]("亦庄"), Lang(lang)), "a pure function"
 
@@ -278,8 +278,9 @@ def test_the_timeline_draws_a_lane_per_region_and_a_mark_per_row() -> None:
     # each link laid over its mark: the same x, the same y
     places = re.findall(r'<circle class="zr-dot[^"]*" cx="([\d.]+%)" cy="(\d+)"|<svg class="zr-dot[^"]*" x="([\d.]+%)" y="(\d+)"', out)
     assert [(a["style"] or "") for a in found] == [f"left:{p[0] or p[2]};top:{p[1] or p[3]}px" for p in places]
-    assert found[1]["aria-label"] == "2024年2月23日 · 亦庄 · 大会（会议）"
-    assert found[3]["aria-label"] == "2025年 · 上海 · 千亿（上海自贸区）（目标）"
+    assert found[1]["title"] == "2024年2月23日 · 亦庄 · 大会（会议）"
+    assert found[3]["title"] == "2025年 · 上海 · 千亿（上海自贸区）（目标）"
+    assert '<span class="zr-sr">2025年 · 上海 · 千亿（上海自贸区）（目标）</span></a>' in out, "its name, as its text"
     # the legend: each kind once, in the kinds' order, with the row's word for it
     legend = re.findall(r'<li class="zr-k-(\w+)">.*?</svg>([^<]*)</li>', out)
     assert legend == [("launch", "发射"), ("opening", "启用"), ("meeting", "会议"), ("target", "目标")]

@@ -124,7 +124,8 @@
 
   function copyBox(el, origin, out) {
     var style = getComputedStyle(el);
-    if (style.display === "none" || style.visibility === "hidden") return;
+    // (a clipped element is text for screen readers only: a timeline mark's name)
+    if (style.display === "none" || style.visibility === "hidden" || style.clipPath !== "none") return;
     var r = el.getBoundingClientRect();
     if (el.namespaceURI === SVG_NS) {
       out.appendChild(copySvg(el, { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height }));
