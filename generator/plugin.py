@@ -8,7 +8,7 @@ MkDocs events used, in the order MkDocs calls them:
                 page carries the problems (`preview.py`). Hand the search plugin a jieba dictionary
                 of the data's names (its `jieba_dict_user` option; this plugin is listed before search).
   on_files      add every page and download of `site.build_pages` as a generated File (nothing is
-                written to docs/), the vendored Vega bundle, and the navigation (`site.nav`).
+                written to docs/), and the navigation (`site.nav`).
   on_page_markdown, on_page_content
                 hand Python-Markdown a placeholder for each block the generator made as finished
                 HTML, and put the block back into the page's HTML (`htmlblocks.py`).

@@ -5,8 +5,8 @@ For each edition, OUT/<lang>/ holds:
   mkdocs.yml   the edition's configuration without the zone-report plugin: the navigation written
                out, site_url, the theme's extra entries (editions.py), the search plugin's jieba
                dictionary (Chinese)
-  docs/        the hand-written pages and assets, every generated page and download, the chart
-               kinds and the Vega bundle
+  docs/        the hand-written pages and assets, every generated page and download, and the
+               scripts' words (chart-kinds.js)
   overrides/   the theme overrides
   search-entries.json
                the search index entries of the data pages (regions, comparisons, articles, the
@@ -43,7 +43,7 @@ from generator.pipeline import validate
 from generator.problems import errors, format_report
 from generator.search import jieba_dictionary
 
-HELP = "write every page, the Vega bundle and the navigation as files, with a configuration per edition that plain MkDocs builds"
+HELP = "write every page, download and the navigation as files, with a configuration per edition that plain MkDocs builds"
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 PLUGIN = "zone-report"
 SEARCH_ENTRIES = "search-entries.json"

@@ -152,7 +152,7 @@ def _timeline(items: list[Row], lang: Lang) -> str:
         lanes.setdefault(row["region"], {}).setdefault(int(row["date"][:4]), []).append(row)
     top = AXIS_H if len(lanes) >= TOP_AXIS_FROM else 0
     parts: list[str] = []  # the picture
-    links: list[str] = []  # laid over it
+    placed: list[tuple[Row, str, int]] = []  # each mark's row and place: its link is laid over it
     y = top
     for i, (region, years) in enumerate(lanes.items()):
         height = LABEL_H + MARK_H * max(len(marks) for marks in years.values()) + 4
@@ -161,9 +161,8 @@ def _timeline(items: list[Row], lang: Lang) -> str:
         parts.append(f'<text class="zr-tl-region" x="0" y="{y + 12}">{_e(region)}</text>')
         for year, marks in years.items():
             for slot, row in enumerate(marks):
-                shape, link = _mark(row, x(year), y + LABEL_H + MARK_H * slot + MARK_H // 2, lang)
-                parts.append(shape)
-                links.append(link)
+                placed.append((row, x(year), y + LABEL_H + MARK_H * slot + MARK_H // 2))
+                parts.append(_shape(row, *placed[-1][1:]))
         y += height
     step = _step(span)
     grid = [f'<line class="zr-grid" x1="{x(year)}" x2="{x(year)}" y1="{top}" y2="{y}"/>' for year in range(first, first + span)]
@@ -172,27 +171,33 @@ def _timeline(items: list[Row], lang: Lang) -> str:
     if top:
         axis += [f'<text class="zr-tl-year" x="{x(year)}" y="15">{year}</text>' for year in labels]
     svg = f'<svg class="zr-tl" width="100%" height="{y + AXIS_H}" aria-hidden="true">{"".join(grid + parts + axis)}</svg>'
+    links = [_mark_link(row, at, high, lang, up=high > (y + AXIS_H) / 2) for row, at, high in placed]
     # at least 24 px a year, so neighbouring years' links do not overlap: a long span scrolls in its box
     box = f'<div class="zr-tlbox" style="min-width:{math.ceil(span * MARK_H / (1 - 2 * PAD / 100))}px">{svg}{"".join(links)}</div>'
     return f'<div class="zr-tlscroll">{box}</div>' + _legend(items, lang)
 
 
-def _mark(row: Row, x: str, y: int, lang: Lang) -> tuple[str, str]:
-    """An event (a dot) or a target (a diamond) at its year, in the SVG; and over it its link, 24 px
-    square (what a finger hits, WCAG 2.5.8), to its row, named by its date, region, title, scope
-    or subject, and kind (also its tooltip)."""
-    about = lang.paren(row["about"]) if row["about"] else ""  # (English: " (…)", a space before it)
-    name = _e(f"{row['when']} · {row['region']} · {row['title']}{about}{lang.paren(row['type'])}")
+def _shape(row: Row, x: str, y: int) -> str:
+    """An event (a dot) or a target (a diamond) at its year, in the SVG."""
     kind = f"zr-dot zr-k-{_kind(row)}"
-    shape = (
-        f'<svg class="{kind}" x="{x}" y="{y}" width="1" height="1" overflow="visible"><path d="M0 -6L6 0 0 6-6 0Z"/></svg>'
-        if row["kind"] == "target"
-        else f'<circle class="{kind}" cx="{x}" cy="{y}" r="5"/>'
-    )
-    # its name as text only screen readers get (.zr-sr): the mark's scope or subject is then in the
-    # text around its link, as for every figure (tests/test_build.py)
-    link = f'<a class="zr-mk" href="{_e(row["href"])}" title="{name}" style="left:{x};top:{y}px"><span class="zr-sr">{name}</span></a>'
-    return shape, link
+    if row["kind"] == "target":
+        return f'<svg class="{kind}" x="{x}" y="{y}" width="1" height="1" overflow="visible"><path d="M0 -6L6 0 0 6-6 0Z"/></svg>'
+    return f'<circle class="{kind}" cx="{x}" cy="{y}" r="5"/>'
+
+
+def _mark_link(row: Row, x: str, y: int, lang: Lang, *, up: bool) -> str:
+    """The link laid over a mark, 24 px square (what a finger hits, WCAG 2.5.8), to its row, named
+    by its date, region, title, scope or subject, and kind.
+
+    The name is text only screen readers get (.zr-sr): the mark's scope or subject is then in the
+    text around its link, as for every figure (tests/test_build.py). Pointed at or focused, site.css
+    shows it as the mark's tooltip — not a title attribute, which cannot mark the Chinese terms an
+    English name quotes (信创) as Chinese. The tooltip opens away from the chart's nearer edges (the
+    box it is in scrolls, and would cut it): leftwards right of the middle, upwards in the lower half."""
+    about = lang.paren(row["about"]) if row["about"] else ""  # (English: " (…)", a space before it)
+    name = _t(f"{row['when']} · {row['region']} · {row['title']}{about}{lang.paren(row['type'])}", lang)
+    where = (" zr-mk-end" if float(x.rstrip("%")) > 50 else "") + (" zr-mk-up" if up else "")
+    return f'<a class="zr-mk{where}" href="{_e(row["href"])}" style="left:{x};top:{y}px"><span class="zr-sr">{name}</span></a>'
 
 
 def _legend(items: list[Row], lang: Lang) -> str:

@@ -111,7 +111,7 @@ def timeline(ctx: Ctx, page: str, regions: list[m.Region], types: set[str] | Non
         for target in region.targets:
             when = tx.date(target.deadline, ctx.lang)
             about = tx.unmarked(ctx.where_note(target, region))
-            rows.append(_dated(page, region, target, target.deadline, when, name, ctx.lang.pick(target.title), about, ctx.t("target")))
+            rows.append(_dated(page, region, target, target.deadline, when, name, ctx.lang.pick(target.title), about, ctx.t("type_target")))
     if not rows:
         return ""
     cited = [record.source for region in regions for record in [*region.events, *region.targets]]
