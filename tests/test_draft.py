@@ -25,13 +25,17 @@ FILE = "900_qinghu_draft.txt"
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of data/ with the article archived and a region (with a 核心区 scope) drafted from it."""
-    root = tmp_path_factory.mktemp("draft")
+    return _drafted_copy(tmp_path_factory.mktemp("draft"), ARTICLE, "qinghu", "清湖高新技术产业开发区", "Qinghu High-tech Zone")
+
+
+def _drafted_copy(root: Path, article: Path, region: str, zh: str, en: str) -> Path:
+    """A copy of data/ in `root` with `article` archived and a new region (with a 核心区 scope) drafted from it."""
     shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy(ARTICLE, root / "data" / "sources" / FILE)
-    path = scaffold.new_region(root, "qinghu", "江苏省", "清湖高新技术产业开发区", "Qinghu High-tech Zone", "national_zone")
+    shutil.copy(article, root / "data" / "sources" / article.name)
+    path = scaffold.new_region(root, region, "江苏省", zh, en, "national_zone")
     text = path.read_text(encoding="utf-8").replace("  scopes: []", "  scopes:\n    - {id: core-area, name: {zh: 核心区, en: Core area}}")
     path.write_text(text, encoding="utf-8")
-    code, message = draftfile.run(root, f"data/sources/{FILE}", "qinghu", None, None, None)
+    code, message = draftfile.run(root, f"data/sources/{article.name}", region, None, None, None)
     assert code == 0, message
     return root
 
@@ -164,15 +168,7 @@ LANSHAN = "901_lanshan_draft.txt"
 
 @pytest.fixture(scope="module")
 def lanshan_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("lanshan")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy(ARTICLE.parent / LANSHAN, root / "data" / "sources" / LANSHAN)
-    path = scaffold.new_region(root, "lanshan", "江苏省", "蓝山经济技术开发区", "Lanshan ETDZ", "national_zone")
-    text = path.read_text(encoding="utf-8").replace("  scopes: []", "  scopes:\n    - {id: core-area, name: {zh: 核心区, en: Core area}}")
-    path.write_text(text, encoding="utf-8")
-    code, message = draftfile.run(root, f"data/sources/{LANSHAN}", "lanshan", None, None, None)
-    assert code == 0, message
-    return root
+    return _drafted_copy(tmp_path_factory.mktemp("lanshan"), ARTICLE.parent / LANSHAN, "lanshan", "蓝山经济技术开发区", "Lanshan ETDZ")
 
 
 @pytest.fixture(scope="module")
