@@ -113,14 +113,15 @@ def html_table(ctx: Ctx, shown: list[m.Region]) -> str:
     empty, before anything shared). Both work without JavaScript and from the keyboard; compare.js
     draws the picked regions' grid the same way."""
     by_region = {r.id: cells(ctx, r) for r in shown}
-    reported = [row for row in rows(ctx) if sum(1 for r in shown if row["id"] in by_region[r.id]) >= 2]
+    every = rows(ctx)
+    reported = [row for row in every if sum(1 for r in shown if row["id"] in by_region[r.id]) >= 2]
     # the regions with figures in those rows first, then those with the most figures: on a phone
     # the first columns are what shows before a sideways scroll
     in_shared = {r.id: sum(1 for row in reported if row["id"] in by_region[r.id]) for r in shown}
     shown = sorted(shown, key=lambda r: (-in_shared[r.id], -len(by_region[r.id])))
     shared: list[GridRow] = []
     rest: list[GridRow] = []
-    for row in rows(ctx):
+    for row in every:
         values = [by_region[r.id].get(row["id"]) for r in shown]
         (shared if sum(1 for v in values if v) >= 2 else rest).append((row, values))
     lead = ctx.t("grid_shared_rows", n=len(shared)) if shared else ctx.t("grid_none_shared")
