@@ -98,6 +98,15 @@ def test_no_group_page_of_the_real_data_says_one_region_reports_a_measure_in_a_s
         assert ctx.t("no_comparison") not in pages[group_path(gid)], gid
 
 
+def test_the_first_screen_counts_the_one_region_measures_the_group_pages_list(real: Dataset) -> None:
+    """/compare/'s "measures only one region reports: N" is the number of measures the group pages
+    list in their one-region tables (it counted 57 comparisons, one per industry, while the pages
+    listed 56 measures: a per-industry measure two regions report has a section of its own)."""
+    ctx = site.context(real)
+    listed = sum(1 for gid in ctx.index.groups for row in compare.context(ctx, real.groups[gid])["alone"] if row["metric_anchor"])
+    assert ctx.t("today_alone", n=listed) in compare._today(ctx)
+
+
 # every id a page has: attributes, and Markdown's `{ #anchor }`
 IDS = re.compile(r'\bid="([^"]+)"|\{ #([^ }]+) \}')
 # every link with an anchor: Markdown's (target#anchor) and HTML's href="target#anchor"

@@ -83,7 +83,7 @@ def _today(ctx: Ctx) -> list[str]:
     """What can be compared today and what cannot, and why, from the data: the first screen of
     the comparisons page (escaped Markdown list items)."""
     compared = [c for c in ctx.index.comparisons.values() if c.drawn]
-    alone = [c for c in ctx.index.comparisons.values() if c.regions < 2]
+    alone = [mid for mid in ctx.index.facts_by_metric if _reporting(ctx, mid) < 2]  # as the group pages list them
     pairs = {frozenset((mid, x.other.id)) for mid in ctx.index.facts_by_metric for x in ctx.index.reported_look_alikes(mid)}
     items = []
     if compared:
@@ -124,8 +124,7 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
     explained: set[frozenset[str]] = set()  # look-alike pairs already explained on this page
     for metric in ctx.index.groups[group.id]:
         pairs = ctx.index.facts_of(metric.id)
-        regions = len({r.id for r, _ in pairs})
-        if regions < 2:
+        if _reporting(ctx, metric.id) < 2:
             alone.append(metric)
             continue
         shown = [c for c in ctx.index.of_metric.get(metric.id, []) if c.regions >= 2]
@@ -144,6 +143,12 @@ def context(ctx: Ctx, group: m.Group) -> dict[str, Any]:
             }
         )
     return {"label": ctx.label(group.label), "sections": sections, **_alone(ctx, page, alone, explained)}
+
+
+def _reporting(ctx: Ctx, metric_id: str) -> int:
+    """How many regions report the measure (a per-industry measure's regions may each name another
+    industry: then it has a section that says so, not a line among the one-region measures)."""
+    return len({r.id for r, _ in ctx.index.facts_of(metric_id)})
 
 
 def _comparable(ctx: Ctx, metric: m.Metric) -> list[str]:
