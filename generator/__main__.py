@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import draftfile, factdiff, metriclist, newmetric, scaffold, schema, stage
+from generator import build, draftfile, factdiff, metriclist, newmetric, scaffold, schema, stage
 from generator.coverage import coverage
 from generator.pipeline import summary, validate
 from generator.problems import errors, format_report
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     factdiff.register(commands.add_parser("diff", help=factdiff.HELP, description=factdiff.HELP))
     schema.register(commands.add_parser("schema", help=schema.HELP, description=schema.HELP))
     stage.register(commands.add_parser("stage", help=stage.HELP, description=stage.HELP))
+    build.register(commands.add_parser("build", help=build.HELP, description=build.HELP))
     for sub in commands.choices.values():  # --root also after the command: `check --root DIR`
         sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root (holds data/)")
     args = parser.parse_args(argv)

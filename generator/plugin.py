@@ -2,7 +2,8 @@
 
 MkDocs events used, in the order MkDocs calls them:
   on_startup    note the command: `mkdocs serve` previews drafts and keeps the last good data.
-  on_config     read and check data/ (`pipeline.validate`; a focused preview: one region), and when it changed (`history.read`,
+  on_config     read and check data/ (`pipeline.validated`: once per build of both editions, again after an
+                edit; a focused preview: one region), and when it changed (`history.read`,
                 for the pages' dates and the footer's data version). A problem stops `mkdocs build`
                 with file:line messages; under `mkdocs serve` the last good data stays up and every
                 page carries the problems (`preview.py`). Hand the search plugin a jieba dictionary
@@ -104,7 +105,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         config.extra.update(editions.extras(editions.root_of(config.site_url or "", self.config.lang), self.config.lang, self.dates))
         if self.config.focus and not self.serving:
             raise PluginError("focus (ZONE_REPORT_FOCUS) builds one region: it is for `mkdocs serve`; unset it to build the site")
-        dataset, problems = pipeline.validate(root, self.config.focus or None)
+        dataset, problems = pipeline.validated(root, self.config.focus or None)
         self.problems = errors(problems)
         if not self.serving and (self.problems or drafts(problems)):  # a draft is previewed, never published
             raise PluginError("data/ has problems; the site is not built with them:\n" + format_report(self.problems + drafts(problems)))

@@ -93,7 +93,7 @@ def test_pr_workflow() -> None:
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "python -m generator check" in runs
     assert "pytest" in runs
-    assert "mkdocs build --strict" in runs
+    assert "python -m generator build site" in runs  # both editions, --strict (generator/build.py)
     assert 'generator diff "origin/${BASE_REF}"' in runs and "$GITHUB_STEP_SUMMARY" in runs
     diff_step = next(s for s in steps if "generator diff" in s.get("run", ""))
     assert diff_step["env"]["BASE_REF"] == "${{ github.base_ref }}"
