@@ -1,14 +1,23 @@
-"""Time to the first search result in a real browser: a reader opens the home page, clicks the
-search box and types a query; material's search then downloads search/search_index.json, builds
-its index in a web worker, and shows results. Timed from the first key press to the first result
-on screen, in a fresh browser context each run (nothing cached), for each built site given — e.g.
-the sites `bench_build.py --keep DIR --against …` keeps (site-300-before, site-300-after).
+"""A reader's first search in a real browser: what it downloads and how long it takes.
 
-    .venv/bin/python benchmarks/search_latency.py /tmp/b/site-300-before /tmp/b/site-300-after --query 江云
-    .venv/bin/python benchmarks/search_latency.py SITE… --throttle   # a slow mobile link as well
+A reader opens the home page, clicks the search box and types a query. Measured in Chromium, in a
+fresh browser context each run (nothing cached), with the site served gzip-compressed as a static
+host serves it (benchmarks/lighthouse.py's server):
 
-`--throttle` adds runs on the link Lighthouse's mobile tests emulate (1.6 Mbit/s down, 150 ms
-round trip), where the index's size is most of the wait. Needs Chromium (scripts/setup --browser).
+  load KB     what the page load fetched for search: material's search_index.json (the whole
+              index for material's own worker; a stub without documents for the site's worker)
+              and the worker script
+  search KB   what was fetched from the first key press to the first result on screen (the
+              site's worker: the shard keys, a shard per query word, the best pages' documents)
+  first s     seconds from the first key press to the first result on screen
+  KB = bytes on the wire (gzip bodies and headers) / 1024.
+
+    .venv/bin/python benchmarks/search_latency.py SITE… [--query 江云] [--throttle] [--runs 3]
+
+`--throttle` repeats the runs on the link Lighthouse's mobile tests emulate (1.6 Mbit/s down,
+150 ms round trip), made by the server: each response waits a round trip, and every response's
+bytes share one 1.6 Mbit/s link (a browser's emulation would not slow its worker's requests).
+`first_search(site, query)` is what bench_build.py calls. Needs Chromium (scripts/setup).
 """
 
 from __future__ import annotations
@@ -16,57 +25,150 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from browsing import free_port, launch, serving  # noqa: E402 - the tests' browser and server helpers
+from browsing import launch  # noqa: E402 - the tests' browser
+from lighthouse import GzipHandler, serving  # noqa: E402 - the gzip server
 
-SLOW_MOBILE = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+LATENCY = 0.150  # s, Lighthouse's slow mobile round trip
+THROUGHPUT = 1.6e6 / 8  # bytes/s down
+SEARCH_PATHS = ("search/", "assets/javascripts/workers/", "assets/javascripts/search-worker.js")
 
 
-def first_result(browser: Any, url: str, query: str, throttle: bool) -> float:
-    """Seconds from typing `query` on the home page to the first result shown."""
+class Link:
+    """One slow link all responses share: bytes leave no faster than THROUGHPUT in all."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def send(self, size: int) -> None:
+        with self.lock:
+            start = max(time.monotonic(), self.free_at)
+            self.free_at = start + size / THROUGHPUT
+            done = self.free_at
+        time.sleep(max(0.0, done - time.monotonic()))
+
+
+class SlowHandler(GzipHandler):
+    link: Link
+
+    def copyfile(self, source: BinaryIO, outputfile: Any) -> None:  # type: ignore[override]
+        body = source.read()
+        time.sleep(LATENCY)
+        for at in range(0, len(body), 16_384):
+            chunk = body[at : at + 16_384]
+            self.link.send(len(chunk))
+            outputfile.write(chunk)
+
+
+@contextmanager
+def served(site: Path, throttle: bool) -> Iterator[str]:
+    handler: Any = GzipHandler
+    if throttle:
+        handler = type("Slow", (SlowHandler,), {"link": Link()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    with serving(server) as url:
+        yield url
+
+
+@dataclass
+class Run:
+    load_bytes: int
+    search_bytes: int
+    seconds: float
+    requests: list[str]
+
+
+def one_search(browser: Any, url: str, query: str) -> Run:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    sizes: list[tuple[float, str, int]] = []
+
+    def finished(request: Any) -> None:
+        size = request.sizes()
+        sizes.append((time.perf_counter(), request.url, size["responseBodySize"] + size["responseHeadersSize"]))
+
+    context.on("requestfinished", finished)
     try:
         page = context.new_page()
-        if throttle:
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", SLOW_MOBILE)
         page.goto(url, wait_until="load")
         box = page.locator("input.md-search__input")
+        page.wait_for_load_state("networkidle")  # the worker and material's search_index.json are in
         box.click()
         started = time.perf_counter()
         box.type(query)
+        box.press("End")  # material searches on keyup; a typed Chinese character sends none
         page.wait_for_selector(".md-search-result__item", timeout=600_000)
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")  # the rest of the result pages' documents
     finally:
         context.close()
+    path = urlsplit(url).path
+
+    def searching(u: str) -> bool:
+        return urlsplit(u).path.removeprefix(path).startswith(SEARCH_PATHS)
+
+    load = sum(size for at, u, size in sizes if at < started and searching(u))
+    after = [(u, size) for at, u, size in sizes if at >= started]
+    return Run(load, sum(size for _, size in after), seconds, [u for u, _ in after])
+
+
+def first_search(site: Path, query: str, throttle: bool = False, runs: int = 1) -> tuple[int, float]:
+    """Bytes a first search transfers (at page load and after the first key press) and the
+    milliseconds to its first result, median of `runs`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw, served(site, throttle) as url:
+        browser = launch(pw)
+        try:
+            measured = [one_search(browser, url, query) for _ in range(runs)]
+        finally:
+            browser.close()
+    return (
+        int(statistics.median(r.load_bytes + r.search_bytes for r in measured)),
+        statistics.median(r.seconds for r in measured) * 1000,
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sites", type=Path, nargs="+", help="built sites (each with search/search_index.json)")
+    parser.add_argument("sites", type=Path, nargs="+", help="built sites (an edition's folder)")
     parser.add_argument("--query", default="江云", help="what the reader types (default: a synthetic region's name)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--throttle", action="store_true", help="also on a slow mobile link")
+    parser.add_argument("--requests", action="store_true", help="list what the last run's search fetched")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    print(f"{'site':<40} {'index MB':>8} {'link':>6} {'first result s (median of ' + str(args.runs) + ')':>32}")
+    print(f"query {args.query!r}, median of {args.runs} runs")
+    print(f"{'site':<40} {'link':>6} {'load KB':>8} {'search KB':>9} {'total KB':>8} {'first s':>8}")
     with sync_playwright() as pw:
         browser = launch(pw)
         for site in args.sites:
-            size = (site / "search" / "search_index.json").stat().st_size / 2**20
-            with serving(site, free_port()) as url:
-                for throttle in [False, True] if args.throttle else [False]:
-                    times = [first_result(browser, url, args.query, throttle) for _ in range(args.runs)]
-                    link = "slow" if throttle else "local"
-                    print(f"{site!s:<40} {size:>8.2f} {link:>6} {statistics.median(times):>32.2f}", flush=True)
+            for throttle in [False, True] if args.throttle else [False]:
+                with served(site, throttle) as url:
+                    runs = [one_search(browser, url, args.query) for _ in range(args.runs)]
+                load = statistics.median(r.load_bytes for r in runs) / 1024
+                search = statistics.median(r.search_bytes for r in runs) / 1024
+                total = statistics.median(r.load_bytes + r.search_bytes for r in runs) / 1024
+                seconds = statistics.median(r.seconds for r in runs)
+                link = "slow" if throttle else "local"
+                print(f"{site!s:<40} {link:>6} {load:>8.1f} {search:>9.1f} {total:>8.1f} {seconds:>8.2f}", flush=True)
+                if args.requests:
+                    print("\n".join(f"    {u}" for u in runs[-1].requests))
         browser.close()
     return 0
 

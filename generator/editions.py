@@ -25,6 +25,9 @@ def site_url(root_url: str, lang: str) -> str:
     return root_url if not folder or root_url.endswith("/" + folder) else root_url.rstrip("/") + "/" + folder
 
 
+SEARCH_WORKER = "assets/javascripts/search-worker.js"  # answers material's search box (searchindex.py)
+
+
 def extras(root_url: str, lang: str, dates: History) -> dict[str, Any]:
     """The `extra` entries of an edition's configuration (the overrides/ templates read them)."""
     words = Lang(lang)
@@ -44,6 +47,8 @@ def extras(root_url: str, lang: str, dates: History) -> dict[str, Any]:
             for other in EDITIONS
         ],
         "not_found": {key: words.t(f"not_found_{key}") for key in ("title", "text", "home")},
+        # the search box's worker and its count of results (overrides/main.html): search in pieces
+        "search": {"worker": SEARCH_WORKER, "one": words.t("search_result_one"), "other": words.t("search_result_other")},
         "data_version": data_version(dates, words),
         # the edition's Atom feed of new and changed records, linked from every page's head
         # (overrides/main.html); none without an address: a feed names its entries by absolute URLs

@@ -17,7 +17,8 @@ MkDocs events used, in the order MkDocs calls them:
                 a focused preview's note.
   on_post_build (after the search plugin's) add the data pages' entries to the search index the
                 search plugin wrote, and in an edition other than Chinese the other forms of each
-                page's words (`search.py`).
+                page's words (`search.py`); write it in pieces (`searchindex.py`), which the
+                site's search worker fetches query by query.
 `mkdocs serve` rebuilds (and re-runs every event) when data/ changes: mkdocs.yml lists it under
 `watch`. Everything else lives in modules that do not import MkDocs.
 """
@@ -38,7 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import editions, history, htmlblocks, pipeline, preview, site
+from generator import editions, history, htmlblocks, pipeline, preview, searchindex, site
 from generator.load import Dataset
 from generator.paths import DEFAULT_EDITION, EDITIONS, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
@@ -178,8 +179,8 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     @event_priority(-100)  # after the search plugin (priority 0) has written its index
     def on_post_build(self, *, config: Any) -> None:
         """The data pages' entries into the index the search plugin wrote (it did not read those
-        pages: search.py), and in English the other forms of each word. Written as UTF-8: the
-        plugin's \\uXXXX escapes made Chinese text twice its size."""
+        pages: search.py), and in English the other forms of each word; then the index in pieces
+        (searchindex.py), search_index.json left with no documents."""
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not index_file.exists() or self.dataset is None:
             return
@@ -192,7 +193,8 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         index = with_documents(json.loads(index_file.read_text(encoding="utf-8")), docs)
         if self.config.lang != "zh":  # Chinese has jieba's segmentation instead
             index = with_word_forms(index)
-        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written = searchindex.write(index, index_file.parent)  # in pieces: a search fetches what its words need
+        log.debug("search index: %s", written)
 
     def _teach_search(self, dataset: Dataset, config: Any) -> None:
         """Give the search plugin (listed after this one, so its own on_config runs later) a jieba

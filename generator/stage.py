@@ -106,7 +106,8 @@ def stage(root: Path, out: Path, dataset: Dataset, lang: str) -> Path:
         site_url=url or None,
         plugins=_staged_plugins(config, folder, dataset, lang),
         nav=site.nav(dataset, lang),
-        extra={**config.get("extra", {}), **editions.extras(editions.root_of(url, lang), lang, dates)},
+        # without "search": a staged build's index is material's own, whole, for material's own worker
+        extra={**config.get("extra", {}), **_without_search(editions.extras(editions.root_of(url, lang), lang, dates))},
     )
     config["theme"]["custom_dir"] = "overrides"
     for key in ("site_dir", "exclude_docs", "watch"):  # the repository's layout, not the staged one
@@ -238,3 +239,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", type=Path, help="folder to write into (one subfolder per edition)")
     parser.add_argument("--lang", action="append", choices=list(EDITIONS), help="an edition (default: all)")
     parser.set_defaults(run=run)
+
+
+def _without_search(extras: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in extras.items() if key != "search"}

@@ -18,6 +18,7 @@ from generator import models as m
 from generator.__main__ import main
 from generator.pipeline import validate
 from generator.problems import errors
+from generator.searchindex import read_index
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -54,7 +55,7 @@ def test_downloads_are_published_at_stable_urls(built: Path) -> None:
 
 
 def test_search_index_segments_chinese(built: Path) -> None:
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = read_index(built / "search")
     text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
     assert "\u200b" in text  # jieba segmentation marker
     for word in ("防城港", "火箭", "集成电路"):

@@ -32,6 +32,7 @@ from conftest import mkdocs_build
 from generator.__main__ import main
 from generator.coverage import coverage
 from generator.pipeline import validate
+from generator.searchindex import read_index
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -305,7 +306,7 @@ def test_region_on_the_timeline(built: Path) -> None:
 
 @pytest.mark.slow
 def test_region_in_the_search_index(built: Path) -> None:
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = read_index(built / "search")
     docs = [d for d in index["docs"] if d["location"].split("#")[0] == f"regions/{REGION}/"]
     assert docs
     text = " ".join(d["title"] + " " + d["text"] for d in docs).replace("\u200b", "")

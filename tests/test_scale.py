@@ -26,6 +26,7 @@ from generator.load import Dataset
 from generator.pages import SECTIONS
 from generator.paths import fact_anchor, group_path, metric_anchor, page_url, region_path, source_path
 from generator.pipeline import validate
+from generator.searchindex import read_index
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences", "toc"]  # mkdocs.yml's
@@ -176,7 +177,7 @@ def test_every_link_of_the_synthetic_site_lands(synthetic_site: Path) -> None:
 
 
 def _index(root: Path, folder: str = "") -> list[dict[str, Any]]:
-    return list(json.loads((root / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"])
+    return list(read_index(root / folder / "search")["docs"])
 
 
 def _plain(doc: dict[str, Any], key: str) -> str:
