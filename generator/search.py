@@ -16,9 +16,11 @@ publishes it too.
 
 A region, cluster or metric is found by its names in either language, in either edition: its page
 (a metric: its section of its comparison) lists them in an index field of their own (`NAMES`),
-which the results do not show and which weighs as a title does (`names`, `with_documents`). With
-each Chinese name goes the name less its last character, for how material's search cuts a Chinese
-query (`query_word`).
+which the results do not show and which weighs as a title does (`names`, `with_documents`).
+
+The index is written in pieces (searchindex.py) and searched by the site's own worker
+(docs/assets/javascripts/search-worker.js), which cuts a Chinese query into the index's longest
+words — the jieba words of these pages.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from typing import Any
 import snowballstemmer
 
 from generator.load import Dataset
-from generator.paths import cluster_path, group_path, metric_anchor, page_url, region_path
+from generator.paths import cluster_path, group_path, metric_anchor, page_url, region_path, source_path
 
 MAX_LABEL = 12  # longer metric labels are phrases, not names
 
@@ -170,7 +172,8 @@ def documents(
         if entry.tags:
             doc["tags"] = [html.escape(tag) for tag in entry.tags]
         if named and doc["location"] in named:
-            doc[NAMES] = [html.escape(name, quote=False) for name in named[doc["location"]]]
+            # cut as the titles are: an article's title is found by its words in either edition
+            doc[NAMES] = [segment(name) for name in named[doc["location"]]]
         docs.append(doc)
     return docs
 
@@ -182,7 +185,7 @@ def with_documents(index: dict[str, Any], docs: list[dict[str, Any]]) -> dict[st
     fields = index["config"].get("fields", {})
     title = fields.get("title", {}).get("boost", 1.0)
     config = {**index["config"], "fields": {**fields, NAMES: {"boost": title}}}
-    return with_query_words({**index, "config": config, "docs": [*index["docs"], *docs]})
+    return {**index, "config": config, "docs": [*index["docs"], *docs]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,8 +195,9 @@ NAMES = "names"  # the search index field that holds them: indexed, not shown in
 
 
 def names(dataset: Dataset) -> dict[str, tuple[str, ...]]:
-    """Each region's, cluster's and metric's names in both languages, by the location of the entry
-    that is its own: a region's and a cluster's page, a metric's section of its comparison. The
+    """Each region's, cluster's, article's and metric's names in both languages, by the location of
+    the entry that is its own: a region's, a cluster's and an article's page, a metric's section of
+    its comparison. The
     same in both editions: a reader of the Chinese edition may search for "Beijing E-Town", a
     reader of the English one for 工业总产值."""
     found: dict[str, list[str]] = {}
@@ -207,6 +211,8 @@ def names(dataset: Dataset) -> dict[str, tuple[str, ...]]:
         ]
     for cluster in dataset.clusters.values():
         found[page_url(cluster_path(cluster.id))] = _both(cluster.name)
+    for article in dataset.articles.values():  # its original title and its translation
+        found[page_url(source_path(article.id))] = _both(article.title)
     for metric in dataset.metrics.values():  # a metric without figures has no section: its entry is never asked for
         found[f"{page_url(group_path(metric.group))}#{metric_anchor(metric.id)}"] = _both(metric.label)
     return {location: tuple(dict.fromkeys(said)) for location, said in found.items()}
@@ -214,82 +220,3 @@ def names(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 
 def _both(text: Any) -> list[str]:
     return [text.zh, text.en]
-
-
-# material's search worker: a run of Chinese in a query is what its segmenter cuts (\p{sc=Han})
-_QUERY_HAN = re.compile("[\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
-_QUERY_TERM = re.compile(r"[\s\-]+")  # lunr's query lexer splits terms here (not at the index's separator)
-
-
-def with_query_words(index: dict[str, Any]) -> dict[str, Any]:
-    """The index with each name's query words beside the names (`NAMES`), so that a search for a
-    name finds its entry by every word of the query material's search makes of it.
-
-    material's search cuts each run of Chinese in a query into the longest words the index holds
-    (`segment` in its search worker), but a word never takes the query's last character, and
-    what is left after the last word is dropped: 工业总产值 became 工业 and 总, and the results
-    were every page with a word starting 工业 or 总 — 未来产业（总称） first, the comparison fifth.
-    So each run of three or more characters goes in less its last character (工业总产): the query
-    is then that one word, which finds 工业总产值 by its start. Then each name's query is made as
-    the search makes it, against this index's words (`query_terms`), and its words go in too: a
-    name with brackets, quotes or digits (“卡脖子”关键技术突破项数) is one glued query word that
-    no word of the text starts with. (A two-character run is left as it is: its first character
-    alone would find too much.)"""
-    separator = re.compile(index["config"]["separator"])
-    named = [doc for doc in index["docs"] if NAMES in doc]
-    cut = {doc["location"]: [run[:-1] for name in doc[NAMES] for run in _QUERY_HAN.findall(name) if len(run) >= 3] for doc in named}
-    fields = [*index["config"]["fields"]]
-    words = _words(index["docs"], fields, separator) | {word for words in cut.values() for word in words}
-    docs = []
-    for doc in index["docs"]:
-        if NAMES in doc:
-            own = _words([doc], fields, separator)
-            queried = (term for name in doc[NAMES] if _QUERY_HAN.search(name) for term in query_terms(name, words))
-            doc = {**doc, NAMES: list(dict.fromkeys([*doc[NAMES], *cut[doc["location"]], *(t for t in queried if t not in own)]))}
-        docs.append(doc)
-    return {**index, "docs": docs}
-
-
-def _words(docs: Iterable[dict[str, Any]], fields: list[str], separator: re.Pattern[str]) -> set[str]:
-    """The words the search worker indexes of `docs`: each indexed field's text between tags, cut
-    at the index's separator, in lower case."""
-    words: set[str] = set()
-    for doc in docs:
-        for value in (doc[field] for field in fields if field in doc):
-            for text in value if isinstance(value, list) else [value]:
-                words.update(w for w in separator.split(_TAG.sub(" ", str(text)).lower()) if w)
-    return words
-
-
-def query_terms(query: str, words: set[str]) -> list[str]:
-    """The words material's search looks for when a reader types `query` (each as the start of an
-    indexed word): its Chinese runs cut by `segment`, joined as the worker joins them, split where
-    lunr's query lexer splits."""
-    joined = _QUERY_HAN.sub(lambda run: "* ".join(segment(run[0], words)), query)
-    return [term for term in (t.strip("*").lower() for t in _QUERY_TERM.split(joined)) if term]
-
-
-def segment(query: str, words: set[str]) -> list[str]:
-    """material's segmentation of a run of Chinese in a query (`segment` in its search worker,
-    integrations/search/query/segment), line for line: the longest word of the index starting at
-    each character — never one that ends with the query's last character — and the longest
-    matches with least overlap; the whole run when the first characters start no word."""
-    n = len(query)
-    cuts = [0] * n
-    for i in range(n):
-        for j in range(i + 1, n):  # (sic: j < n, so no word takes the last character)
-            if query[i:j] in words:
-                cuts[i] = j - i
-    segments: dict[str, None] = {}
-    stack = [0]
-    while stack:
-        p = stack.pop()
-        for q in range(1, cuts[p]):
-            if cuts[p + q] > cuts[p] - q:
-                segments[query[p : p + q]] = None
-                stack.append(p + q)
-        q = p + cuts[p]
-        if q < n - 1 and cuts[q]:
-            stack.append(q)
-        segments[query[p:q]] = None
-    return [query] if "" in segments else list(segments)

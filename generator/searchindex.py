@@ -45,131 +45,17 @@ POSTINGS = 200  # a word's best documents kept: more than a reader scrolls throu
 SHARD_BYTES = 24_000  # a shard larger than this is split by the next character
 K1 = 1.2  # lunr's term frequency saturation
 # lunr's English stop words: material's index drops them (`pipeline: [stopWordFilter]`)
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "able",
-        "about",
-        "across",
-        "after",
-        "all",
-        "almost",
-        "also",
-        "am",
-        "among",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "but",
-        "by",
-        "can",
-        "cannot",
-        "could",
-        "dear",
-        "did",
-        "do",
-        "does",
-        "either",
-        "else",
-        "ever",
-        "every",
-        "for",
-        "from",
-        "get",
-        "got",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "just",
-        "least",
-        "let",
-        "like",
-        "likely",
-        "may",
-        "me",
-        "might",
-        "most",
-        "must",
-        "my",
-        "neither",
-        "no",
-        "nor",
-        "not",
-        "of",
-        "off",
-        "often",
-        "on",
-        "only",
-        "or",
-        "other",
-        "our",
-        "own",
-        "rather",
-        "said",
-        "say",
-        "says",
-        "she",
-        "should",
-        "since",
-        "so",
-        "some",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "tis",
-        "to",
-        "too",
-        "twas",
-        "us",
-        "wants",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "yet",
-        "you",
-        "your",
-    ]
+_LUNR_STOP_WORDS = (
+    "a able about across after all almost also am among an and any are as at be because been but by can cannot could dear "
+    "did do does either else ever every for from get got had has have he her hers him his how however i if in into is it "
+    "its just least let like likely may me might most must my neither no nor not of off often on only or other our own "
+    "rather said say says she should since so some than that the their them then there these they this tis to too twas "
+    "us wants was we were what when where which while who whom why will with would yet you your"
 )
+STOP_WORDS = frozenset(_LUNR_STOP_WORDS.split())  # search-worker.js holds the same list
 SHOWN = ("title", "text", "tags")  # the fields a result shows; the others (names, forms) only find it
 _TAG = re.compile(r"<[^>]+>")
+_WORDS = re.compile("\u200b+")
 
 
 @dataclass(frozen=True)
@@ -250,7 +136,9 @@ def tokens(text: str, separator: re.Pattern[str]) -> Iterator[str]:
     """The words lunr indexes of a field's text: tags dropped, entities read, cut at the index's
     separator, lower case, without stop words."""
     plain = html.unescape(_TAG.sub(" ", text))
-    for word in separator.split(plain.lower()):
+    # and at the zero-width spaces jieba's cut leaves between Chinese words (search.segmenter),
+    # which the English edition's separator does not name
+    for word in _WORDS.split(separator.sub("\u200b", plain.lower())):
         if word and word not in STOP_WORDS:
             yield word
 
@@ -322,7 +210,7 @@ def _shards(postings: dict[str, list[tuple[int, float]]]) -> dict[str, dict[str,
     """The words by shard key, each shard split by the next character while it is too large."""
     entries = {word: _entry(found) for word, found in postings.items()}
     shards: dict[str, dict[str, list[int]]] = {}
-    pending: list[tuple[int, dict[str, list[int]]]] = [(0, _by_key(entries, 0))]
+    pending: list[tuple[int, dict[str, dict[str, list[int]]]]] = [(0, _by_key(entries, 0))]
     while pending:
         depth, groups = pending.pop()
         for key, words in groups.items():

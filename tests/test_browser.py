@@ -43,7 +43,8 @@ SEARCHES = {
     "Integrated circuits": ("clusters/integrated-circuits/", 1),
     "Gross industrial output": ("compare/economy/", 1),
 }
-# A metric's label → its comparison, which must be the first result (search.with_query_words).
+# A metric's label → its comparison, which must be the first result (material's worker cut 工业总产值
+# into 工业 and 总; the site's worker takes the index's longest words).
 METRIC_LABELS = {"工业总产值": "compare/economy/", "海外仓数量": "compare/trade/"}
 
 

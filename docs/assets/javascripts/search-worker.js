@@ -21,9 +21,11 @@
 const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 const RESULTS = 20 // pages listed: their documents are what a search downloads
 const PREFIX = 0.5 // a word the query word only starts
+const COVERAGE = 1e12 // a query word more found outweighs any score
 const EXTENSIONS = 8 // shards fetched for the words a short query word starts, at most
 const HAN = /\p{sc=Han}+|[^\p{sc=Han}]+/gu
 const LUNR_SYNTAX = /["*+~^:]/g
+const WORD = /[\p{L}\p{N}]/u
 const STOP = new Set(
   ("a able about across after all almost also am among an and any are as at be because been but by can cannot could dear " +
    "did do does either else ever every for from get got had has have he her hers him his how however i if in into is it " +
@@ -105,7 +107,7 @@ async function queryWords(query) {
   for (const piece of query.toLowerCase().replace(LUNR_SYNTAX, " ").split(separator)) {
     for (const run of piece.match(HAN) || []) {
       if (/\p{sc=Han}/u.test(run)) words.push(...(await segment(run)))
-      else if (!STOP.has(run)) words.push(run)
+      else if (WORD.test(run) && !STOP.has(run)) words.push(run) // not a bracket or quote alone
     }
   }
   return [...new Set(words)]
@@ -163,9 +165,12 @@ async function search(query) {
   const stride = pieces.stride
   const groups = new Map() // page number → [[number, hit], …]
   for (const [number, hit] of found) {
-    const matched = Object.values(hit.terms).filter(Boolean).length / words.length
-    const boost = +(number % stride === 0) + matched // material's: a page, and every word found
-    hit.score *= 1 + boost ** 2
+    const matched = Object.values(hit.terms).filter(Boolean).length
+    const boost = +(number % stride === 0) + matched / words.length // material's: a page, and every word found
+    // then before any score, how many of the query's words a document has: material ranks a
+    // page whose names (weighed a million times) start one word of four above the section
+    // that has all four ("tech" in a region's "Economic-Technological")
+    hit.score = matched * COVERAGE + hit.score * (1 + boost ** 2)
     const n = Math.floor(number / stride)
     if (!groups.has(n)) groups.set(n, [])
     groups.get(n).push([number, hit])
