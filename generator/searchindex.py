@@ -82,20 +82,20 @@ def write(index: dict[str, Any], folder: Path) -> Written:
         shutil.rmtree(out)  # a word or page gone since the last build must not be found
     (out / "t").mkdir(parents=True)
     (out / "p").mkdir()
-    size = 0
+    written = hashlib.sha256()  # of every piece: the worker asks for `?v=` it, so no cache serves an old one
     for key, words in shards.items():
-        size += _dump(out / "t" / f"{shard_file(key)}.json", words)
+        _dump(out / "t" / f"{shard_file(key)}.json", words, written)
     for n, docs in enumerate(pages):
-        size += _dump(out / "p" / f"{n}.json", [_shown(doc) for doc in docs])
-    size += _dump(out / "keys.json", sorted(shards))
+        _dump(out / "p" / f"{n}.json", [_shown(doc) for doc in docs], written)
+    _dump(out / "keys.json", sorted(shards), written)
     stride = _stride(pages)
-    version = hashlib.sha256(json.dumps([sorted(shards), len(pages)], ensure_ascii=False).encode()).hexdigest()[:12]
     stub = {
         **index,
-        "config": {**config, CONFIG_KEY: {"stride": stride, "documents": sum(map(len, pages)), "version": version}},
+        "config": {**config, CONFIG_KEY: {"stride": stride, "documents": sum(map(len, pages)), "version": written.hexdigest()[:12]}},
         "docs": [],
     }
-    size += _dump(folder / "search_index.json", stub)
+    _dump(folder / "search_index.json", stub, written)
+    size = sum(path.stat().st_size for path in out.rglob("*.json")) + (folder / "search_index.json").stat().st_size
     return Written(sum(map(len, pages)), len(pages), len(postings), len(shards), size)
 
 
@@ -264,7 +264,7 @@ def _json(value: Any) -> bytes:
     return _encoder().encode(value).encode("utf-8")
 
 
-def _dump(path: Path, value: Any) -> int:
+def _dump(path: Path, value: Any, digest: Any) -> None:
     data = _json(value)
+    digest.update(data)
     path.write_bytes(data)
-    return len(data)
