@@ -14,6 +14,8 @@ const replies = []
 const context = {
   self: { location: { href: new URL("assets/javascripts/search-worker.js", root).href } },
   URL, console, Map, Set, Promise, Math, Object, Array, JSON,
+  // one query at a time, none newer: the worker's wait for a reader to stop typing is skipped
+  setTimeout: fn => queueMicrotask(fn),
   fetch: async url => {
     const path = fileURLToPath(new URL(url).href.split("?")[0])
     try {

@@ -22,7 +22,8 @@ const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 const RESULTS = 20 // pages listed: their documents are what a search downloads
 const PREFIX = 0.5 // a word the query word only starts
 const COVERAGE = 1e12 // a query word more found outweighs any score
-const EXTENSIONS = 8 // shards fetched for the words a short query word starts, at most
+const SETTLE = 80 // ms without a newer query before the best pages' documents are fetched
+const EXTENSIONS = 4 // shards fetched for the words a short query word starts, at most
 const HAN = /\p{sc=Han}+|[^\p{sc=Han}]+/gu
 const LUNR_SYNTAX = /["*+~^:]/g
 const WORD = /[\p{L}\p{N}]/u
@@ -74,7 +75,9 @@ async function covering(word) {
     if (all.has(key)) found.push(key)
   }
   const longer = []
-  for (const key of all) if (key.length > word.length && key.startsWith(word)) longer.push(key)
+  // a single Latin letter finds only itself: the words it starts fill dozens of shards
+  if (chars.length > 1 || !/^[a-z0-9]$/.test(word))
+    for (const key of all) if (key.length > word.length && key.startsWith(word)) longer.push(key)
   longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
   return Promise.all([...found, ...longer.slice(0, EXTENSIONS)].map(shard))
 }
@@ -158,10 +161,13 @@ function highlight(html, words) {
   ).join("")
 }
 
-async function search(query) {
+async function search(query, mine) {
   const words = await queryWords(query)
   if (!words.length) return { items: [] }
   const found = await score(words)
+  // a reader still typing: the pages' documents are fetched for the query they stop at
+  await new Promise(resolve => setTimeout(resolve, SETTLE))
+  if (mine !== latest) return null
   const stride = pieces.stride
   const groups = new Map() // page number → [[number, hit], …]
   for (const [number, hit] of found) {
@@ -213,10 +219,10 @@ addEventListener("message", async event => {
     const mine = ++latest
     let data = { items: [] }
     try {
-      data = await search(message.data)
+      data = await search(message.data, mine)
     } catch (error) {
       console.warn("search:", error)
     }
-    if (mine === latest) postMessage({ type: MESSAGE.RESULT, data })
+    if (data && mine === latest) postMessage({ type: MESSAGE.RESULT, data })
   }
 })
