@@ -8,13 +8,18 @@ MkDocs events used, in the order MkDocs calls them:
                 with file:line messages; under `mkdocs serve` the last good data stays up and every
                 page carries the problems (`preview.py`). Hand the search plugin a jieba dictionary
                 of the data's names (its `jieba_dict_user` option; this plugin is listed before search).
-  on_files      add every page and download of `site.build_pages` as a generated File (nothing is
-                written to docs/), and the navigation (`site.nav`).
+  on_files      add every page and download of `site.iter_pages` as a generated File (nothing is
+                written to docs/), each written out as it is made — a page to a temporary folder
+                MkDocs reads it back from, a download where MkDocs would copy it (`spool.py`) —
+                and the navigation (`site.nav`).
   on_page_markdown, on_page_content
                 hand Python-Markdown a placeholder for each block the generator made as finished
-                HTML, and put the block back into the page's HTML (`htmlblocks.py`).
+                HTML, and put the block back into the page's HTML (`htmlblocks.py`) — a data
+                page's blocks only once its HTML is written (on_post_page): until then they wait
+                on disk, not in the HTML MkDocs keeps of every page.
   on_post_page  drop the whitespace the theme's templates leave; the preview's problem banner, and
                 a focused preview's note.
+  on_shutdown   remove the temporary folder.
   on_post_build (after the search plugin's) add the data pages' entries to the search index the
                 search plugin wrote, and in an edition other than Chinese the other forms of each
                 page's words (`search.py`); write it in pieces (`searchindex.py`), which the
@@ -44,6 +49,7 @@ from generator.load import Dataset
 from generator.paths import DEFAULT_EDITION, EDITIONS, edition_url
 from generator.problems import Problem, drafts, errors, format_report, warnings
 from generator.search import jieba_dictionary, with_documents, with_word_forms
+from generator.spool import Spool
 from generator.text import Lang
 from generator.urls import url_problem
 
@@ -85,6 +91,7 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
     _blocks: list[str] = []  # noqa: RUF012 - the page being built's HTML blocks; replaced per page
     serving = False
     note = ""  # a focused preview's note on every page
+    _spool: Spool | None = None  # this build's generated files and parked blocks (spool.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # (defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds)
@@ -135,11 +142,19 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         if self.dataset is None:  # `mkdocs serve`, and no data has passed the checks yet
             files.append(File.generated(config, "index.md", content=preview.problems_page(self.problems, Lang(self.config.lang))))
             return files
-        pages = site.build_pages(
+        if self._spool:
+            self._spool.close()  # the previous build's (`mkdocs serve`)
+        self._spool = spool = Spool()
+        made = site.iter_pages(
             self.dataset, lang=self.config.lang, issues_url=self.config.issues_url, site_url=config.site_url or "", history=self.dates
         )
-        for path, content in pages.items():
-            files.append(File.generated(config, path, content=content))
+        for path, content in made:  # each written out as it is made: the site is never in memory whole (spool.py)
+            source = str(spool.path(path))
+            file = File.generated(config, path, abs_src_path=source)  # a page: MkDocs reads it from there
+            if not file.is_documentation_page():  # a download: written where MkDocs copies it to (it then copies nothing)
+                file.abs_src_path = source = file.abs_dest_path
+            spool.write(Path(source), content)
+            files.append(file)
         if self.config.shared_docs:  # this edition serves the default edition's assets too
             shared = Path(self.config.shared_docs)
             for asset in sorted(shared.glob("assets/**/*")):
@@ -156,7 +171,13 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        """The blocks back in place: the page as converting all of it would have made it."""
+        """The blocks back in place: the page as converting all of it would have made it. A data
+        page's blocks wait on disk until its HTML is written (`on_post_page`): MkDocs keeps every
+        page's HTML until it writes them all, and the blocks are most of it. Nothing reads a data
+        page's HTML before: the search plugin skips it (`search: exclude`, search.py)."""
+        if self._spool and self._blocks and page.meta.get("search", {}).get("exclude"):
+            self._spool.park(page.file.src_uri, self._blocks)
+            return html
         return htmlblocks.unstash(html, self._blocks)
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
@@ -174,7 +195,14 @@ class ZoneReportPlugin(BasePlugin[ZoneReportConfig]):  # type: ignore[no-untyped
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        if self._spool and (blocks := self._spool.take(page.file.src_uri)) is not None:
+            output = htmlblocks.unstash(output, blocks)  # the page as on_page_content would have made it
         return preview.with_banner(site.squeeze_html(output), self.problems, Lang(self.config.lang), self.note)
+
+    def on_shutdown(self) -> None:
+        if self._spool:
+            self._spool.close()
+            self._spool = None
 
     @event_priority(-100)  # after the search plugin (priority 0) has written its index
     def on_post_build(self, *, config: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from generator import charts, citations, htmlblocks, navigation, search
@@ -38,20 +38,40 @@ def build_pages(
     """Every generated page (Markdown), download (CSV/JSON/text), and the catalog words
     the scripts show (`charts.words_script`; listed in mkdocs.yml's extra_javascript).
     `history` dates the data (history.py); without it, everything is dated today."""
+    return dict(iter_pages(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history, parallel=parallel))
+
+
+BATCH = 400  # pages rendered (and, on a large site, forked for) at a time: what `iter_pages` holds at once
+
+
+def iter_pages(
+    dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", history: History | None = None, parallel: bool = True
+) -> Iterator[tuple[str, str]]:
+    """`build_pages` as (path, content), in its order, made `BATCH` pages at a time: a caller that
+    writes each out and drops it (the plugin) never holds the whole site. A page that makes files
+    (the downloads, from every record) is made alone in this process: never copied through the
+    copy's pipe."""
     ctx = context(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history)
     found = [page for section in SECTIONS for page in section.pages(ctx)]
     ordered = [p for p in found if p.index] + [p for p in found if not p.index]
+    fork = parallel and worth_forking(len(ordered), PARALLEL_FROM)
 
     def render(page: Page) -> Files:
         files = page.render(ctx.lang)
         files[page.path] += cite_block(ctx, page)
         return files
 
-    files: Files = {}
-    for output in split_map(render, ordered, fork=parallel and worth_forking(len(ordered), PARALLEL_FROM)):
-        files.update(output)
-    files[CHART_KINDS] = charts.words_script(ctx.lang)
-    return files
+    batch: list[Page] = []
+    for page in [*ordered, None]:
+        if batch and (page is None or page.files is not None or len(batch) == BATCH):
+            for output in split_map(render, batch, fork=fork and len(batch) >= PARALLEL_FROM // 2):
+                yield from output.items()
+            batch = []
+        if page is not None and page.files is not None:
+            yield from render(page).items()
+        elif page is not None:
+            batch.append(page)
+    yield CHART_KINDS, charts.words_script(ctx.lang)
 
 
 def search_documents(

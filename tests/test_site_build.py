@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,11 @@ def test_both_editions_are_built_and_data_is_checked_once(tmp_path: Path, monkey
     project = site_project(tmp_path / "project", MINIMAL / "data")
     out = tmp_path / "site"
     loads = _count_loads(monkeypatch)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     assert main(["--root", str(project), "build", str(out)]) == 0
+    assert list(temporary.glob("zone-report-build-*")) == []  # each edition's spool (generated pages, parked blocks) removed
     assert (out / "index.html").is_file() and (out / "en" / "index.html").is_file()
     assert 'lang="zh' in (out / "index.html").read_text(encoding="utf-8")
     assert 'lang="en' in (out / "en" / "index.html").read_text(encoding="utf-8")
