@@ -6,15 +6,19 @@ For each size N it writes a synthetic project into a temporary folder — the ch
 docs/ and overrides/, the registries (data/metrics.yml, clusters.yml, provinces.yml), plus N
 generated regions (~40 facts, 4 clusters, 8 events and 6 targets each, so every region page has
 ≥ 4 charts; spread over every province and eight cities in each) and a synthetic source text
-holding every quote, so the validator passes — then runs `mkdocs build --strict` on it in a fresh
-process per edition (as scripts/build does) with that checkout's generator, and times inside the
-process the zone-report plugin's events, Python-Markdown and material's search plugin.
+holding every quote, so the validator passes — then builds both editions as that checkout's
+scripts/build does (`python -m generator build`: one process; an older checkout: `mkdocs build
+--strict` per edition, each in its own process) with that checkout's generator, and times inside
+the process each edition, the zone-report plugin's events, Python-Markdown and material's search
+plugin; it samples the process tree's PSS from outside and, when benchmarks/search_latency.py has
+`first_search`, times a first search on the built Chinese edition in Chromium.
 
     .venv/bin/python benchmarks/bench_build.py                      # 300 regions
     .venv/bin/python benchmarks/bench_build.py --regions 100 300 1000
     .venv/bin/python benchmarks/bench_build.py --regions 300 --profile   # + cProfile of the build
     git worktree add ../before before-14   # its generator is imported from there (PYTHONPATH)
     .venv/bin/python benchmarks/bench_build.py --regions 100 300 --against ../before   # A/B, one run
+    .venv/bin/python benchmarks/bench_build.py --regions 5000 --no-search   # the domain's size (~5,000 zones)
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -292,16 +297,10 @@ def _pss_kb(pid: int) -> int:
     return int(found.split()[1])
 
 
-def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
+def _instrument(timings: dict[str, float]) -> None:
+    """Wraps each of TIMED to add its time to `timings` (benchmark instrumentation, in the
+    benchmark's own process: it only measures)."""
     import importlib
-    import resource
-
-    project = config.parent
-    started = time.perf_counter()
-    os.chdir(project)
-    import mkdocs.__main__
-
-    timings: dict[str, float] = dict.fromkeys(TIMED.values(), 0.0)
 
     def timed(name: str, function: Any) -> Any:
         @functools.wraps(function)  # keeps what MkDocs reads off an event handler (its priority)
@@ -321,90 +320,160 @@ def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
         if function in vars(owner):  # only what this checkout defines (an older one has fewer events)
             setattr(owner, function, timed(name, getattr(owner, function)))
 
+
+def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
+    """One edition, `mkdocs build --strict` in this process (a checkout without `generator build`)."""
+    project = config.parent
+    os.chdir(project)
+    import mkdocs.__main__
+
+    timings: dict[str, float] = dict.fromkeys(TIMED.values(), 0.0)
+    _instrument(timings)
     sys.argv = ["mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
-    profiler = None
-    if profile:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
-    build_started = time.perf_counter()
-    try:
+    with _profiled(result, profile):
+        build_started = time.perf_counter()
         mkdocs.__main__.cli(standalone_mode=False)
-    finally:
         build = time.perf_counter() - build_started
-        if profiler:
-            profiler.disable()
-            profiler.dump_stats(str(result.with_suffix(".prof")))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB (Linux reports KiB)
-    forked = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the page renderer's copy
-    result.write_text(
-        json.dumps(
-            {
-                **timings,
-                "build": build,
-                "process": time.perf_counter() - started,
-                "peak_mb": peak,
-                "forked_mb": forked,
-            }
-        ),
-        encoding="utf-8",
-    )
+    result.write_text(json.dumps({**timings, "build": build}), encoding="utf-8")
 
 
-def run(regions: int, facts: int, keep: Path | None, profile: bool, checkout: Path = ROOT, label: str = "") -> dict[str, Any]:
-    """Both editions of a synthetic site of `regions` regions made with `checkout`, each built (and
-    timed) in its own process, as scripts/build does: the Chinese edition first, then the English
-    one into en/."""
+def site_harness(project: Path, out: Path, result: Path, profile: bool) -> None:
+    """The whole site as `scripts/build` builds it: `python -m generator build OUT`, in this
+    process; each edition timed apart (around `generator.build.build_edition`)."""
+    project = project.resolve()
+    os.chdir(project)
+    import generator.build
+    from generator.__main__ import main as generator_main
+
+    timings: dict[str, float] = dict.fromkeys(TIMED.values(), 0.0)
+    _instrument(timings)
+    editions: dict[str, dict[str, float]] = {}
+    build_edition = generator.build.build_edition
+
+    def each(config_file: Path, site_dir: Path) -> None:  # instrumentation: each edition's share of the times
+        before, t = dict(timings), time.perf_counter()
+        try:
+            build_edition(config_file, site_dir)
+        finally:
+            lang = next(lang for lang, (name, _) in EDITIONS.items() if name == config_file.name)
+            editions[lang] = {name: timings[name] - before[name] for name in timings} | {"build": time.perf_counter() - t}
+
+    generator.build.build_edition = each
+    with _profiled(result, profile):
+        status = generator_main(["--root", str(project), "build", str(out)])
+    if status:
+        raise SystemExit(status)
+    result.write_text(json.dumps(editions), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _profiled(result: Path, profile: bool) -> Iterator[None]:
+    if not profile:
+        yield
+        return
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        yield
+    finally:
+        profiler.disable()
+        profiler.dump_stats(str(result.with_suffix(".prof")))
+
+
+def one_process(checkout: Path) -> bool:
+    """Does the checkout build both editions in one process (`python -m generator build`)?"""
+    return (checkout / "generator" / "build.py").is_file()
+
+
+def run(
+    regions: int, facts: int, keep: Path | None, profile: bool, checkout: Path = ROOT, label: str = "", query: str = ""
+) -> dict[str, Any]:
+    """Both editions of a synthetic site of `regions` regions made with `checkout`, built (and
+    timed) as that checkout's scripts/build does: in one process (`python -m generator build`), or
+    each edition in its own process, the Chinese edition first, then the English one into en/."""
     with tempfile.TemporaryDirectory(prefix=f"bench-{regions}-") as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
         counts = make_project(project, regions, facts, checkout=checkout)
         site = (keep / f"site-{regions}{label}") if keep else Path(tmp) / "site"
-        runs = {
-            lang: _build(project / config, site / folder, Path(tmp) / f"result-{lang}.json", regions, profile, checkout)
-            for lang, (config, folder) in EDITIONS.items()
-        }
+        if one_process(checkout):
+            result = Path(tmp) / "result-site.json"
+            command = [sys.executable, __file__, "--site-harness", str(project), str(site), str(result)]
+            wall, pss = _process(command, result, regions, profile, checkout, "both editions")
+            runs = json.loads(result.read_text(encoding="utf-8"))
+        else:
+            runs, wall, pss = {}, 0.0, 0.0
+            for lang, (config, folder) in EDITIONS.items():
+                result = Path(tmp) / f"result-{lang}.json"
+                command = [sys.executable, __file__, "--harness", str(project / config), str(site / folder), str(result)]
+                seconds, peak = _process(command, result, regions, profile, checkout, config)
+                runs[lang] = json.loads(result.read_text(encoding="utf-8"))
+                wall, pss = wall + seconds, max(pss, peak)  # one after the other: the larger peak is the run's
         sizes = [p.stat().st_size / 1024 for p in (site / "regions").glob("*/index.html")]
-        pages = list(site.rglob("index.html"))
-        charts = sum(page.read_text(encoding="utf-8").count(" data-chart=") for page in pages)
-        index = {lang: (site / folder / "search" / "search_index.json").stat().st_size / 2**20 for lang, (_, folder) in EDITIONS.items()}
+        index = {
+            lang: sum(f.stat().st_size for f in (site / folder / "search").rglob("*") if f.is_file())
+            for lang, (_, folder) in EDITIONS.items()
+        }
         return {
             **counts,
             **runs["zh"],
             "en": runs["en"],
-            "pages": len(pages),
-            "chart_count": charts,
+            "wall": wall,
+            "pss_mb": pss,
+            "pages": len(list(site.rglob("index.html"))),
             "region_kb_median": statistics.median(sizes),
-            "region_kb_max": max(sizes),
-            "index_mb": index,
+            "index_bytes": index,
+            "first_search": _first_search(site, query) if query else None,
         }
 
 
-def _build(config: Path, out: Path, result: Path, regions: int, profile: bool, checkout: Path) -> dict[str, Any]:
+def _bytes(folder: Path) -> int:
+    """All the files of `folder` (an edition's search index, in whatever pieces), in bytes."""
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def _first_search(site: Path, query: str) -> tuple[int, float] | None:
+    """search_latency.py's first_search on the Chinese edition when that function exists (and a
+    browser runs here): bytes a first search transfers, ms to its first result."""
+    try:
+        import search_latency
+    except ImportError:
+        return None
+    first_search = getattr(search_latency, "first_search", None)
+    if first_search is None:
+        return None
+    try:
+        found = first_search(site, query)
+    except Exception as err:  # noqa: BLE001 - no browser here: the column says so, the build's figures stand
+        print(f"(first search on {site}: {err.__class__.__name__}: {str(err)[:200]})", file=sys.stderr)
+        return None
+    return int(found[0]), float(found[1])
+
+
+def _process(command: list[str], result: Path, regions: int, profile: bool, checkout: Path, what: str) -> tuple[float, float]:
+    """Runs a harness in a fresh process with `checkout`'s generator (PYTHONPATH): its wall time
+    and the peak PSS of its process tree."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(checkout)}
+    env.setdefault("PYTHONWARNINGS", "ignore:pkg_resources is deprecated:UserWarning")  # as scripts/build
     started = time.perf_counter()
     log = result.with_suffix(".log")
     with log.open("wb") as output:  # a file, not a pipe: nobody reads a pipe while the build runs
-        proc = subprocess.Popen(
-            [sys.executable, __file__, "--harness", str(config), str(out), str(result), *(["--profile"] if profile else [])],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+        proc = subprocess.Popen([*command, *(["--profile"] if profile else [])], env=env, stdout=output, stderr=subprocess.STDOUT)
         pss = peak_pss(proc)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         how = f"killed by signal {-proc.returncode} (out of memory?)" if proc.returncode < 0 else f"exit status {proc.returncode}"
-        raise SystemExit(f"build of {regions} regions ({config.name}) failed, {how}:\n{log.read_text(encoding='utf-8')[-6000:]}")
+        raise SystemExit(f"build of {regions} regions ({what}) failed, {how}:\n{log.read_text(encoding='utf-8')[-6000:]}")
     if profile:
         import pstats
 
         stats = pstats.Stats(str(result.with_suffix(".prof")))
-        print(f"\n== cProfile, {regions} regions, {config.name} ({checkout}): top 30 by own time, top 50 by cumulative time")
+        print(f"\n== cProfile, {regions} regions, {what} ({checkout}): top 30 by own time, top 50 by cumulative time")
         stats.sort_stats("tottime").print_stats(30)
         stats.sort_stats("cumulative").print_stats(50)
-    return {**json.loads(result.read_text(encoding="utf-8")), "wall": wall, "pss_mb": pss}
+    return wall, pss
 
 
 def _generator(r: dict[str, Any]) -> float:
@@ -427,11 +496,15 @@ def main() -> int:
     )
     parser.add_argument("--keep", type=Path, help="keep the built sites in this folder")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of each build")
+    parser.add_argument(
+        "--query", default="江云", help="the first search's query (search_latency.first_search; default: a synthetic region's name)"
+    )
+    parser.add_argument("--no-search", action="store_true", help="leave the first search column out (no browser)")
     parser.add_argument("--harness", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--site-harness", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.harness:
-        project, out, result = args.harness
-        harness(project, out, result, profile=args.profile)
+    if args.harness or args.site_harness:
+        (harness if args.harness else site_harness)(*(args.harness or args.site_harness), profile=args.profile)
         return 0
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -439,37 +512,40 @@ def main() -> int:
     checkouts = [("before", args.against.resolve()), ("after", ROOT)] if args.against else [("", ROOT)]
     head = (
         f"{'regions':>7} {'build':>6} {'pages':>6} {'facts':>6} | {'zh s':>6} {'en s':>6} {'both s':>6} {'×before':>7} | "
-        f"{'md':>5} {'search':>6} {'gen':>5} | {'index MB zh/en':>14} | {'peak MB':>7} {'+fork':>6} {'PSS MB':>6} | {'region KB':>9}"
+        f"{'md':>5} {'search':>6} {'gen':>5} | {'PSS MB':>6} | {'index KB zh / en':>17} | {'first search KB, ms':>19} | {'region KB':>9}"
     )
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores) at the start")
     print(head)
     print("-" * len(head), flush=True)
     for n in args.regions:  # one row per build as soon as it is done: large sizes take minutes
         before = None
         for label, checkout in checkouts:
-            r = run(n, args.facts, args.keep, args.profile, checkout, f"-{label}" if label else "")
-            both = r["build"] + r["en"]["build"]
+            r = run(n, args.facts, args.keep, args.profile, checkout, f"-{label}" if label else "", "" if args.no_search else args.query)
+            both = r["wall"]
             ratio = f"{both / before:>7.2f}" if before else f"{'':>7}"
             before = before or both
-            peak = max(r["peak_mb"], r["en"]["peak_mb"])
-            fork = max(r["forked_mb"], r["en"]["forked_mb"])
-            pss = max(r["pss_mb"], r["en"]["pss_mb"])
+            index = r["index_bytes"]
+            searched = f"{r['first_search'][0] / 1024:>8.1f}, {r['first_search'][1]:>8.0f}" if r["first_search"] else f"{'–':>19}"
             print(
                 f"{r['regions']:>7} {label:>6} {r['pages']:>6} {r['facts']:>6} | "
                 f"{r['build']:>6.1f} {r['en']['build']:>6.1f} {both:>6.1f} {ratio} | "
-                f"{_shares(r)} | {r['index_mb']['zh']:>6.2f} / {r['index_mb']['en']:<5.2f} | {peak:>7.0f} {fork:>6.0f} {pss:>6.0f} | "
+                f"{_shares(r)} | {r['pss_mb']:>6.0f} | {index['zh'] / 1024:>8.0f} / {index['en'] / 1024:<6.0f} | {searched} | "
                 f"{r['region_kb_median']:>9.1f}",
                 flush=True,
             )
+        print(f"  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})", flush=True)
     print(
-        "\nzh s / en s: `mkdocs build --strict` of each edition in its own process, timed inside it (with "
-        "Python start-up the whole process takes a second or two more); both s: the whole site; ×before: "
-        "both s against the `--against` checkout's, same sizes, same run. md, search, gen: the Chinese "
-        "edition's shares of its build — Python-Markdown's convert(), material's search plugin (reading "
-        "each page, writing the index), the zone-report plugin's events (load and check data, render the "
-        "pages, …). index MB: search/search_index.json of each edition. peak MB: the larger edition's "
-        "build process at its peak (ru_maxrss); +fork: the copy of it that renders half of the pages "
-        "(parallel.py), at its peak, alive at the same time; PSS MB: both together at the peak, each shared "
-        "page counted once (sampled every 0.5 s from /proc). region KB: median Chinese region page."
+        "\nBuilt as each checkout's scripts/build builds the site: both editions in one process (`python -m "
+        "generator build`), or an older checkout's `mkdocs build --strict` per edition, each in its own "
+        "process. zh s / en s: each edition's build, timed inside the process; both s: the whole site, "
+        "wall time with Python's start-up (both processes for an older checkout); ×before: both s against "
+        "the `--against` checkout's, same size, same run. md, search, gen: the Chinese edition's shares of "
+        "its build — Python-Markdown's convert(), material's search plugin (reading each page, writing the "
+        "index), the zone-report plugin's events (read and check data/, render the pages, …). PSS MB: the "
+        "build's process tree (with the forked page renderer) at its peak, each shared page counted once, "
+        "sampled every 0.5 s from /proc. index KB: all of each edition's search/ folder. first search: "
+        "search_latency.first_search on the Chinese edition (bytes transferred, ms to the first result), "
+        "'–' without it. region KB: median Chinese region page."
     )
     return 0
 
