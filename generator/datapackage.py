@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,8 +198,21 @@ class About:
     sources: list[dict[str, str]]  # each source article: {"title": …, "path": its page's URL}
 
 
-def descriptor(about: About, files: dict[str, str]) -> str:
-    """datapackage.json for the CSVs in `files` (downloads/<table>.csv → its text)."""
+@dataclass(frozen=True)
+class Written:
+    """What the package says of a file: its size and SHA-256, of its UTF-8 bytes."""
+
+    bytes: int
+    sha256: str
+
+
+def written(text: str) -> Written:
+    data = text.encode("utf-8")
+    return Written(len(data), hashlib.sha256(data).hexdigest())
+
+
+def descriptor(about: About, files: Mapping[str, str | Written]) -> str:
+    """datapackage.json for the CSVs in `files` (downloads/<table>.csv → its text, or its `Written`)."""
     en, zh = Lang("en"), Lang("zh")
     package = {
         "profile": "tabular-data-package",
@@ -217,8 +231,8 @@ def descriptor(about: About, files: dict[str, str]) -> str:
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
 
 
-def _resource(table: Table, text: str) -> dict[str, Any]:
-    data = text.encode("utf-8")
+def _resource(table: Table, text: str | Written) -> dict[str, Any]:
+    made = written(text) if isinstance(text, str) else text
     schema: dict[str, Any] = {"fields": [c.field() for c in table.columns], "missingValues": [""], "primaryKey": ["id"]}
     if table.refers:
         schema["foreignKeys"] = [{"fields": column, "reference": {"resource": other, "fields": "id"}} for column, other in table.refers]
@@ -229,8 +243,8 @@ def _resource(table: Table, text: str) -> dict[str, Any]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",  # with a BOM, for spreadsheets; readers skip it
-        "bytes": len(data),
-        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "bytes": made.bytes,
+        "hash": "sha256:" + made.sha256,
         "description": Lang("en").t(f"dp_table_{table.name}"),
         "description_zh": Lang("zh").t(f"dp_table_{table.name}"),
         "schema": schema,

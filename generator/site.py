@@ -20,7 +20,7 @@ from generator.history import History
 from generator.indexes import Index
 from generator.load import Dataset
 from generator.pages import SECTIONS
-from generator.pages.base import Ctx, Files, Page
+from generator.pages.base import Chunks, Ctx, Files, Page, text
 from generator.parallel import split_map, worth_forking
 from generator.paths import CHART_KINDS, page_url
 
@@ -38,7 +38,8 @@ def build_pages(
     """Every generated page (Markdown), download (CSV/JSON/text), and the catalog words
     the scripts show (`charts.words_script`; listed in mkdocs.yml's extra_javascript).
     `history` dates the data (history.py); without it, everything is dated today."""
-    return dict(iter_pages(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history, parallel=parallel))
+    made = iter_pages(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history, parallel=parallel)
+    return {path: text(content) for path, content in made}
 
 
 BATCH = 400  # pages rendered (and, on a large site, forked for) at a time: what `iter_pages` holds at once
@@ -46,11 +47,12 @@ BATCH = 400  # pages rendered (and, on a large site, forked for) at a time: what
 
 def iter_pages(
     dataset: Dataset, *, lang: str = "zh", issues_url: str = "", site_url: str = "", history: History | None = None, parallel: bool = True
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, str | Chunks]]:
     """`build_pages` as (path, content), in its order, made `BATCH` pages at a time: a caller that
     writes each out and drops it (the plugin) never holds the whole site. A page that makes files
-    (the downloads, from every record) is made alone in this process: never copied through the
-    copy's pipe."""
+    (the downloads, from every record) is made alone in this process, never copied through the
+    copy's pipe, its files one at a time and a large one's content in pieces (`base.Chunks`): each
+    must be written before the next is asked for."""
     ctx = context(dataset, lang=lang, issues_url=issues_url, site_url=site_url, history=history)
     found = [page for section in SECTIONS for page in section.pages(ctx)]
     ordered = [p for p in found if p.index] + [p for p in found if not p.index]
@@ -68,7 +70,8 @@ def iter_pages(
                 yield from output.items()
             batch = []
         if page is not None and page.files is not None:
-            yield from render(page).items()
+            yield page.path, page.finished(ctx.lang) + cite_block(ctx, page)
+            yield from page.made()
         elif page is not None:
             batch.append(page)
     yield CHART_KINDS, charts.words_script(ctx.lang)

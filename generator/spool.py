@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -28,9 +29,15 @@ class Spool:
         return self.folder / "docs" / name
 
     @staticmethod
-    def write(path: Path, content: str | bytes) -> None:
+    def write(path: Path, content: str | bytes | Iterable[str]) -> None:
+        """`content` as UTF-8; text in pieces is written piece by piece, as it comes."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if isinstance(content, str | bytes):
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            return
+        with path.open("wb") as out:
+            for piece in content:
+                out.write(piece.encode("utf-8"))
 
     def park(self, key: str, blocks: list[str]) -> None:
         """A page's blocks, until its HTML is written."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,9 @@ class Page:
     context: Callable[[], dict[str, Any]]  # called when the page is rendered (maybe in a forked copy)
     index: bool = False  # a section's listing page: listings are built before the pages they list
     hide: list[str] = field(default_factory=list)  # parts of the theme the page hides
-    files: Callable[[], Files] | None = None  # other files made with the page (downloads)
+    # other files made with the page (downloads): a dict, or (path, content) one at a time, a large
+    # file's content as its text in pieces (`Chunks`)
+    files: Callable[[], Files | Iterable[tuple[str, str | Chunks]]] | None = None
     # names the page is first in the search results for: material's search weighs a page's tags
     # a thousand times its title (the theme shows no tags without its tags plugin)
     names: tuple[str, ...] = ()
@@ -51,8 +53,25 @@ class Page:
         return render(self.template, self.context(), lang.primary, title=self.title, hide=self.hide, names=self.names, searched=searched)
 
     def render(self, lang: tx.Lang) -> Files:
-        out = {self.path: htmlblocks.finish(self.markdown(lang), self.path)}  # its tables and charts as finished HTML
-        return {**out, **self.files()} if self.files else out
+        return {self.path: self.finished(lang), **{path: text(content) for path, content in self.made()}}
+
+    def finished(self, lang: tx.Lang) -> str:
+        """The page, its tables and charts as finished HTML."""
+        return htmlblocks.finish(self.markdown(lang), self.path)
+
+    def made(self) -> Iterator[tuple[str, str | Chunks]]:
+        """The other files, (path, content), one at a time when the page makes them so: each must
+        be written (its pieces read) before the next is asked for."""
+        found = self.files() if self.files else {}
+        yield from found.items() if isinstance(found, dict) else found
+
+
+Chunks = Iterator[str]  # a large file's text, piece by piece: a writer writes each piece as it comes
+
+
+def text(content: str | Chunks) -> str:
+    """A file's whole text."""
+    return content if isinstance(content, str) else "".join(content)
 
 
 @functools.lru_cache(maxsize=65536)

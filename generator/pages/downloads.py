@@ -6,10 +6,11 @@ the page that lists them, with one-line loads by URL and what to cite."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,7 @@ from generator import citations, datapackage
 from generator import models as m
 from generator import text as tx
 from generator.datapackage import BY_NAME, url_key
-from generator.pages.base import Ctx, Page
+from generator.pages.base import Chunks, Ctx, Page
 from generator.paths import (
     DATAPACKAGE,
     DEFAULT_EDITION,
@@ -91,29 +92,85 @@ DOWNLOADS = [
 LANGS = [tx.Lang(lang) for lang in EDITIONS]  # every record carries its labels and its citation in each
 
 
-def build(ctx: Ctx) -> dict[str, str]:
-    """The files, with every reader-visible field in each language (*_zh, *_en) and a citation in each."""
+GROUP = 100  # regions whose records are made into rows at a time (a row is a few KB: both languages' citations …)
+
+
+def build(ctx: Ctx) -> Iterator[tuple[str, str | Chunks]]:
+    """The files, with every reader-visible field in each language (*_zh, *_en) and a citation in
+    each, one at a time: with thousands of regions the facts alone were a gigabyte as rows, and as
+    much again as CSV and JSON text. So each table's records are made into rows a group of regions
+    at a time, the CSV written in pieces as they come (hashed on the way, for datapackage.json),
+    the JSON kept in pieces until its turn; the citations last. Each file must be written before
+    the next is asked for (`site.iter_pages`)."""
     root = _root(ctx)
-    facts = [row for region in ctx.ds.regions.values() for row in _quantities(ctx, region, region.facts, root)]
-    targets = [row for region in ctx.ds.regions.values() for row in _quantities(ctx, region, region.targets, root)]
-    events = [row for region in ctx.ds.regions.values() for row in _events(ctx, region, root)]
-    tables = {"facts": facts, "targets": targets, "events": events, **_registries(ctx, root)}
-    out = {f"downloads/{name}.csv": _csv(rows, BY_NAME[name].names, name) for name, rows in tables.items()}
+    regions = list(ctx.ds.regions.values())
+    records: dict[str, Callable[[m.Region], Iterator[dict[str, Any]]]] = {
+        "facts": lambda region: _quantities(ctx, region, region.facts, root),
+        "targets": lambda region: _quantities(ctx, region, region.targets, root),
+        "events": lambda region: _events(ctx, region, root),
+    }
+    cited: dict[str, dict[str, dict[str, str]]] = {region: {} for region in ctx.ds.regions}
+    written: dict[str, str | datapackage.Written] = {}
+    for name, make in records.items():
+        table = _Table(name, make, regions)
+        yield f"downloads/{name}.csv", table.csv(cited)
+        written[f"downloads/{name}.csv"] = table.written()
+        yield f"downloads/{name}.json", table.json()
+    for name, rows in _registries(ctx, root).items():
+        written[f"downloads/{name}.csv"] = text = _csv(rows, BY_NAME[name].names, name)
+        yield f"downloads/{name}.csv", text
     about = datapackage.About(
         version=ctx.history.version or ctx.history.today,
         created=ctx.history.today,
         homepage=root,
         sources=[{"title": a.title.zh, "path": _urls(root, source_path(a.id))["url"]} for a in ctx.ds.articles.values()],
     )
-    return {
-        **out,
-        DATAPACKAGE: datapackage.descriptor(about, out),
-        "downloads/facts.json": _json(facts),
-        "downloads/events.json": _json(events),
-        "downloads/targets.json": _json(targets),
-        "downloads/jieba-userdict.txt": jieba_dictionary(ctx.ds),
-        **_citations(ctx, [*facts, *targets, *events]),
-    }
+    yield DATAPACKAGE, datapackage.descriptor(about, written)
+    yield "downloads/jieba-userdict.txt", jieba_dictionary(ctx.ds)
+    for region, by_anchor in cited.items():
+        yield citations_json(region), _JSON.encode(by_anchor)
+
+
+class _Table:
+    """One table of records as CSV, in pieces as its groups of rows come, and then as JSON (its
+    pieces kept meanwhile): the rows are dropped group by group."""
+
+    def __init__(self, name: str, make: Callable[[m.Region], Iterator[dict[str, Any]]], regions: list[m.Region]) -> None:
+        self.name, self.fields, self.make, self.regions = name, BY_NAME[name].names, make, regions
+        self._json: list[str] = []
+        self._hash = hashlib.sha256()
+        self._bytes = 0
+        self._done = False
+
+    def csv(self, cited: dict[str, dict[str, dict[str, str]]]) -> Chunks:
+        yield self._hashed(_csv([], self.fields, self.name))  # the BOM and the header
+        for start in range(0, len(self.regions), GROUP):
+            rows = [row for region in self.regions[start : start + GROUP] for row in self.make(region)]
+            if rows:
+                yield self._hashed(_csv(rows, self.fields, self.name).split("\r\n", 1)[1])
+                self._json.append(",\n".join(map(_JSON.encode, rows)))
+                _cite(cited, rows)
+        self._done = True
+
+    def _hashed(self, text: str) -> str:
+        data = text.encode("utf-8")
+        self._hash.update(data)
+        self._bytes += len(data)
+        return text
+
+    def written(self) -> datapackage.Written:
+        if not self._done:
+            raise RuntimeError(f"downloads/{self.name}.csv was not written before the next file was asked for")
+        return datapackage.Written(self._bytes, self._hash.hexdigest())
+
+    def json(self) -> Chunks:
+        """As `_json`: "[", the rows' lines, "]"."""
+        yield "[\n"
+        for i, piece in enumerate(self._json):
+            yield (",\n" if i else "") + piece
+            self._json[i] = ""
+        yield "\n]\n"
+        self._json = []
 
 
 def _registries(ctx: Ctx, root: str) -> dict[str, list[dict[str, Any]]]:
@@ -179,14 +236,12 @@ def _urls(root: str, page: str) -> dict[str, str]:
     return {url_key(lang): f"{root}{folder}{page_url(page)}" for lang, folder in EDITIONS.items()}
 
 
-def _citations(ctx: Ctx, rows: list[dict[str, Any]]) -> dict[str, str]:
-    """One small file per region: each record's citations by its anchor on the region page — what
-    a region page's "cite" buttons fetch (cite.js), instead of every page carrying every citation."""
-    by_region: dict[str, dict[str, dict[str, str]]] = {region: {} for region in ctx.ds.regions}
+def _cite(cited: dict[str, dict[str, dict[str, str]]], rows: list[dict[str, Any]]) -> None:
+    """Each record's citations by its anchor, in its region's file: what a region page's "cite"
+    buttons fetch (cite.js), instead of every page carrying every citation."""
     for row in rows:
         anchor = row["url"].rpartition("#")[2]
-        by_region[row["region"]][anchor] = {lang.primary: row[f"citation_{lang.primary}"] for lang in LANGS}
-    return {citations_json(region): _JSON.encode(cited) for region, cited in by_region.items()}
+        cited[row["region"]][anchor] = {lang.primary: row[f"citation_{lang.primary}"] for lang in LANGS}
 
 
 def _both(name: str, text: m.Bilingual | None) -> dict[str, str]:
