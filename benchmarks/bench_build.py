@@ -321,6 +321,19 @@ def _instrument(timings: dict[str, float]) -> None:
             setattr(owner, function, timed(name, getattr(owner, function)))
 
 
+def _registry_bound(project: Path) -> None:
+    """The synthetic articles.yml holds one article per region: at 5,000 regions 1.3 MB, over the
+    bound every YAML file of data/ is held to (yamlsafe.MAX_BYTES, 512 KB), which the real data
+    would hit too. The benchmark measures the build, so its own process raises the bound to the
+    file's size (benchmarks/README.md says so); the data format is left as it is."""
+    from generator import yamlsafe
+
+    size = (project / "data" / "sources" / "articles.yml").stat().st_size
+    if size > yamlsafe.MAX_BYTES:
+        print(f"bench: articles.yml is {size:,} bytes, over yamlsafe.MAX_BYTES {yamlsafe.MAX_BYTES:,}: raised for this build", flush=True)
+        yamlsafe.MAX_BYTES = size
+
+
 def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
     """One edition, `mkdocs build --strict` in this process (a checkout without `generator build`)."""
     project = config.parent
@@ -329,6 +342,7 @@ def harness(config: Path, out: Path, result: Path, profile: bool) -> None:
 
     timings: dict[str, float] = dict.fromkeys(TIMED.values(), 0.0)
     _instrument(timings)
+    _registry_bound(project)
     sys.argv = ["mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
     with _profiled(result, profile):
         build_started = time.perf_counter()
@@ -347,6 +361,7 @@ def site_harness(project: Path, out: Path, result: Path, profile: bool) -> None:
 
     timings: dict[str, float] = dict.fromkeys(TIMED.values(), 0.0)
     _instrument(timings)
+    _registry_bound(project)
     editions: dict[str, dict[str, float]] = {}
     build_edition = generator.build.build_edition
 
