@@ -21,6 +21,7 @@ from here; tests check every chart the site draws against these rules (tests/tes
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from generator import models as m
@@ -53,10 +54,11 @@ class Comparison:
         """Only the order of magnitude may be compared: list the figures, draw no bars."""
         return self.metric.comparison == "magnitude"
 
-    @property
+    @functools.cached_property
     def kinds(self) -> list[str]:
         """The kinds of place (profile.level) of an amount's regions when they are not all one
-        kind: each bar then names its kind and the chart says why. [] otherwise."""
+        kind: each bar then names its kind and the chart says why. [] otherwise. Once per
+        comparison: every region page asks it of each of its measures."""
         if self.metric.measures.kind not in AMOUNTS:
             return []
         levels: list[str] = list(dict.fromkeys(region.profile.level for region, _ in self.entries))
@@ -66,14 +68,22 @@ class Comparison:
     def drawn(self) -> bool:
         return self.regions >= 2 and not self.magnitude
 
+    @functools.cached_property
+    def _places(self) -> dict[str, int]:
+        """Each region's place, largest first: looked up, not searched, on every region page
+        (a scan of every entry made the region pages quadratic in the number of regions)."""
+        return {region.id: place for place, (region, _fact) in enumerate(self.entries, start=1)}
+
+    def place(self, region: m.Region) -> int | None:
+        """The region's place in `entries` (1 = largest), None when it reports none."""
+        return self._places.get(region.id)
+
     def rank(self, region: m.Region) -> tuple[int, int] | None:
         """(place, of how many) of the region's figure, largest first; None when not comparable."""
         if self.regions < 2 or self.magnitude:
             return None
-        for place, (other, _fact) in enumerate(self.entries, start=1):
-            if other is region:
-                return place, self.regions
-        return None
+        place = self.place(region)
+        return (place, self.regions) if place is not None else None
 
 
 def comparable_sets(ds: Dataset) -> dict[str, tuple[str, ...]]:

@@ -73,8 +73,8 @@ def listing(ctx: Ctx, page: str, comparison: Comparison) -> str:
 def shown(comparison: Comparison, focus: m.Region | None, limit: int) -> list[tuple[m.Region, m.Fact]]:
     """The `limit` largest figures, then the focus region's own if it ranks lower."""
     kept = comparison.entries[:limit]
-    extra = [entry for entry in comparison.entries[limit:] if entry[0] is focus]
-    return kept + extra
+    place = comparison.place(focus) if focus is not None else None  # looked up: a scan per region page was quadratic
+    return [*kept, comparison.entries[place - 1]] if place is not None and place > limit else kept
 
 
 def comparison_title(ctx: Ctx, comparison: Comparison) -> str:
