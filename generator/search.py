@@ -14,8 +14,8 @@ The search plugin segments Chinese with jieba at build time; without a user dict
 hands this dictionary to the search plugin (its `jieba_dict_user` option); the downloads page
 publishes it too.
 
-A region, cluster or metric is found by its names in either language, in either edition: its page
-(a metric: its section of its comparison) lists them in an index field of their own (`NAMES`),
+A region, cluster, article or metric is found by its names in either language, in either edition:
+its page (a metric: its section of its comparison) lists them in an index field of their own (`NAMES`),
 which the results do not show and which weighs as a title does (`names`, `with_documents`).
 
 The index is written in pieces (searchindex.py) and searched by the site's own worker

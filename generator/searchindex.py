@@ -54,7 +54,6 @@ _LUNR_STOP_WORDS = (
     "us wants was we were what when where which while who whom why will with would yet you your"
 )
 STOP_WORDS = frozenset(_LUNR_STOP_WORDS.split())  # search-worker.js holds the same list
-SHOWN = ("title", "text", "tags")  # the fields a result shows; the others (names, forms) only find it
 _TAG = re.compile(r"<[^>]+>")
 _WORDS = re.compile("\u200b+")
 
@@ -83,19 +82,13 @@ def write(index: dict[str, Any], folder: Path) -> Written:
     (out / "t").mkdir(parents=True)
     (out / "p").mkdir()
     written = hashlib.sha256()  # of every piece: the worker asks for `?v=` it, so no cache serves an old one
-    for key, words in shards.items():
-        _dump(out / "t" / f"{shard_file(key)}.json", words, written)
+    size = sum(_write(out / "t" / f"{shard_file(key)}.json", data, written) for key, data in shards.items())
     for n, docs in enumerate(pages):
-        _dump(out / "p" / f"{n}.json", [_shown(doc) for doc in docs], written)
-    _dump(out / "keys.json", sorted(shards), written)
-    stride = _stride(pages)
-    stub = {
-        **index,
-        "config": {**config, CONFIG_KEY: {"stride": stride, "documents": sum(map(len, pages)), "version": written.hexdigest()[:12]}},
-        "docs": [],
-    }
-    _dump(folder / "search_index.json", stub, written)
-    size = sum(path.stat().st_size for path in out.rglob("*.json")) + (folder / "search_index.json").stat().st_size
+        size += _write(out / "p" / f"{n}.json", _json([_shown(doc) for doc in docs]), written)
+    size += _write(out / "keys.json", _json(sorted(shards)), written)
+    pieces = {"stride": _stride(pages), "documents": sum(map(len, pages)), "version": written.hexdigest()[:12]}
+    stub = {**index, "config": {**config, CONFIG_KEY: pieces}, "docs": []}
+    size += _write(folder / "search_index.json", _json(stub), written)
     return Written(sum(map(len, pages)), len(pages), len(postings), len(shards), size)
 
 
@@ -217,21 +210,23 @@ def _entry(found: array[int]) -> list[int]:
     return [len(found), *(value for packed in best for value in (_NUMBER - (packed & _NUMBER), packed >> 40))]
 
 
-def _shards(postings: dict[str, array[int]]) -> dict[str, dict[str, list[int]]]:
-    """The words by shard key, each shard split by the next character while it is too large."""
+def _shards(postings: dict[str, array[int]]) -> dict[str, bytes]:
+    """The words by shard key, each shard split by the next character while it is too large; each
+    shard as the JSON that is written (encoded once: the size that decides a split is the file's)."""
     entries = {word: _entry(found) for word, found in postings.items()}
-    shards: dict[str, dict[str, list[int]]] = {}
+    shards: dict[str, bytes] = {}
     pending: list[tuple[int, dict[str, dict[str, list[int]]]]] = [(0, _by_key(entries, 0))]
     while pending:
         depth, groups = pending.pop()
         for key, words in groups.items():
-            if _size(words) <= SHARD_BYTES or all(len(word) <= len(key) for word in words):
-                shards[key] = words
+            data = _json(words)
+            if len(data) <= SHARD_BYTES or all(len(word) <= len(key) for word in words):
+                shards[key] = data
                 continue
             # the words that end at the key stay in its shard; the longer ones go one deeper
             stay = {word: entry for word, entry in words.items() if len(word) <= len(key)}
             if stay:
-                shards[key] = stay
+                shards[key] = _json(stay)
             pending.append((depth + 1, _by_key({w: e for w, e in words.items() if len(w) > len(key)}, depth + 1)))
     return shards
 
@@ -241,10 +236,6 @@ def _by_key(entries: dict[str, list[int]], depth: int) -> dict[str, dict[str, li
     for word, entry in entries.items():
         groups[shard_key(word, depth)][word] = entry
     return groups
-
-
-def _size(words: dict[str, list[int]]) -> int:
-    return len(_json(words))
 
 
 def _shown(doc: dict[str, Any]) -> list[Any]:
@@ -264,7 +255,7 @@ def _json(value: Any) -> bytes:
     return _encoder().encode(value).encode("utf-8")
 
 
-def _dump(path: Path, value: Any, digest: Any) -> None:
-    data = _json(value)
+def _write(path: Path, data: bytes, digest: Any) -> int:
     digest.update(data)
     path.write_bytes(data)
+    return len(data)
