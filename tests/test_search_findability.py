@@ -5,6 +5,7 @@ pieces by benchmarks/search_run.mjs — the browser tests search a few of them t
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
 from pathlib import Path
@@ -23,9 +24,19 @@ def wanted() -> dict[str, list[tuple[str, str]]]:
     return search_quality.expectations(ROOT)
 
 
+@functools.cache
+def _results(edition: Path, queries: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each query's result pages in one edition: the worker runs once per edition for all tests."""
+    return search_quality.run(edition, list(queries))
+
+
+def _searched(built: Path, folder: str, wanted: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+    return _results(built / folder, tuple(sorted({query for pairs in wanted.values() for query, _ in pairs})))
+
+
 @pytest.mark.parametrize("folder", ["", "en"])
 def test_every_name_finds_its_page_among_the_first_three(built: Path, folder: str, wanted: dict[str, list[tuple[str, str]]]) -> None:
-    results = search_quality.run(built / folder, sorted({query for pairs in wanted.values() for query, _ in pairs}))
+    results = _searched(built, folder, wanted)
     missed = [(query, page, results[query][:3]) for pairs in wanted.values() for query, page in pairs if page not in results[query][:3]]
     assert missed == []
 
@@ -34,7 +45,7 @@ def test_every_name_finds_its_page_among_the_first_three(built: Path, folder: st
 def test_regions_and_clusters_come_first(built: Path, folder: str, wanted: dict[str, list[tuple[str, str]]]) -> None:
     """A region's or cluster's name, in either language: its page is the first result."""
     pairs = wanted["region"] + wanted["cluster"]
-    results = search_quality.run(built / folder, sorted({query for query, _ in pairs}))
+    results = _searched(built, folder, wanted)
     assert [(query, page, results[query][:3]) for query, page in pairs if results[query][:1] != [page]] == []
 
 
@@ -45,6 +56,6 @@ def test_metric_labels_and_article_titles_mostly_come_first(built: Path, folder:
     put a region's page whose names only start one of the words first: 99/112 and 12/18)."""
     for kind in ("metric", "article"):
         pairs = wanted[kind]
-        results = search_quality.run(built / folder, sorted({query for query, _ in pairs}))
+        results = _searched(built, folder, wanted)
         first = [query for query, page in pairs if results[query][:1] == [page]]
         assert len(first) >= 0.9 * len(pairs), (kind, [(q, p, results[q][:3]) for q, p in pairs if q not in first])
