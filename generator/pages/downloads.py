@@ -148,7 +148,7 @@ class _Table:
             rows = [row for region in self.regions[start : start + GROUP] for row in self.make(region)]
             if rows:
                 yield self._hashed(_csv(rows, self.fields, self.name).split("\r\n", 1)[1])
-                self._json.append(",\n".join(map(_JSON.encode, rows)))
+                self._json.append(_lines(rows))
                 _cite(cited, rows)
         self._done = True
 
@@ -164,12 +164,12 @@ class _Table:
         return datapackage.Written(self._bytes, self._hash.hexdigest())
 
     def json(self) -> Chunks:
-        """As `_json`: "[", the rows' lines, "]"."""
-        yield "[\n"
+        """As `_json` writes it, in the pieces `csv` kept."""
+        yield _OPEN
         for i, piece in enumerate(self._json):
-            yield (",\n" if i else "") + piece
+            yield (_SEP if i else "") + piece
             self._json[i] = ""
-        yield "\n]\n"
+        yield _CLOSE
         self._json = []
 
 
@@ -357,7 +357,15 @@ def _cell(value: Any) -> Any:
 
 def _json(rows: list[dict[str, Any]]) -> str:
     """One record per line: readable in a diff, and C-encoded (indent= would use the slow encoder)."""
-    return "[\n" + ",\n".join(map(_JSON.encode, rows)) + "\n]\n"
+    return _OPEN + _lines(rows) + _CLOSE
+
+
+def _lines(rows: list[dict[str, Any]]) -> str:
+    """The records' lines of `_json`, without its brackets: a large table is written in such pieces."""
+    return _SEP.join(map(_JSON.encode, rows))
+
+
+_OPEN, _SEP, _CLOSE = "[\n", ",\n", "\n]\n"  # a JSON download: its records between brackets, a line each
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)
